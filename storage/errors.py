@@ -1,0 +1,33 @@
+"""Errors the storage layer raises, each carrying a calm sentence a page can show as it is."""
+
+from __future__ import annotations
+
+
+class StorageError(Exception):
+    """Base class: ``message`` is safe to show to a user (no paths, keys or internals)."""
+
+    message = "Something went wrong while saving. Nothing you typed was lost; please try again."
+
+    def __init__(self, message: str | None = None) -> None:
+        super().__init__(message or self.message)
+        if message:
+            self.message = message
+
+
+class StorageUnavailable(StorageError):
+    """The data folder cannot be written (disk full, read-only, permissions)."""
+
+    message = (
+        "We couldn't save just now because the app's storage is unavailable. What you typed is "
+        "still on this page; please try again in a moment, or download a backup from My data."
+    )
+
+
+class AccessDenied(StorageError):
+    """A compartment was asked for without the key that opens it."""
+
+    message = "This link doesn't open anything."
+
+
+class BackupError(StorageError):
+    """A backup file could not be accepted; ``message`` says what is wrong with it."""
