@@ -1,0 +1,73 @@
+"""Open Door's front door: page config, who is here, navigation, the shared chrome, then the page.
+
+Everything shared runs here once per rerun, before ``page.run()``: pages only read what they need
+from :func:`ui.context.here`. An owner sees the full navigation; a partner link opens only the
+partner page, with no way to reach anything else.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from storage.errors import StorageError
+from ui import chrome, context, notices
+
+st.set_page_config(
+    page_title="Open Door",
+    page_icon=":material/door_open:",
+    layout="centered",
+    initial_sidebar_state="auto",
+)
+
+
+def _page(path: str, title: str, icon: str, url_path: str, **extra: object) -> st.Page:
+    return st.Page(path, title=title, icon=f":material/{icon}:", url_path=url_path, **extra)
+
+
+OWNER_PAGES = {
+    "": [_page("app_pages/home.py", "Home", "home", "home", default=True)],
+    "Your path": [
+        _page("app_pages/quiz.py", "Quiz", "quiz", "quiz"),
+        _page("app_pages/script.py", "Script builder", "edit_note", "script"),
+        _page("app_pages/plan.py", "Six-week plan", "event_available", "plan"),
+        _page("app_pages/share.py", "Share with partner", "share", "share"),
+    ],
+    "Guides": [
+        _page("app_pages/going_alone.py", "Going alone", "self_improvement", "going-alone"),
+        _page("app_pages/therapist.py", "Choosing a therapist", "handshake", "therapist"),
+    ],
+    "Safety and data": [
+        _page("app_pages/safety.py", "Safety", "health_and_safety", "safety"),
+        _page("app_pages/my_data.py", "My data", "folder_managed", "my-data"),
+    ],
+}
+PARTNER_PAGE = _page(
+    "app_pages/partner.py", "An invitation", "mail", "partner", visibility="hidden"
+)
+
+
+def main() -> None:
+    """Resolve who is here, draw the chrome, and run the chosen page."""
+    here = context.arrive()
+    exit_url = here.settings.exit_url if here else context.load_settings().exit_url
+    if here is None:
+        # Register the usual pages (so a deep link finds its path) but run none of them.
+        st.navigation(OWNER_PAGES, position="hidden")
+        chrome.quick_exit(exit_url)
+        notices.bad_link()
+        return
+    if here.role == "partner":
+        page = st.navigation([PARTNER_PAGE], position="hidden")
+    else:
+        pages = {**OWNER_PAGES, "Safety and data": [*OWNER_PAGES["Safety and data"], PARTNER_PAGE]}
+        page = st.navigation(pages, position="sidebar")
+    chrome.quick_exit(exit_url)
+    try:
+        if here.role == "owner":
+            notices.owner_notices(here)
+        page.run()
+    except StorageError as exc:
+        st.warning(exc.message, icon=":material/cloud_off:")
+
+
+main()

@@ -1,0 +1,1 @@
+"""Helpers used by several test layers (workers run in child processes, servers, browsers)."""

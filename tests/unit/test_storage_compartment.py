@@ -1,0 +1,196 @@
+"""One compartment file: documents, migrations, corrupt files set aside, and concurrent writers."""
+
+from __future__ import annotations
+
+import json
+import threading
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from storage import keys
+from storage.compartment import Compartment
+from storage.errors import StorageUnavailable
+from storage.schema import SCHEMA_VERSION
+from storage.sealed import seal
+
+KEY = keys.new_data_key()
+AAD = b"space/private"
+
+
+def make(tmp_path, data_key=KEY) -> Compartment:
+    return Compartment(tmp_path / "s.private.db", "private", data_key, AAD)
+
+
+def test_new_file_is_encrypted_and_versioned(tmp_path):
+    comp = make(tmp_path)
+    comp.insert("journal", {"text": "a secret sentence"})
+    raw = (tmp_path / "s.private.db").read_bytes()
+    assert raw.startswith(b"ODX1") and b"secret" not in raw
+    meta = comp.apply(lambda db: db.table("_meta").get(doc_id=1))
+    assert meta["schema"] == SCHEMA_VERSION and meta["compartment"] == "private"
+
+
+def test_put_upserts_by_key_and_never_duplicates(tmp_path):
+    comp = make(tmp_path)
+    comp.put("ratings", "t1/w1", {"value": "kept"})
+    comp.put("ratings", "t1/w1", {"value": "not"})
+    comp.put("ratings", "t1/w2", {"value": "partly"})
+    docs = comp.all("ratings")
+    assert [(d["key"], d["value"]) for d in docs] == [("t1/w1", "not"), ("t1/w2", "partly")]
+    assert comp.get("ratings", "t1/w1")["value"] == "not"
+    assert comp.get("ratings", "missing") is None
+
+
+def test_insert_update_remove(tmp_path):
+    comp = make(tmp_path)
+    first = comp.insert("journal", {"text": "one"})
+    second = comp.insert("journal", {"text": "two"})
+    assert comp.update("journal", first, {"text": "uno", "_id": 999})
+    comp.remove("journal", second)
+    assert comp.all("journal") == [{"text": "uno", "_id": first}]
+    assert not comp.update("journal", second, {"text": "gone"})
+
+
+def test_returned_documents_are_copies(tmp_path):
+    comp = make(tmp_path)
+    comp.put("plan", "cycle", {"targets": ["a"]})
+    doc = comp.get("plan", "cycle")
+    doc["targets"].append("b")
+    assert comp.get("plan", "cycle")["targets"] == ["a"]
+
+
+def test_plain_v0_file_is_migrated_and_encrypted(tmp_path):
+    path = tmp_path / "s.private.db"
+    path.write_text(json.dumps({"journal": {"1": {"text": "old"}}}))
+    comp = make(tmp_path)
+    assert comp.all("journal") == [{"text": "old", "_id": 1}]
+    assert path.read_bytes().startswith(b"ODX1")
+    meta = comp.apply(lambda db: db.table("_meta").get(doc_id=1))
+    assert meta["schema"] == SCHEMA_VERSION and comp.recovered_at is None
+
+
+CORRUPT = {
+    "empty": b"",
+    "truncated_json": b'{"journal": {"1": {"te',
+    "garbage": bytes(range(256)),
+    "json_list": b"[1, 2, 3]",
+    "table_not_mapping": b'{"journal": [1, 2]}',
+    "nan": b'{"journal": {"1": {"x": NaN}}}',
+    "truncated_cipher": b"ODX1" + b"\x00" * 20,
+    "other_key": seal({"journal": {}}, keys.new_data_key(), AAD),
+    "other_space": seal({"journal": {}}, KEY, b"another/private"),
+    "from_the_future": json.dumps({"_meta": {"1": {"schema": SCHEMA_VERSION + 5}}}).encode(),
+}
+
+
+@pytest.mark.parametrize("shape", sorted(CORRUPT))
+def test_unreadable_file_is_set_aside_never_deleted(tmp_path, shape):
+    path = tmp_path / "s.private.db"
+    path.write_bytes(CORRUPT[shape])
+    comp = make(tmp_path)
+    assert comp.recovered_at is not None
+    aside = list(tmp_path.glob("s.private.db.corrupt-*"))
+    assert len(aside) == 1 and aside[0].read_bytes() == CORRUPT[shape]
+    comp.insert("journal", {"text": "fresh start"})
+    assert [d["text"] for d in comp.all("journal")] == ["fresh start"]
+
+
+def test_file_broken_while_open_is_set_aside_on_next_use(tmp_path):
+    comp = make(tmp_path)
+    comp.insert("journal", {"text": "x"})
+    (tmp_path / "s.private.db").write_bytes(b"\x00broken")
+    assert comp.all("journal") == []
+    assert comp.recovered_at is not None
+
+
+def test_write_failure_raises_calm_error_and_keeps_old_data(tmp_path, monkeypatch):
+    comp = make(tmp_path)
+    comp.insert("journal", {"text": "kept"})
+    import storage.atomic as atomic
+
+    def full(*_args):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(atomic.os, "replace", full)
+    with pytest.raises(StorageUnavailable) as caught:
+        comp.insert("journal", {"text": "lost?"})
+    assert "still on this page" in caught.value.message
+    monkeypatch.undo()
+    assert [d["text"] for d in comp.all("journal")] == ["kept"]
+
+
+def test_eight_threads_on_one_compartment_lose_nothing(tmp_path):
+    comp = make(tmp_path)
+    per_thread, threads = 25, 8
+
+    def work(n: int) -> None:
+        for i in range(per_thread):
+            comp.insert("journal", {"thread": n, "i": i})
+            comp.put("latest", f"t{n}", {"i": i})
+
+    pool = [threading.Thread(target=work, args=(n,)) for n in range(threads)]
+    for t in pool:
+        t.start()
+    for t in pool:
+        t.join()
+    docs = comp.all("journal")
+    assert len(docs) == per_thread * threads
+    assert len({d["_id"] for d in docs}) == len(docs)
+    assert {(d["thread"], d["i"]) for d in docs} == {
+        (n, i) for n in range(threads) for i in range(per_thread)
+    }
+    assert sorted(d["i"] for d in comp.all("latest")) == [per_thread - 1] * threads
+
+
+def test_two_instances_on_one_file_lose_nothing(tmp_path):
+    """Two instances stand in for two server processes sharing one data folder."""
+    first, second = make(tmp_path), make(tmp_path)
+
+    def work(comp: Compartment, tag: str) -> None:
+        for i in range(40):
+            comp.insert("journal", {"by": tag, "i": i})
+
+    pool = [threading.Thread(target=work, args=(c, t)) for c, t in ((first, "a"), (second, "b"))]
+    for t in pool:
+        t.start()
+    for t in pool:
+        t.join()
+    docs = make(tmp_path).all("journal")
+    assert len(docs) == 80 and len({d["_id"] for d in docs}) == 80
+
+
+json_values = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers(-(2**53), 2**53)
+    | st.floats(allow_nan=False, allow_infinity=False)
+    | st.text(max_size=50),
+    lambda inner: (
+        st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=10), inner, max_size=4)
+    ),
+    max_leaves=20,
+)
+
+
+@settings(
+    max_examples=40, suppress_health_check=[HealthCheck.function_scoped_fixture], deadline=None
+)
+@given(
+    docs=st.lists(
+        st.dictionaries(
+            st.text(min_size=1, max_size=10).filter(lambda k: k not in ("_id", "key")),
+            json_values,
+            max_size=5,
+        ),
+        max_size=6,
+    )
+)
+def test_round_trip_through_disk(tmp_path, docs):
+    path = tmp_path / "rt.private.db"
+    path.unlink(missing_ok=True)
+    comp = Compartment(path, "private", KEY, AAD)
+    comp.replace_table("things", docs)
+    reopened = Compartment(path, "private", KEY, AAD)
+    assert [{k: v for k, v in d.items() if k != "_id"} for d in reopened.all("things")] == docs

@@ -1,0 +1,140 @@
+"""Who is here: the space and role of this browser session, worked out once per run.
+
+The key comes from the URL the first time (``?space=`` for an owner link, ``?partner=`` for a
+partner link), is kept in ``st.session_state`` because ``st.navigation`` drops query parameters on
+page change, and is written back into the URL on every run so a bookmark always works. It is
+resolved against storage on every run, so a revoked link stops working at its next interaction.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+from urllib.parse import urlsplit
+
+import streamlit as st
+
+from guide.access import local_mode_applies
+from storage.compartment import Compartment
+from storage.errors import AccessDenied
+from storage.store import Access, Store
+from ui.settings import Settings, load_settings
+
+KEY_STATE = "od_key"
+HERE_STATE = "od_here"
+OWNER_PARAM, PARTNER_PARAM = "space", "partner"
+
+
+@dataclass(frozen=True)
+class Here:
+    """This session's settings, storage, and what its key opens. Pages get it from :func:`here`."""
+
+    settings: Settings
+    store: Store
+    access: Access
+    local: bool
+    key: str = field(repr=False)
+
+    @property
+    def role(self) -> Literal["owner", "partner"]:
+        """``owner`` or ``partner``."""
+        return self.access.role
+
+    @property
+    def private(self) -> Compartment:
+        """The owner's private compartment (AccessDenied for a partner)."""
+        return self.store.private(self.access)
+
+    @property
+    def shared(self) -> Compartment:
+        """The compartment shared with partners."""
+        return self.store.shared(self.access)
+
+    def link(self, key: str, role: Literal["owner", "partner"]) -> str:
+        """The full link that opens ``key``: an owner link to Home, a partner link to its page."""
+        base = self.settings.base_url or _origin()
+        if role == "partner":
+            return f"{base}/partner?{PARTNER_PARAM}={key}"
+        return f"{base}/?{OWNER_PARAM}={key}"
+
+    def owner_link(self) -> str | None:
+        """This space's owner link, or None in local mode (where no link is needed)."""
+        return None if self.local else self.link(self.key, "owner")
+
+
+@st.cache_resource(show_spinner=False)
+def get_store(data_dir: str) -> Store:
+    """One Store per data folder per process, so each space file has one TinyDB instance."""
+    return Store(data_dir)
+
+
+def _origin() -> str:
+    try:
+        parts = urlsplit(st.context.url or "")
+    except Exception:
+        return ""
+    return f"{parts.scheme}://{parts.netloc}" if parts.scheme and parts.netloc else ""
+
+
+def _headers() -> dict[str, str]:
+    try:
+        return dict(st.context.headers)
+    except Exception:  # AppTest has no request
+        return {}
+
+
+def arrive() -> Here | None:
+    """Work out who is here for this run; None means the presented link opens nothing."""
+    settings = load_settings()
+    store = get_store(str(settings.data_dir.resolve()))
+    params = st.query_params
+    presented = params.get(PARTNER_PARAM) or params.get(OWNER_PARAM)
+    local = False
+    if presented:
+        key = presented
+    elif st.session_state.get(KEY_STATE):
+        key = st.session_state[KEY_STATE]
+    elif local_mode_applies(settings.local_mode, _headers()):
+        key, local = store.local_owner_key(), True
+    else:
+        key, _ = store.create_space()
+        st.session_state["od_new_space"] = True
+    access = store.resolve(key)
+    if access is None:
+        st.session_state.pop(KEY_STATE, None)
+        st.session_state.pop(HERE_STATE, None)
+        return None
+    local = local or st.session_state.get("od_local", False)
+    st.session_state[KEY_STATE] = key
+    st.session_state["od_local"] = local
+    _keep_in_url(key, access, local)
+    here = Here(settings=settings, store=store, access=access, local=local, key=key)
+    st.session_state[HERE_STATE] = here
+    return here
+
+
+def _keep_in_url(key: str, access: Access, local: bool) -> None:
+    wanted = PARTNER_PARAM if access.role == "partner" else OWNER_PARAM
+    other = OWNER_PARAM if wanted == PARTNER_PARAM else PARTNER_PARAM
+    if other in st.query_params:
+        del st.query_params[other]
+    if local:
+        return
+    if st.query_params.get(wanted) != key:
+        st.query_params[wanted] = key
+
+
+def here() -> Here:
+    """The current session's :class:`Here` (set by ``streamlit_app.py`` before each page runs)."""
+    found = st.session_state.get(HERE_STATE)
+    if not isinstance(found, Here):
+        raise AccessDenied()
+    return found
+
+
+def start_fresh() -> None:
+    """Forget the current key and open a brand-new private space on the next run."""
+    st.session_state.pop(KEY_STATE, None)
+    st.session_state.pop(HERE_STATE, None)
+    st.session_state.pop("od_local", None)
+    st.query_params.clear()

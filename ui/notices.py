@@ -1,0 +1,97 @@
+"""Notices shown above an owner's page: safety mode, a recovered file, and saving the new link.
+
+Each notice is short and calm and says what to do next. None of them shows anything a partner
+wrote, so plain Markdown is safe here.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from ui import chrome, safety_state
+from ui.context import Here, start_fresh
+
+LINK_TABLE, LINK_SAVED = "settings", "link_saved"
+_ARROW = ":material/arrow_forward:"
+
+
+def owner_notices(here: Here) -> None:
+    """Everything an owner should see before the page itself, in order of importance."""
+    if st.session_state.pop("od_deleted", False):
+        st.success(
+            "Your space and all its links were deleted. This is a new, empty space.",
+            icon=":material/check_circle:",
+        )
+    mode = safety_state.mode(here)
+    safety_state.sync_partner_pause(here, mode)
+    _sidebar(here, mode.on)
+    if mode.on:
+        st.error(
+            "**Safety mode is on.** Open Door has stopped coaching toward joint therapy and "
+            "switched off partner links. If you are in danger now, call **911** (US) or your local "
+            "emergency number.",
+            icon=":material/health_and_safety:",
+        )
+        st.page_link(
+            "app_pages/safety.py",
+            label="Safety help and resources",
+            icon=":material/arrow_forward:",
+        )
+    if here.private.recovered_at or here.shared.recovered_at:
+        st.warning(
+            "We couldn't read part of your saved data, so we set that file aside safely "
+            "(nothing was deleted) and started it fresh. If you have a backup, you can restore "
+            "it on My data.",
+            icon=":material/restore:",
+        )
+        st.page_link(
+            "app_pages/my_data.py", label="Restore from a backup", icon=":material/arrow_forward:"
+        )
+    _new_link_notice(here)
+
+
+def _sidebar(here: Here, safety_on: bool) -> None:
+    with st.sidebar:
+        chrome.sidebar_exit_hint()
+        if not safety_on and st.button(
+            "This is about my safety",
+            key="chrome_safety_flag",
+            icon=":material/shield:",
+            help="Switches Open Door to safety mode: help and resources first, no coaching toward "
+            "joint therapy, and no sharing. Retaking the quiz's safety questions switches it back.",
+        ):
+            safety_state.set_self_flag(here)
+            st.switch_page("app_pages/safety.py")
+
+
+def _new_link_notice(here: Here) -> None:
+    link = here.owner_link()
+    if link is None or here.private.get(LINK_TABLE, LINK_SAVED):
+        return
+    with st.container(border=True, key="notice_new_link"):
+        st.markdown(
+            "**This is your private space.** Its link below is the only key to it: there is no "
+            "account or password, and we cannot recover a lost link. Bookmark this page or keep "
+            "the link somewhere only you can see. Anyone who has it can open your space."
+        )
+        st.code(link, language=None, wrap_lines=True)
+        st.caption(
+            "On a shared device, don't bookmark it: copy it somewhere private instead, and use "
+            "My data to download a backup now and then."
+        )
+        if st.button("I've saved my link", key="notice_link_saved", type="primary"):
+            here.private.put(LINK_TABLE, LINK_SAVED, {"saved": True})
+            st.rerun()
+
+
+def bad_link() -> None:
+    """The one neutral answer for every link that opens nothing (unknown, malformed, revoked)."""
+    st.title("This link doesn't open anything")
+    st.write(
+        "It may have been copied incompletely, replaced with a newer link, or switched off by the "
+        "person who made it."
+    )
+    st.write("You can start a new private space now. It takes a moment and is empty to begin with.")
+    if st.button("Start a new private space", key="bad_link_start", type="primary"):
+        start_fresh()
+        st.rerun()

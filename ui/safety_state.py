@@ -1,0 +1,82 @@
+"""Where the safety gate's inputs live in a space, and the gate's answer for this session.
+
+Inputs: the latest quiz safety screen (``quiz_results``, written by the quiz page) and the
+moment the user said "this is about my safety" (``safety`` table, key ``self_flag``). The decision
+itself is :func:`guide.safety.gate`; this module only reads and writes the inputs.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from guide.safety import SafetyMode, ScreenState, gate
+from ui.context import Here
+
+SAFETY_TABLE = "safety"
+SELF_FLAG = "self_flag"
+RESULTS_TABLE = "quiz_results"
+
+
+def _parse(value: object) -> datetime | None:
+    if not isinstance(value, str):
+        return None
+    try:
+        parsed = datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+
+
+def latest_screen(here: Here) -> ScreenState | None:
+    """The most recent completed safety screen, or None if the user has not finished one."""
+    latest: ScreenState | None = None
+    for result in here.private.all(RESULTS_TABLE):
+        taken = _parse(result.get("taken_at"))
+        if taken is None or not result.get("safety_complete", True):
+            continue
+        screen = ScreenState(
+            taken_at=taken,
+            flagged=bool(result.get("safety_flagged")),
+            items=tuple(str(i) for i in result.get("safety_items", ())),
+        )
+        if latest is None or screen.taken_at >= latest.taken_at:
+            latest = screen
+    return latest
+
+
+def self_flag_at(here: Here) -> datetime | None:
+    """When the user last said "this is about my safety", if ever."""
+    doc = here.private.get(SAFETY_TABLE, SELF_FLAG)
+    return _parse(doc.get("at")) if doc else None
+
+
+def set_self_flag(here: Here) -> None:
+    """Record "this is about my safety" now; only a newly completed screen clears it."""
+    here.private.put(SAFETY_TABLE, SELF_FLAG, {"at": datetime.now(UTC).isoformat()})
+
+
+def mode(here: Here) -> SafetyMode:
+    """The gate's decision for this space (owner only: its inputs are private)."""
+    return gate(latest_screen(here), self_flag_at(here))
+
+
+PAUSE_TABLE, PAUSE_KEY = "status", "partner_links"
+
+
+def sync_partner_pause(here: Here, current: SafetyMode) -> None:
+    """Mirror "partner links are paused" into the shared compartment, which partner links read.
+
+    The partner side cannot (and must not) read the private inputs, so the owner's session copies
+    only this one yes/no across whenever it changes. The partner is shown the same neutral message
+    as for any link that opens nothing, so a paused link reveals nothing about safety mode.
+    """
+    paused = not current.allow_partner_links
+    doc = here.shared.get(PAUSE_TABLE, PAUSE_KEY)
+    if doc is None or bool(doc.get("paused")) != paused:
+        here.shared.put(PAUSE_TABLE, PAUSE_KEY, {"paused": paused})
+
+
+def partner_links_paused(here: Here) -> bool:
+    """True when the owner's safety mode has switched partner links off (readable by a partner)."""
+    doc = here.shared.get(PAUSE_TABLE, PAUSE_KEY)
+    return bool(doc and doc.get("paused"))

@@ -1,0 +1,70 @@
+"""App settings, read once per process from the environment, then ``st.secrets``, then defaults.
+
+Environment variables win so tests and local runs can override a deployment's secrets. Every
+setting is documented in the README; :data:`FIELDS` is the single list both read from.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import streamlit as st
+
+DEFAULT_EXIT_URL = "https://www.bbc.co.uk/weather"
+LOCAL_MODES = ("auto", "on", "off")
+
+# setting name -> (environment variable, default)
+FIELDS: dict[str, tuple[str, str]] = {
+    "data_dir": ("OPEN_DOOR_DATA_DIR", "data"),
+    "base_url": ("OPEN_DOOR_BASE_URL", ""),
+    "local_mode": ("OPEN_DOOR_LOCAL_MODE", "auto"),
+    "exit_url": ("OPEN_DOOR_EXIT_URL", DEFAULT_EXIT_URL),
+}
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything configurable about one running app."""
+
+    data_dir: Path
+    base_url: str
+    local_mode: str
+    exit_url: str
+
+    @classmethod
+    def from_sources(cls, env: Mapping[str, str], secrets: Mapping[str, Any]) -> Settings:
+        """Combine environment, secrets and defaults; unknown local-mode values mean ``off``."""
+        values: dict[str, str] = {}
+        for name, (variable, default) in FIELDS.items():
+            raw = env.get(variable)
+            if raw is None:
+                raw = secrets.get(name, secrets.get(variable, default))
+            values[name] = str(raw).strip()
+        mode = values["local_mode"].lower()
+        exit_url = values["exit_url"]
+        if not exit_url.startswith(("https://", "http://")):
+            exit_url = DEFAULT_EXIT_URL
+        return cls(
+            data_dir=Path(values["data_dir"] or "data"),
+            base_url=values["base_url"].rstrip("/"),
+            local_mode=mode if mode in LOCAL_MODES else "off",
+            exit_url=exit_url,
+        )
+
+
+def _secrets() -> Mapping[str, Any]:
+    # No secrets file is the normal local case; asking st.secrets for a key then would raise.
+    if not st.secrets.load_if_toml_exists():
+        return {}
+    section = st.secrets.get("open_door", {})
+    flat = {k: v for k, v in st.secrets.items() if not isinstance(v, Mapping)}
+    return {**flat, **dict(section)}
+
+
+def load_settings() -> Settings:
+    """The settings for this process (cheap: read again each run so tests can change them)."""
+    return Settings.from_sources(os.environ, _secrets())
