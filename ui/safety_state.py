@@ -32,7 +32,7 @@ def latest_screen(here: Here) -> ScreenState | None:
     latest: ScreenState | None = None
     for result in here.private.all(RESULTS_TABLE):
         taken = _parse(result.get("taken_at"))
-        if taken is None or not result.get("safety_complete", True):
+        if taken is None or not result.get("safety_complete", False):
             continue
         screen = ScreenState(
             taken_at=taken,

@@ -1,0 +1,51 @@
+"""Chromium for the browser tests: where it is, how to launch it here, and how to wait for a rerun."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+from playwright.sync_api import Page
+
+# Flags for a root user on a machine without a network: no sandbox, no GPU, and none of the
+# background connections Chromium would otherwise keep retrying.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+]
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+IDLE = "[data-testid='stApp'][data-test-script-state='notRunning']"
+
+
+def chromium_path() -> str | None:
+    """The Chromium to drive: ``OPEN_DOOR_CHROMIUM``, else Debian's, else anything on PATH."""
+    wanted = os.environ.get("OPEN_DOOR_CHROMIUM")
+    if wanted:
+        return wanted if Path(wanted).exists() else None
+    for name in ("/usr/bin/chromium", "chromium", "chromium-browser", "google-chrome"):
+        found = shutil.which(name)
+        if found:
+            return found
+    return None
+
+
+def wait_idle(page: Page, timeout: float = 30_000) -> None:
+    """Wait until Streamlit has finished the current script run (the selector its own tests use)."""
+    page.wait_for_selector("[data-testid='stApp']", timeout=timeout)
+    page.wait_for_timeout(150)  # a rerun triggered by the last action may not have started yet
+    page.wait_for_selector(IDLE, timeout=timeout)
+
+
+def shot(page: Page, name: str, full_page: bool = True) -> Path:
+    """Save a screenshot under ``test-artifacts/`` and return its path."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    path = ARTIFACTS / f"{name}.png"
+    page.screenshot(path=str(path), full_page=full_page)
+    return path

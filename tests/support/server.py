@@ -1,0 +1,90 @@
+"""Start a real ``streamlit run`` of Open Door on a free port, for browser tests and the benchmark."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from contextlib import contextmanager
+from collections.abc import Iterator
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def free_port() -> int:
+    """A TCP port on loopback that nothing is listening on right now."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_healthy(url: str, timeout: float = 60) -> None:
+    """Block until Streamlit's health endpoint answers ``ok``."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.2)
+    raise TimeoutError(f"server at {url} did not become healthy in {timeout}s")
+
+
+@contextmanager
+def running_app(
+    data_dir: Path,
+    *,
+    script: str = "streamlit_app.py",
+    env: dict[str, str] | None = None,
+    log: Path | None = None,
+) -> Iterator[str]:
+    """Run ``script`` with ``streamlit run`` on a free loopback port; yields the base URL."""
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    environment = {
+        **os.environ,
+        "OPEN_DOOR_DATA_DIR": str(data_dir),
+        "OPEN_DOOR_LOCAL_MODE": "off",
+        "OPEN_DOOR_BASE_URL": url,
+        **(env or {}),
+    }
+    out = open(log, "wb") if log else subprocess.DEVNULL  # noqa: SIM115 - closed below
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            script,
+            "--server.port",
+            str(port),
+            "--server.address",
+            "127.0.0.1",
+            "--server.headless",
+            "true",
+            "--browser.gatherUsageStats",
+            "false",
+            "--server.fileWatcherType",
+            "none",
+        ],
+        cwd=ROOT,
+        env=environment,
+        stdout=out,
+        stderr=subprocess.STDOUT,
+    )
+    try:
+        wait_healthy(url)
+        yield url
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+        if log:
+            out.close()
