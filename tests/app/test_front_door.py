@@ -129,7 +129,7 @@ def test_broken_backup_is_explained_and_changes_nothing(app, data_dir):
 
 
 def test_delete_needs_the_word_then_removes_everything(app, data_dir):
-    store, access = space_of(app, data_dir)
+    store, _access = space_of(app, data_dir)
     old_key = app.session_state["od_key"]
     app.switch_page("app_pages/my_data.py").run()
     delete = next(b for b in app.button if b.label == "Delete my space")

@@ -25,7 +25,7 @@ def exit_site() -> Iterator[str]:
     """A tiny local 'neutral website' for the quick exit to land on."""
 
     class Handler(http.server.BaseHTTPRequestHandler):
-        def do_GET(self) -> None:  # noqa: N802 - the stdlib's name
+        def do_GET(self) -> None:
             self.send_response(200)
             self.send_header("Content-Type", "text/html")
             self.end_headers()
