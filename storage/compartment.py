@@ -47,6 +47,7 @@ class Compartment:
         self._storage = SealedStorage(path, data_key, aad)
         self._db = TinyDB(storage=lambda: self._storage)  # one instance per file, held here
         self.recovered_at: str | None = None  # set when an unreadable file was moved aside
+        self._checked: tuple[int, int, int] | None = None  # file identity last validated
         with self.locked():
             pass  # opening validates, migrates, or sets a broken file aside
 
@@ -69,6 +70,12 @@ class Compartment:
             raise StorageUnavailable() from exc
 
     def _ensure_readable(self) -> None:
+        if self._checked is not None and self._storage.identity() == self._checked:
+            return  # unchanged since it was last validated (every write makes a new identity)
+        self._validate()
+        self._checked = self._storage.identity()
+
+    def _validate(self) -> None:
         try:
             document = self._storage.read()
         except UnreadableFile:
@@ -95,6 +102,7 @@ class Compartment:
         target = self.path.with_name(f"{self.path.name}.corrupt-{stamp}")
         self.path.replace(target)
         self._storage.forget()
+        self._checked = None
         self.recovered_at = _now()
         log.warning("an unreadable compartment file was set aside as %s", target.name)
 
@@ -182,6 +190,7 @@ class Compartment:
         with self._lock, self._file_lock:
             self.path.unlink(missing_ok=True)
             self._storage.forget()
+            self._checked = None
         Path(str(self.path) + ".lock").unlink(missing_ok=True)
 
 

@@ -12,9 +12,9 @@ tables costs one decrypt, not ten.
 
 from __future__ import annotations
 
-import copy
 import json
 import os
+import pickle
 from pathlib import Path
 from typing import Any
 
@@ -83,12 +83,16 @@ class SealedStorage(Storage):
             self._cached, self._cached_id = document, identity
         # TinyDB mutates what read() returns before writing it back; hand out a copy so a failed
         # write can never leave unsaved changes in the cache.
-        return copy.deepcopy(self._cached)
+        return _copy(self._cached)
 
     def write(self, data: dict[str, Any]) -> None:
         """Encrypt and atomically replace the file."""
         write_bytes(self.path, seal(data, self._key, self._aad))
-        self._cached, self._cached_id = copy.deepcopy(data), self._identity()
+        self._cached, self._cached_id = _copy(data), self._identity()
+
+    def identity(self) -> tuple[int, int, int] | None:
+        """The file's (inode, size, mtime) now; changes with every write by any process."""
+        return self._identity()
 
     def forget(self) -> None:
         """Drop the read cache (after the file was moved aside or replaced)."""
@@ -96,3 +100,8 @@ class SealedStorage(Storage):
 
     def close(self) -> None:
         """Nothing to release: files are opened per read and write."""
+
+
+def _copy(document: dict[str, Any]) -> dict[str, Any]:
+    # A pickle round trip is a deep copy several times faster than copy.deepcopy for JSON data.
+    return pickle.loads(pickle.dumps(document, protocol=pickle.HIGHEST_PROTOCOL))
