@@ -14,6 +14,7 @@ pages should show them with ``st.text``/``st.dataframe`` or escaped markdown.
 from __future__ import annotations
 
 import html
+import textwrap
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -38,7 +39,11 @@ CONFIG = {"displayModeBar": False, "displaylogo": False}
 # A cell with no rating gets its own value below 0 so it has its own (near-white) colour band.
 UNRATED_Z = -0.5
 _ZMIN, _ZMAX = UNRATED_Z, 1.0
-_LABEL_LIMIT = 40
+# Axis labels wrap onto two short lines so the grid keeps its width on a phone.
+_LABEL_WIDTH = 24
+_LABEL_LINES = 2
+# Unrated cells show a dash; the full words are in the hover text and the table.
+UNRATED_MARK = "\u2013"
 
 
 def _band(value: float) -> float:
@@ -79,9 +84,12 @@ def _week_labels() -> list[str]:
 
 
 def _label(text: str) -> str:
-    """Shorten and escape user text for use as an axis label inside a figure."""
-    short = text if len(text) <= _LABEL_LIMIT else text[: _LABEL_LIMIT - 1].rstrip() + "\u2026"
-    return html.escape(short, quote=False)
+    """Wrap, shorten and escape user text for use as an axis label inside a figure."""
+    lines = textwrap.wrap(text, _LABEL_WIDTH) or [""]
+    if len(lines) > _LABEL_LINES:
+        lines = lines[:_LABEL_LINES]
+        lines[-1] = lines[-1][: _LABEL_WIDTH - 1].rstrip() + "\u2026"
+    return "<br>".join(html.escape(line, quote=False) for line in lines)
 
 
 def _unique(labels: list[str]) -> list[str]:
@@ -105,6 +113,8 @@ def _style(fig: go.Figure, title: str, height: int) -> go.Figure:
         height=height,
         hoverlabel={"font": {"family": FONT}},
     )
+    fig.update_xaxes(automargin=True)
+    fig.update_yaxes(automargin=True)
     return fig
 
 
@@ -125,24 +135,27 @@ def _empty(title: str, message: str) -> go.Figure:
     return _style(fig, title, 180)
 
 
-def _cell(rating: Rating | None) -> tuple[float, str]:
-    """Return the z value and the word for one grid cell."""
+def _cell(rating: Rating | None) -> tuple[float, str, str]:
+    """Return the z value, the text written in the cell, and the full word for one grid cell."""
     labels = words.rating_labels()
     if rating is None:
-        return UNRATED_Z, labels["unrated"]
-    return SCORE[rating.value], labels[rating.value]
+        return UNRATED_Z, UNRATED_MARK, labels["unrated"]
+    word = labels[rating.value]
+    # One word per line keeps "Partly kept" inside a narrow cell.
+    return SCORE[rating.value], "<br>".join(word.split()), word
 
 
-def _heatmap(y: list[str], z: list[list[float]], text: list[list[str]]) -> go.Heatmap:
+def _heatmap(y: list[str], cells: list[list[tuple[float, str, str]]]) -> go.Heatmap:
     """A rating heatmap with the word written in every cell and no colour bar."""
     return go.Heatmap(
         x=_week_labels(),
         y=y,
-        z=z,
-        text=text,
+        z=[[z for z, _, _ in row] for row in cells],
+        text=[[text for _, text, _ in row] for row in cells],
+        customdata=[[word for _, _, word in row] for row in cells],
         texttemplate="%{text}",
         textfont={"color": TEXT_COLOUR, "size": 13},
-        hovertemplate="%{y}<br>%{x}: %{text}<extra></extra>",
+        hovertemplate="%{y}<br>%{x}: %{customdata}<extra></extra>",
         colorscale=RATING_SCALE,
         zmin=_ZMIN,
         zmax=_ZMAX,
@@ -168,14 +181,13 @@ def rating_grid(
         table = pd.DataFrame(columns=["Target", *weeks])
         return Chart(_empty(w["grid_title"], w["grid_empty"]), w["grid_empty"], table)
     by_key = {(r.target_id, r.week): r for r in latest(ratings, rater)}
-    z, text, rows = [], [], []
+    cells, rows = [], []
     for target in targets:
-        cells = [_cell(by_key.get((target.id, n))) for n in range(1, WEEKS + 1)]
-        z.append([value for value, _ in cells])
-        text.append([word for _, word in cells])
-        rows.append({"Target": target.text, **dict(zip(weeks, text[-1], strict=True))})
+        row = [_cell(by_key.get((target.id, n))) for n in range(1, WEEKS + 1)]
+        cells.append(row)
+        rows.append({"Target": target.text, **{wk: c[2] for wk, c in zip(weeks, row, strict=True)}})
     y = _unique([_label(t.text) for t in targets])
-    fig = go.Figure(_heatmap(y, z, text))
+    fig = go.Figure(_heatmap(y, cells))
     _grid_axes(fig)
     _style(fig, w["grid_title"], 110 + 56 * len(targets))
     ids = {t.id for t in targets}
@@ -361,14 +373,12 @@ def owner_partner_comparison(
     theirs = {(r.target_id, r.week): r for r in latest(partner, "partner")}
     ids = {t.id for t in targets}
     pairs = [d for d in divergence(mine.values(), theirs.values()) if d.target_id in ids]
-    y_labels, z, text = [], [], []
+    y_labels, cells = [], []
     for target in targets:
         for who, source in ((w["you"], mine), (w["partner"], theirs)):
-            cells = [_cell(source.get((target.id, n))) for n in range(1, WEEKS + 1)]
-            y_labels.append(f"{_label(target.text)} \u00b7 {html.escape(who, quote=False)}")
-            z.append([value for value, _ in cells])
-            text.append([word for _, word in cells])
-    fig = go.Figure(_heatmap(_unique(y_labels), z, text))
+            cells.append([_cell(source.get((target.id, n))) for n in range(1, WEEKS + 1)])
+            y_labels.append(f"{_label(target.text)}<br>{html.escape(who, quote=False)}")
+    fig = go.Figure(_heatmap(_unique(y_labels), cells))
     _grid_axes(fig)
     row_of = {t.id: i for i, t in enumerate(targets)}
     for d in [d for d in pairs if d.gap > 0][:most]:
@@ -391,7 +401,7 @@ def owner_partner_comparison(
             bordercolor=TEXT_COLOUR,
             borderwidth=1,
         )
-    _style(fig, w["compare_title"], 110 + 48 * len(y_labels))
+    _style(fig, w["compare_title"], 110 + 56 * len(y_labels))
     names = {t.id: t.text for t in targets}
     rows = [
         {

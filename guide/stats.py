@@ -246,6 +246,6 @@ def divergence(
     for mine in latest(owner_ratings, "owner"):
         theirs = partner.get((mine.target_id, mine.week))
         if theirs is not None:
-            gap = abs(SCORE[mine.value] - SCORE[theirs.value])
+            gap = float(abs(SCORE[mine.value] - SCORE[theirs.value]))
             pairs.append(Divergence(mine.target_id, mine.week, mine.value, theirs.value, gap))
     return sorted(pairs, key=lambda d: (-d.gap, d.week, d.target_id))
