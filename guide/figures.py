@@ -39,9 +39,9 @@ CONFIG = {"displayModeBar": False, "displaylogo": False}
 # A cell with no rating gets its own value below 0 so it has its own (near-white) colour band.
 UNRATED_Z = -0.5
 _ZMIN, _ZMAX = UNRATED_Z, 1.0
-# Axis labels wrap onto two short lines so the grid keeps its width on a phone.
-_LABEL_WIDTH = 24
-_LABEL_LINES = 2
+# Axis labels wrap onto short lines so the grid keeps its width on a phone.
+_LABEL_WIDTH = 14
+_LABEL_LINES = 3
 # Unrated cells show a dash; the full words are in the hover text and the table.
 UNRATED_MARK = "\u2013"
 
@@ -154,7 +154,7 @@ def _heatmap(y: list[str], cells: list[list[tuple[float, str, str]]]) -> go.Heat
         text=[[text for _, text, _ in row] for row in cells],
         customdata=[[word for _, _, word in row] for row in cells],
         texttemplate="%{text}",
-        textfont={"color": TEXT_COLOUR, "size": 13},
+        textfont={"color": TEXT_COLOUR, "size": 12},
         hovertemplate="%{y}<br>%{x}: %{customdata}<extra></extra>",
         colorscale=RATING_SCALE,
         zmin=_ZMIN,
@@ -166,9 +166,27 @@ def _heatmap(y: list[str], cells: list[list[tuple[float, str, str]]]) -> go.Heat
 
 
 def _grid_axes(fig: go.Figure) -> None:
-    """First row at the top, week labels above the cells, no grid lines."""
-    fig.update_yaxes(autorange="reversed", showgrid=False, ticks="")
-    fig.update_xaxes(side="top", showgrid=False, ticks="", fixedrange=True)
+    """First row at the top, week labels above the cells (never tilted), no grid lines.
+
+    Call after ``_style``: it also makes room between the title and the labels above the grid.
+    """
+    weeks = _week_labels()
+    fig.update_yaxes(
+        autorange="reversed", showgrid=False, ticks="", fixedrange=True, tickfont={"size": 12}
+    )
+    fig.update_xaxes(
+        side="top",
+        showgrid=False,
+        ticks="",
+        fixedrange=True,
+        tickangle=0,
+        tickmode="array",
+        tickvals=weeks,
+        # "Week" above the number keeps six labels apart on a narrow phone screen.
+        ticktext=[label.replace(" ", "<br>", 1) for label in weeks],
+        tickfont={"size": 12},
+    )
+    fig.update_layout(margin={"t": 88})
 
 
 def rating_grid(
@@ -188,8 +206,8 @@ def rating_grid(
         rows.append({"Target": target.text, **{wk: c[2] for wk, c in zip(weeks, row, strict=True)}})
     y = _unique([_label(t.text) for t in targets])
     fig = go.Figure(_heatmap(y, cells))
+    _style(fig, w["grid_title"], 140 + 56 * len(targets))
     _grid_axes(fig)
-    _style(fig, w["grid_title"], 110 + 56 * len(targets))
     ids = {t.id for t in targets}
     values = [r.value for r in by_key.values() if r.target_id in ids]
     summary = w["grid_summary"].format(
@@ -288,11 +306,12 @@ def kept_share_bars(
         )
     fig.update_layout(
         barmode="stack",
-        legend={"orientation": "h", "y": -0.15, "x": 0, "traceorder": "normal"},
+        legend={"orientation": "h", "x": 0, "y": 1.0, "yanchor": "bottom", "traceorder": "normal"},
     )
     fig.update_xaxes(range=[0, 1], tickformat=".0%", title=w["share_axis"], fixedrange=True)
     fig.update_yaxes(autorange="reversed", fixedrange=True)
-    _style(fig, w["shares_title"], 150 + 56 * len(targets))
+    _style(fig, w["shares_title"], 170 + 56 * len(targets))
+    fig.update_layout(margin={"t": 84})  # room for the legend between the title and the bars
     rows, parts = [], []
     for t in targets:
         values = counts[t.id]
@@ -332,7 +351,7 @@ def routine_activity(counts: Mapping[str, Sequence[int]]) -> Chart:
             z=z,
             text=[[str(c) for c in row] for row in z],
             texttemplate="%{text}",
-            textfont={"color": TEXT_COLOUR, "size": 13},
+            textfont={"color": TEXT_COLOUR, "size": 12},
             hovertemplate="%{y}<br>%{x}: %{z}<extra></extra>",
             colorscale=ROUTINE_SCALE,
             zmin=0,
@@ -342,8 +361,8 @@ def routine_activity(counts: Mapping[str, Sequence[int]]) -> Chart:
             ygap=3,
         )
     )
+    _style(fig, w["routines_title"], 140 + 44 * len(keys))
     _grid_axes(fig)
-    _style(fig, w["routines_title"], 110 + 44 * len(keys))
     rows = [
         {"Routine": names.get(k, k), **dict(zip(weeks, row, strict=True)), "Total": sum(row)}
         for k, row in zip(keys, z, strict=True)
@@ -379,6 +398,7 @@ def owner_partner_comparison(
             cells.append([_cell(source.get((target.id, n))) for n in range(1, WEEKS + 1)])
             y_labels.append(f"{_label(target.text)}<br>{html.escape(who, quote=False)}")
     fig = go.Figure(_heatmap(_unique(y_labels), cells))
+    _style(fig, w["compare_title"], 140 + 56 * len(y_labels))
     _grid_axes(fig)
     row_of = {t.id: i for i, t in enumerate(targets)}
     for d in [d for d in pairs if d.gap > 0][:most]:
@@ -401,7 +421,6 @@ def owner_partner_comparison(
             bordercolor=TEXT_COLOUR,
             borderwidth=1,
         )
-    _style(fig, w["compare_title"], 110 + 56 * len(y_labels))
     names = {t.id: t.text for t in targets}
     rows = [
         {
