@@ -1,0 +1,550 @@
+"""The conversation script: a draft the user fills in, pre-filled from the quiz, and its assembly.
+
+A :class:`ScriptDraft` holds the user's own words, step by step; every field is optional. ``assemble``
+turns it into talking points, a full script (Markdown and plain text), a short written invitation,
+and one-step-at-a-time practice cards. Empty steps and empty parts of a step are left out cleanly, so
+any subset the user fills in reads as whole sentences. With the safety gate on, the boundary and all
+coaching toward joint therapy are left out (see ``SAFETY_HIDDEN``).
+
+The few joining words ("I feel ... when ...") live here with the grammar that needs them; everything
+else the script says comes from ``content/script.toml``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, fields
+from typing import Any
+
+from content.script import FirstStepOption, ScriptContent, load_script_content
+from guide.safety import escape_markdown
+from guide.tone import Flag, check
+
+# Steps that coach toward joint therapy, or ask for a face-to-face boundary: never shown when the
+# safety gate is on, because pressing a harmful partner can raise the risk.
+SAFETY_HIDDEN: tuple[str, ...] = ("worries", "reframe", "ask", "first_step", "boundary")
+
+TALKING_POINT_LIMIT = 140
+
+_QUESTION_WORDS = frozenset(
+    [
+        "what",
+        "how",
+        "would",
+        "could",
+        "can",
+        "do",
+        "does",
+        "did",
+        "is",
+        "are",
+        "will",
+        "why",
+        "who",
+        "should",
+        "shall",
+        "may",
+        "might",
+        "have",
+        "has",
+        "was",
+        "were",
+        "won't",
+        "wouldn't",
+        "couldn't",
+        "can't",
+        "don't",
+        "isn't",
+        "aren't",
+    ]
+)
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+_SPACE_BEFORE_MARK = re.compile(r" ([,.;:!?])")
+_CLOSERS = "\"')]}”’»"
+_TERMINAL = ".!?…"
+
+
+@dataclass(frozen=True)
+class ScriptDraft:
+    """The user's words for each step; every field may be left empty."""
+
+    name: str = ""
+    timing_checked: tuple[str, ...] = ()
+    opener: str = ""
+    feeling: str = ""
+    situation: str = ""
+    wish: str = ""
+    worries: tuple[tuple[str, str], ...] = ()
+    reframe: str = ""
+    problem: str = ""
+    goal: str = ""
+    timeframe: str = ""
+    first_step: str = ""
+    times: tuple[str, ...] = ()
+    offer_book: bool = False
+    offer_pay: bool = False
+    offer_stop_30: bool = False
+    shared: str = ""
+    if_no: str = ""
+    boundary_pattern: str = ""
+    boundary_impact: str = ""
+    boundary_need: str = ""
+    boundary_next: str = ""
+    boundary_consequence: str = ""
+
+
+@dataclass(frozen=True)
+class Script:
+    """What the user takes away: talking points, the full script, an invitation, practice cards."""
+
+    title: str
+    talking_points: tuple[str, ...]
+    full_markdown: str
+    full_text: str
+    invitation: str
+    steps: tuple[tuple[str, str], ...]
+    hidden: tuple[str, ...] = ()
+    safety_note: str = ""
+
+    @property
+    def is_empty(self) -> bool:
+        """True when no step has any words yet."""
+        return not self.steps
+
+
+# ---- the draft as plain data ------------------------------------------------------------------
+
+_DEFAULTS = {f.name: f.default for f in fields(ScriptDraft)}
+
+
+def draft_to_dict(draft: ScriptDraft) -> dict[str, Any]:
+    """Return the draft as JSON-safe data (lists, strings, booleans)."""
+    data: dict[str, Any] = {}
+    for name, default in _DEFAULTS.items():
+        value = getattr(draft, name)
+        if name == "worries":
+            data[name] = [[reason, line] for reason, line in value]
+        elif isinstance(default, tuple):
+            data[name] = list(value)
+        else:
+            data[name] = value
+    return data
+
+
+def _strings(value: Any) -> tuple[str, ...]:
+    """Keep the strings of a list, dropping anything else."""
+    if not isinstance(value, list | tuple):
+        return ()
+    return tuple(item for item in value if isinstance(item, str))
+
+
+def _pairs(value: Any) -> tuple[tuple[str, str], ...]:
+    """Keep the (reason id, line) pairs of a list, dropping anything malformed."""
+    if not isinstance(value, list | tuple):
+        return ()
+    return tuple(
+        (item[0], item[1])
+        for item in value
+        if isinstance(item, list | tuple)
+        and len(item) == 2
+        and isinstance(item[0], str)
+        and isinstance(item[1], str)
+    )
+
+
+def draft_from_dict(data: Any) -> ScriptDraft:
+    """Rebuild a draft from stored data, ignoring unknown keys and repairing wrong types."""
+    if not isinstance(data, Mapping):
+        return ScriptDraft()
+    values: dict[str, Any] = {}
+    for name, default in _DEFAULTS.items():
+        if name not in data:
+            continue
+        value = data[name]
+        if name == "worries":
+            values[name] = _pairs(value)
+        elif isinstance(default, tuple):
+            values[name] = _strings(value)
+        elif isinstance(default, bool):
+            values[name] = value if isinstance(value, bool) else default
+        else:
+            values[name] = value if isinstance(value, str) else default
+    return ScriptDraft(**values)
+
+
+# ---- pre-fill from the quiz -------------------------------------------------------------------
+
+
+def _known_reasons(top_reasons: Sequence[str], content: ScriptContent) -> list[str]:
+    """Keep the reason ids we have words for, once each, in the order given."""
+    known = {worry.reason_id for worry in content.worries}
+    seen: list[str] = []
+    for reason in top_reasons:
+        if reason in known and reason not in seen:
+            seen.append(reason)
+    return seen
+
+
+def first_step_for(top_reasons: Sequence[str]) -> FirstStepOption:
+    """Return the first step that best suits the likeliest reason (or a short call if none)."""
+    content = load_script_content()
+    reasons = _known_reasons(top_reasons, content)
+    if reasons:
+        return content.first_step_option(content.worry(reasons[0]).first_step)
+    return content.first_steps[0]
+
+
+def prefill(top_reasons: Sequence[str]) -> ScriptDraft:
+    """Return a draft started from the quiz's likeliest reasons, for the user to edit."""
+    content = load_script_content()
+    reasons = _known_reasons(top_reasons, content)
+    worries = tuple((reason, content.worry(reason).line) for reason in reasons)
+    needs_reframe = any(content.worry(reason).reframe for reason in reasons)
+    return ScriptDraft(
+        opener=content.openers[0],
+        worries=worries,
+        reframe=content.reframes[0] if needs_reframe else "",
+        first_step=first_step_for(reasons).line,
+        if_no=content.if_no[0],
+    )
+
+
+# ---- text helpers -----------------------------------------------------------------------------
+
+
+def _clean(text: str) -> str:
+    """Collapse whitespace (and drop it before punctuation), so no stray space reaches the output."""
+    visible = _CONTROL.sub(" ", text)
+    return _SPACE_BEFORE_MARK.sub(r"\1", " ".join(visible.split()))
+
+
+def _strip_lead(text: str, leads: Sequence[str]) -> str:
+    """Drop a lead-in the template already says ("I feel", "when"), so it is not said twice."""
+    stripped = True
+    while stripped and text:
+        stripped = False
+        lowered = text.lower().translate(_APOSTROPHES)
+        for lead in leads:
+            if lowered == lead:
+                return ""
+            if lowered.startswith(lead) and not lowered[len(lead)].isalnum():
+                text = text[len(lead) :].lstrip(" ,:;")
+                stripped = True
+                break
+    return text
+
+
+def _clause(text: str, leads: Sequence[str] = ()) -> str:
+    """Return a fragment ready to sit inside a sentence: clean, no lead-in, no end punctuation."""
+    cleaned = _strip_lead(_clean(text).lstrip(" .,;:"), leads)
+    return cleaned.strip(" .,;:!?…")
+
+
+def _capital(text: str) -> str:
+    """Upper-case the first letter only, leaving the user's other capitals alone."""
+    return text[:1].upper() + text[1:]
+
+
+def _sentence(text: str) -> str:
+    """Return the user's words as one whole sentence (capital first, punctuation last)."""
+    cleaned = _clean(text).lstrip(" .,;:!?").rstrip(" ,;:")
+    if not cleaned.strip(_CLOSERS + _TERMINAL + " -–—"):
+        return ""
+    if cleaned.rstrip(_CLOSERS)[-1:] in _TERMINAL:
+        return _capital(cleaned)
+    first_word = cleaned.split()[0].lower().strip(_CLOSERS)
+    return _capital(cleaned) + ("?" if first_word in _QUESTION_WORDS else ".")
+
+
+def _join_or(items: Sequence[str]) -> str:
+    """'a', 'a or b', 'a, b or c'."""
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " or " + items[-1]
+
+
+def _join_and(items: Sequence[str]) -> str:
+    """'a', 'a and b', 'a, b and c'."""
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _short(text: str, limit: int = TALKING_POINT_LIMIT) -> str:
+    """Cut ``text`` at a word boundary so it fits on a phone screen."""
+    if len(text) <= limit:
+        return text
+    head = text[: limit + 1]
+    # Whole sentences read better than a cut one, when they keep most of the point.
+    ends = [m.end() for m in re.finditer(r"[.!?](?= )", head)]
+    if ends and ends[-1] >= limit // 2:
+        return text[: ends[-1]]
+    cut = text[: limit - 1].rsplit(" ", 1)[0].rstrip(" ,;:.-–—")
+    return cut + "…"
+
+
+# ---- composing each step ----------------------------------------------------------------------
+
+
+def _i_statement(draft: ScriptDraft) -> str:
+    """'I feel X when Y, and I'd like Z', with any of the three parts missing."""
+    feel = _clause(draft.feeling, ("i feel", "i'm feeling", "i am feeling", "i felt", "feeling"))
+    when = _clause(draft.situation, ("when", "whenever"))
+    wish = _clause(
+        draft.wish,
+        ("and i'd like", "and i would like", "i'd like", "i would like", "i'd love", "and"),
+    )
+    if feel and when and wish:
+        return f"I feel {feel} when {when}, and I'd like {wish}."
+    if feel and when:
+        return f"I feel {feel} when {when}."
+    if feel and wish:
+        return f"I feel {feel}, and I'd like {wish}."
+    if when and wish:
+        return f"When {when}, I'd like {wish}."
+    if feel:
+        return f"I feel {feel}."
+    if when:
+        return f"It's hard for me when {when}."
+    if wish:
+        return f"I'd like {wish}."
+    return ""
+
+
+def _ask_parts(draft: ScriptDraft) -> tuple[str, str, str]:
+    """The problem, goal and timeframe, each ready to sit inside a sentence."""
+    return (
+        _clause(draft.problem),
+        _clause(draft.goal, ("my goal is", "the goal is", "i'm hoping for", "i hope for")),
+        _clause(draft.timeframe),
+    )
+
+
+def _ask(draft: ScriptDraft) -> str:
+    """One problem, one goal, one timeframe, as spoken sentences."""
+    problem, goal, timeframe = _ask_parts(draft)
+    sentences = []
+    if problem:
+        sentences.append(f"There's one thing I'd like us to work on: {problem}.")
+    if goal:
+        sentences.append(f"What I'm hoping for is {goal}.")
+    if timeframe:
+        sentences.append(f"I'm thinking of a set time: {timeframe}.")
+    return " ".join(sentences)
+
+
+def _times(draft: ScriptDraft) -> list[str]:
+    """The proposed times the user filled in."""
+    return [time for time in (_clause(t) for t in draft.times) if time]
+
+
+def _friction(draft: ScriptDraft, content: ScriptContent) -> list[str]:
+    """The lines that take the hassle out of the first step, in content order."""
+    lines = []
+    times = _times(draft)
+    for remover in content.friction:
+        if remover.id == "times":
+            if times:
+                lines.append(remover.line.replace("{times}", _join_or(times)))
+        elif getattr(draft, remover.id):
+            lines.append(remover.line)
+    return lines
+
+
+def _first_step(draft: ScriptDraft, content: ScriptContent) -> str:
+    """The small first step and the friction removers, as one spoken paragraph."""
+    parts = [_sentence(draft.first_step), *_friction(draft, content)]
+    return " ".join(part for part in parts if part)
+
+
+def _boundary(draft: ScriptDraft) -> str:
+    """Pattern, impact, need, next step and consequence, as spoken sentences."""
+    pattern = _clause(draft.boundary_pattern, ("when", "whenever"))
+    impact = _clause(draft.boundary_impact, ("it leaves me", "leaves me"))
+    need = _clause(draft.boundary_need, ("i need",))
+    after = _clause(draft.boundary_next, ("next time,", "next time", "i'll", "i will"))
+    consequence = _clean(draft.boundary_consequence)
+    own_action = _clause(consequence, ("i'll", "i will"))
+    sentences = []
+    if pattern and impact:
+        sentences.append(f"When {pattern}, it leaves me {impact}.")
+    elif pattern:
+        sentences.append(f"When {pattern}, it's hard for me.")
+    elif impact:
+        sentences.append(f"It leaves me {impact}.")
+    if need:
+        sentences.append(f"I need {need}.")
+    if after:
+        sentences.append(f"Next time, I'll {after}.")
+    if consequence.lower().startswith("if "):
+        sentences.append(_sentence(consequence))
+    elif own_action:
+        sentences.append(f"If it happens again, I'll {own_action}.")
+    return " ".join(sentence for sentence in sentences if sentence)
+
+
+def _timing(draft: ScriptDraft, content: ScriptContent) -> list[str]:
+    """The moments to aim for and to steer clear of, from the ticked checklist."""
+    checked = set(draft.timing_checked)
+    good = [item.text for item in content.timing if item.good and item.id in checked]
+    bad = [item.text for item in content.timing if not item.good and item.id in checked]
+    lines = []
+    if good:
+        lines.append(f"{content.good_label}: {_join_and(good)}.")
+    if bad:
+        lines.append(f"{content.bad_label}: {_join_and(bad)}.")
+    return lines
+
+
+@dataclass(frozen=True)
+class _Section:
+    """One step's output: its blocks, and whether they read as a list."""
+
+    step_id: str
+    title: str
+    cue: str
+    blocks: tuple[str, ...]
+    bullets: bool = False
+
+
+def _section_blocks(step_id: str, draft: ScriptDraft, content: ScriptContent) -> list[str]:
+    """The blocks of text one step contributes (empty when the user left it blank)."""
+    composers: dict[str, Callable[[], list[str]]] = {
+        "timing": lambda: _timing(draft, content),
+        "opener": lambda: [_sentence(draft.opener)],
+        "i_statement": lambda: [_i_statement(draft)],
+        "worries": lambda: [_sentence(line) for _, line in draft.worries],
+        "reframe": lambda: [_sentence(draft.reframe)],
+        "ask": lambda: [_ask(draft)],
+        "first_step": lambda: [_first_step(draft, content)],
+        "shared": lambda: [_sentence(draft.shared)],
+        "if_no": lambda: [_sentence(draft.if_no)],
+        "boundary": lambda: [_boundary(draft)],
+    }
+    return [block for block in composers[step_id]() if block]
+
+
+def _sections(draft: ScriptDraft, content: ScriptContent, hidden: Sequence[str]) -> list[_Section]:
+    """The non-empty, non-hidden steps, in conversation order."""
+    sections = []
+    for step in content.steps:
+        if step.id in hidden:
+            continue
+        blocks = _section_blocks(step.id, draft, content)
+        if blocks:
+            sections.append(
+                _Section(step.id, step.title, step.cue, tuple(blocks), bullets=step.id == "worries")
+            )
+    return sections
+
+
+# ---- the four outputs -------------------------------------------------------------------------
+
+
+def _title(draft: ScriptDraft, content: ScriptContent) -> str:
+    """The script's heading, with the version name when there is one."""
+    # A trailing "#" would read as the close of the Markdown heading and vanish.
+    name = _clean(draft.name).rstrip(" ,;:-–—#")
+    return f"{content.title} — {name}" if name else content.title
+
+
+def _markdown(title: str, sections: Sequence[_Section]) -> str:
+    """The full script as Markdown, with every word of the user's made literal."""
+    parts = [f"# {escape_markdown(title)}"]
+    for section in sections:
+        parts.append(f"## {escape_markdown(section.title)}")
+        if section.bullets:
+            parts.append("\n".join(f"- {escape_markdown(block)}" for block in section.blocks))
+        else:
+            parts.extend(escape_markdown(block) for block in section.blocks)
+    return "\n\n".join(parts) + "\n"
+
+
+def _plain_body(section: _Section) -> str:
+    """One step's words as plain text lines."""
+    prefix = "- " if section.bullets else ""
+    return "\n".join(prefix + block for block in section.blocks)
+
+
+def _text(title: str, sections: Sequence[_Section]) -> str:
+    """The full script as plain text, for copying, printing or a .txt download."""
+    parts = [title]
+    parts.extend(f"{section.title}\n{_plain_body(section)}" for section in sections)
+    return "\n\n".join(parts) + "\n"
+
+
+def _talking_points(
+    draft: ScriptDraft, content: ScriptContent, sections: Sequence[_Section]
+) -> tuple[str, ...]:
+    """One short line per step (one per worry), to glance at on a phone."""
+    points: list[str] = []
+    for section in sections:
+        if section.step_id == "timing":
+            checked = set(draft.timing_checked)
+            moments = [i.text for i in content.timing if i.good and i.id in checked]
+            moments += [f"not {i.text}" for i in content.timing if not i.good and i.id in checked]
+            points.append(_short(f"{section.cue}: {'; '.join(moments)}"))
+        elif section.step_id == "first_step":
+            step = _sentence(draft.first_step)
+            if step:
+                points.append(_short(f"{section.cue}: {step}"))
+            times = _times(draft)
+            easy = [_join_or(times)] if times else []
+            easy += [
+                remover.label[:1].lower() + remover.label[1:]
+                for remover in content.friction
+                if remover.id != "times" and getattr(draft, remover.id)
+            ]
+            if easy:
+                points.append(_short(f"Make it easy: {'; '.join(easy)}"))
+        elif section.step_id == "ask":
+            clauses = "; ".join(part for part in _ask_parts(draft) if part)
+            points.append(_short(f"{section.cue}: {clauses}"))
+        else:
+            points.extend(_short(f"{section.cue}: {block}") for block in section.blocks)
+    return tuple(points)
+
+
+def _invitation(draft: ScriptDraft, content: ScriptContent) -> str:
+    """A short, warm written invitation built from the ask and the first step."""
+    ask = _ask(draft)
+    step = _first_step(draft, content) if _sentence(draft.first_step) else ""
+    if not ask and not step:
+        return ""
+    middle = " ".join(part for part in (ask, step) if part)
+    return f"{content.invitation_opening}\n\n{middle}\n\n{content.invitation_closing}"
+
+
+def assemble(draft: ScriptDraft, safety_mode: bool) -> Script:
+    """Turn a draft into talking points, a full script, an invitation and practice cards."""
+    content = load_script_content()
+    hidden = SAFETY_HIDDEN if safety_mode else ()
+    sections = _sections(draft, content, hidden)
+    title = _title(draft, content)
+    return Script(
+        title=title,
+        talking_points=_talking_points(draft, content, sections),
+        full_markdown=_markdown(title, sections),
+        full_text=_text(title, sections),
+        invitation="" if safety_mode else _invitation(draft, content),
+        steps=tuple((section.title, _plain_body(section)) for section in sections),
+        hidden=hidden,
+        safety_note=content.safety_note if safety_mode else "",
+    )
+
+
+# ---- tone check over the whole draft ----------------------------------------------------------
+
+_TEXT_FIELDS: tuple[str, ...] = tuple(
+    name for name, default in _DEFAULTS.items() if isinstance(default, str) and name != "name"
+)
+
+
+def check_draft(draft: ScriptDraft) -> tuple[tuple[str, Flag], ...]:
+    """Run the tone check on every free-text field; worry lines are keyed ``worries:<reason>``."""
+    found: list[tuple[str, Flag]] = []
+    for name in _TEXT_FIELDS:
+        found.extend((name, flag) for flag in check(getattr(draft, name)))
+    for reason, line in draft.worries:
+        found.extend((f"worries:{reason}", flag) for flag in check(line))
+    for index, time in enumerate(draft.times):
+        found.extend((f"times:{index}", flag) for flag in check(time))
+    return tuple(found)
