@@ -27,38 +27,12 @@ SAFETY_HIDDEN: tuple[str, ...] = ("worries", "reframe", "ask", "first_step", "bo
 
 TALKING_POINT_LIMIT = 140
 
-_QUESTION_WORDS = frozenset(
-    [
-        "what",
-        "how",
-        "would",
-        "could",
-        "can",
-        "do",
-        "does",
-        "did",
-        "is",
-        "are",
-        "will",
-        "why",
-        "who",
-        "should",
-        "shall",
-        "may",
-        "might",
-        "have",
-        "has",
-        "was",
-        "were",
-        "won't",
-        "wouldn't",
-        "couldn't",
-        "can't",
-        "don't",
-        "isn't",
-        "aren't",
-    ]
+# A sentence opening with one of these is a question, so it ends with "?" when the user left it bare.
+_QUESTION_OPENERS = (
+    "what how would could can do does did is are will why who should shall may might have has "
+    "was were won't wouldn't couldn't can't don't isn't aren't"
 )
+_QUESTION_WORDS = frozenset(_QUESTION_OPENERS.split())
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 _SPACE_BEFORE_MARK = re.compile(r" ([,.;:!?])")
@@ -254,7 +228,7 @@ def _sentence(text: str) -> str:
         return ""
     if cleaned.rstrip(_CLOSERS)[-1:] in _TERMINAL:
         return _capital(cleaned)
-    first_word = cleaned.split()[0].lower().strip(_CLOSERS)
+    first_word = cleaned.split()[0].lower().translate(_APOSTROPHES).strip(_CLOSERS)
     return _capital(cleaned) + ("?" if first_word in _QUESTION_WORDS else ".")
 
 
