@@ -219,6 +219,14 @@ def _tables(key: str) -> list[dict[str, Any]]:
     return tables
 
 
+def _subtables(table: dict[str, Any], key: str, where: str) -> list[dict[str, Any]]:
+    """Return the nested array of tables at ``table[key]``, which must be non-empty."""
+    tables = require(table, key, list, where)
+    if not tables or not all(isinstance(t, dict) for t in tables):
+        raise ContentError(f"{where}: {key!r} should be a non-empty list of tables")
+    return tables
+
+
 def _unique_ids(items: tuple[Any, ...], where: str) -> None:
     """Refuse two items with the same id in one list."""
     ids = [item.id for item in items]
@@ -316,7 +324,7 @@ def nightly_checkin() -> NightlyCheckin:
     """The nightly check-in with its timed phases."""
     where = f"{FILE} [nightly]"
     t = require(read_toml(FILE), "nightly", dict, FILE)
-    raw_phases = require(t, "phase", list, where)
+    raw_phases = _subtables(t, "phase", where)
     phases = tuple(
         CheckinPhase(
             id=require(p, "id", str, f"{where} phase {i}"),
@@ -327,8 +335,6 @@ def nightly_checkin() -> NightlyCheckin:
         )
         for i, p in enumerate(raw_phases)
     )
-    if not phases:
-        raise ContentError(f"{where}: needs at least one phase")
     _unique_ids(phases, where)
     minutes = _positive_int(t, "minutes", where)
     if sum(p.seconds for p in phases) > minutes * 60:
@@ -421,7 +427,7 @@ def decision_aid() -> DecisionAid:
     """The review's decision options with their framing words."""
     where = f"{FILE} [decision]"
     t = require(read_toml(FILE), "decision", dict, FILE)
-    raw = require(t, "option", list, where)
+    raw = _subtables(t, "option", where)
     options = tuple(
         DecisionOption(
             id=require(o, "id", str, f"{where} option {i}"),
@@ -432,8 +438,6 @@ def decision_aid() -> DecisionAid:
         )
         for i, o in enumerate(raw)
     )
-    if not options:
-        raise ContentError(f"{where}: needs at least one option")
     _unique_ids(options, where)
     return DecisionAid(
         intro=require(t, "intro", str, where),

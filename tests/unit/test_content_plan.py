@@ -266,6 +266,8 @@ def _drop(table: str, key: str):
         (lambda d: d.update(timeline=[]), words.timeline_questions, "non-empty list"),
         (lambda d: d["weekly"].update(prompts=["ok", ""]), words.weekly_checkin, "non-empty list"),
         (lambda d: d.pop("calendar"), words.calendar_words, "missing field"),
+        (lambda d: d["nightly"].update(phase=[]), words.nightly_checkin, "non-empty list"),
+        (lambda d: d["decision"].update(option=["x"]), words.decision_aid, "non-empty list"),
     ],
 )
 def test_broken_content_fails_loudly(broken, change, loader, message: str) -> None:
