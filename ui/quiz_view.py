@@ -1,0 +1,272 @@
+"""The quiz page's result side: reading stored results, and showing a result and its history.
+
+A stored result is ``guide.quiz.result_to_dict(result)`` plus ``taken_at``, ``safety_flagged``,
+``safety_items``, ``safety_complete`` and ``safety_declined`` (see ``app_pages/quiz.py``). Reading
+never crashes on damage: a result that will not load is counted and left out, and the page says so.
+
+Safety comes before everything: when the latest result raised a safety concern (or safety mode is
+on for another reason) the page shows help and crisis contacts, and nothing that coaches toward
+getting the partner into therapy.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+import streamlit as st
+
+from content import resources
+from content.reasons import Reason, common_backfires
+from content.safety import load as load_safety
+from guide.quiz import QuizResult, ReasonScore, compare, result_from_dict, result_to_dict
+from guide.safety import SafetyMode, escape_markdown
+
+# The three contacts every safety-led result shows first; the Safety page has the rest.
+CRISIS_IDS: tuple[str, ...] = ("us-911", "us-ndvh", "us-988")
+# A long "because" list is hard to take in; the strongest few say enough.
+MAX_BECAUSE = 4
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One readable stored result: when it was taken, what it found, and how the screen ended."""
+
+    taken_at: datetime
+    result: QuizResult
+    declined: bool
+
+
+def stored_result(result: QuizResult, taken_at: datetime, declined: bool) -> dict[str, Any]:
+    """The document stored in ``quiz_results`` for a finished quiz."""
+    # Declining the safety questions is an explicit choice that closes the screen, and it counts
+    # as a concern, so the gate (which reads the newest completed screen) switches safety mode on.
+    flagged = result.safety_flagged or declined
+    return result_to_dict(result) | {
+        "taken_at": taken_at.astimezone(UTC).isoformat(),
+        "safety_flagged": flagged,
+        "safety_items": list(result.safety_items),
+        "safety_complete": True,
+        "safety_declined": declined,
+    }
+
+
+def _taken_at(value: object) -> datetime:
+    """Parse a stored ``taken_at``; raise ValueError when it is missing or not a date."""
+    if not isinstance(value, str):
+        raise ValueError("result: missing taken_at")
+    parsed = datetime.fromisoformat(value)
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+
+
+def read_history(docs: Sequence[Mapping[str, Any]]) -> tuple[list[Entry], int]:
+    """Return the readable results newest first, and how many were too damaged to read."""
+    entries: list[Entry] = []
+    damaged = 0
+    for doc in docs:
+        try:
+            taken = _taken_at(doc.get("taken_at"))
+            result = result_from_dict(doc)
+        except (ValueError, TypeError, AttributeError):
+            damaged += 1
+            continue
+        entries.append(Entry(taken, result, bool(doc.get("safety_declined", False))))
+    entries.sort(key=lambda e: e.taken_at, reverse=True)
+    return entries, damaged
+
+
+def day(moment: datetime) -> str:
+    """A date as people write it, e.g. "22 November 2026"."""
+    return f"{moment.day} {moment:%B %Y}"
+
+
+def summary(entry: Entry, reasons: Mapping[str, Reason]) -> str:
+    """One line saying what a result found, for the history list."""
+    result = entry.result
+    if entry.declined:
+        return "The safety questions were left unanswered, so safety came first."
+    if result.safety_flagged:
+        return "The safety questions raised a concern, so safety came first."
+    if not result.top:
+        return "Not enough to tell which reason fits best."
+    names = [_name(reason_id, result, reasons) for reason_id in result.top]
+    return "Stood out: " + ", ".join(f"“{escape_markdown(n)}”" for n in names) + "."
+
+
+def _name(reason_id: str, result: QuizResult, reasons: Mapping[str, Reason]) -> str:
+    if reason_id in reasons:
+        return reasons[reason_id].name
+    stored = next((s.name for s in result.ranked if s.reason_id == reason_id), None)
+    return stored or "A reason we no longer list"
+
+
+def _bullets(lines: Sequence[str]) -> str:
+    return "\n".join(f"- {line}" for line in lines)
+
+
+# --- safety first --------------------------------------------------------------------------------
+
+
+def safety_first(entry: Entry, mode: SafetyMode) -> None:
+    """Lead with safety: why, the crisis contacts, and the way to the Safety page. No coaching."""
+    gate = load_safety().gate
+    with st.container(border=True, key="quiz_safety_first"):
+        st.subheader("Your safety comes first", anchor=False)
+        if entry.declined:
+            st.markdown(
+                "You chose not to answer the safety questions. That is your choice to make. "
+                "To be careful, Open Door treats it as a possible safety concern."
+            )
+        elif entry.result.safety_flagged:
+            st.markdown(gate.reason_flagged)
+        else:
+            st.markdown(" ".join(mode.why) or gate.reason_self)
+        st.markdown(
+            "**Standard couples therapy may not be appropriate right now.** It works when both "
+            "of you can speak freely, without fear. When there is harm, threats or control, "
+            "sessions together can make things more dangerous. There is help made for exactly "
+            "this, and you don't have to decide anything today."
+        )
+        crisis_contacts()
+        st.page_link(
+            "app_pages/safety.py",
+            label="Safety help, other countries, and a safety plan",
+            icon=":material/health_and_safety:",
+        )
+    st.caption(gate.leave_hint)
+
+
+def crisis_contacts() -> None:
+    """The 911, domestic violence and 988 contacts as buttons a phone can dial or text."""
+    by_id = {r.id: r for r in resources.us_resources()}
+    # If the ids ever change, showing every US contact is safer than showing none.
+    chosen = [by_id[i] for i in CRISIS_IDS if i in by_id] or list(by_id.values())
+    st.markdown("**If you need help now (United States):**")
+    for resource in chosen:
+        st.markdown(f"**{resource.name}** · {resource.hours}")
+        with st.container(horizontal=True, key=f"quiz_crisis_{resource.id}"):
+            for contact in resource.contacts:
+                if contact.kind in ("call", "text"):
+                    st.link_button(
+                        contact.label,
+                        resources.contact_href(contact),
+                        icon=":material/call:" if contact.kind == "call" else ":material/sms:",
+                        type="primary" if resource.emergency else "secondary",
+                    )
+
+
+# --- reasons -------------------------------------------------------------------------------------
+
+
+def reasons_result(entry: Entry, reasons: Mapping[str, Reason]) -> None:
+    """The top reasons with what lies underneath, what helps and backfires, and the first steps."""
+    result = entry.result
+    if not result.top:
+        _not_enough(result)
+    else:
+        if result.confidence == "clear":
+            st.markdown(
+                "From what you told us, these reasons stand out most clearly. You know your "
+                "partner best: take what fits and leave the rest."
+            )
+        else:
+            st.markdown(
+                "From what you told us, these reasons stand out, though not strongly. Treat them "
+                "as a starting point, and see what fits the next time therapy comes up."
+            )
+        ranked = {s.reason_id: s for s in result.ranked}
+        for position, reason_id in enumerate(result.top, start=1):
+            _reason_card(position, ranked.get(reason_id), reasons.get(reason_id), reason_id)
+    with st.expander("What tends to backfire, whatever the reason"):
+        st.markdown(_bullets(common_backfires()))
+    _next_steps()
+
+
+def _not_enough(result: QuizResult) -> None:
+    with st.container(border=True, key="quiz_not_enough"):
+        st.subheader("Not enough to tell yet", anchor=False)
+        st.markdown(
+            "Your answers don't point clearly to one reason, and we would rather say so than "
+            "guess. That is common, and it is useful to know."
+        )
+        skipped = result.total - result.answered
+        lines = []
+        if skipped > 0:
+            lines.append(
+                f"You left {skipped} of {result.total} questions unanswered. Answering more of "
+                "them can make the picture clearer."
+            )
+        lines.append(
+            "The next time therapy comes up, notice your partner's exact words and what they seem "
+            "worried about. Then take the quiz again."
+        )
+        st.markdown(_bullets(lines))
+
+
+def _reason_card(
+    position: int, scored: ReasonScore | None, reason: Reason | None, reason_id: str
+) -> None:
+    name = reason.name if reason else (scored.name if scored else "A reason we no longer list")
+    with st.container(border=True, key=f"quiz_reason_{position}"):
+        st.subheader(f"{position}. {escape_markdown(name)}", anchor=False)
+        if reason:
+            st.markdown(f"*{reason.summary}*")
+        if scored and scored.because:
+            st.markdown("**Because you said:**")
+            st.markdown(
+                _bullets(
+                    [
+                        f"**{escape_markdown(b.answer)}**: “{escape_markdown(b.text)}”"
+                        for b in scored.because[:MAX_BECAUSE]
+                    ]
+                )
+            )
+        if reason is None:
+            st.caption("More about this reason is not available any more.")
+            return
+        st.markdown(f"**What may lie underneath.** {reason.underneath}")
+        helps, steps, backfires = st.tabs(["What helps", "First steps", "What backfires"])
+        with helps:
+            st.markdown(_bullets(reason.helps))
+        with steps:
+            st.markdown(_bullets(reason.first_steps))
+        with backfires:
+            st.markdown(_bullets(reason.backfires))
+
+
+def _next_steps() -> None:
+    st.subheader("Where to go next", anchor=False)
+    st.page_link(
+        "app_pages/script.py",
+        label="Plan what to say, using this result",
+        icon=":material/edit_note:",
+    )
+    st.page_link(
+        "app_pages/going_alone.py",
+        label="If they still say no: going alone",
+        icon=":material/self_improvement:",
+    )
+
+
+# --- history -------------------------------------------------------------------------------------
+
+
+def history(entries: Sequence[Entry], reasons: Mapping[str, Reason]) -> None:
+    """Every readable result with its date, newest first, and what changed since the last one."""
+    st.subheader("Your results over time", anchor=False)
+    if len(entries) < 2:
+        st.caption(
+            "This is your first result. When you take the quiz again, you'll see here what changed."
+        )
+        return
+    changes = compare(entries[1].result, entries[0].result)
+    st.markdown("**What changed since last time**")
+    st.markdown(_bullets(changes) if changes else "Nothing much changed since last time.")
+    for index, entry in enumerate(entries):
+        with st.container(border=True, key=f"quiz_history_{index}"):
+            label = " · latest" if index == 0 else ""
+            st.markdown(f"**{day(entry.taken_at)}**{label}")
+            st.markdown(summary(entry, reasons))
+            st.caption(f"Answered {entry.result.answered} of {entry.result.total} questions.")
