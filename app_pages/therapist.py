@@ -1,11 +1,214 @@
-"""Choosing a therapist (being built): says plainly what it will do until its own issue lands."""
+"""Choosing a therapist together (BRIEF section 5), with a checklist the couple can fill in and save.
+
+What to look for, questions for a consultation, ways to keep the cost down, what a first session is
+like (the same explainer the partner view shows), and a checklist for up to three candidates.
+
+Stored in the private compartment, table ``therapist_checklist``, key ``"current"``::
+
+    {"candidates": [  # always three, in tab order
+        {"name": str,
+         "fits": [look_for id, ...],          # the "what to look for" items ticked
+         "answers": {question id: str},       # notes on each consultation answer ("" = none)
+         "notes": str},
+        ...],
+     "saved_at": ISO time, UTC}
+
+When the safety gate withholds joint-therapy coaching, the page leads with a calm note and a link
+to the Safety page, and the checklist (planning with the partner) is replaced by one sentence.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
 
 import streamlit as st
 
+from content.guides import Entry, first_session_explainer, load_therapist
+from guide.safety import escape_markdown
+from storage.errors import StorageError
 from ui.context import here
+from ui.safety_state import mode
 
-here()
-st.title("Choosing a therapist")
-st.info(
-    "This part of Open Door is being built and will be ready soon.", icon=":material/construction:"
+TABLE, KEY = "therapist_checklist", "current"
+CANDIDATES = 3
+NAME_MAX, ANSWER_MAX, NOTES_MAX = 80, 300, 1000
+SAFETY_PAGE = "app_pages/safety.py"
+ANCHOR = "therapist-checklist"
+
+
+def bullets(items: tuple[Entry, ...]) -> str:
+    """Entries as a Markdown list with a bold lead-in (our own words, so Markdown is safe)."""
+    return "\n".join(f"- **{item.title}.** {item.text}" for item in items)
+
+
+def _text(value: Any, limit: int) -> str:
+    return value[:limit] if isinstance(value, str) else ""
+
+
+def stored_candidates(
+    doc: Any, look_for_ids: tuple[str, ...], question_ids: tuple[str, ...]
+) -> list[dict[str, Any]]:
+    """The saved checklist as exactly three clean candidates; anything unexpected reads as empty."""
+    raw = doc.get("candidates") if isinstance(doc, dict) else None
+    raw = raw if isinstance(raw, list) else []
+    cleaned = []
+    for n in range(CANDIDATES):
+        found = raw[n] if n < len(raw) and isinstance(raw[n], dict) else {}
+        fits = found.get("fits")
+        fits = fits if isinstance(fits, list) else []
+        answers = found.get("answers")
+        answers = answers if isinstance(answers, dict) else {}
+        cleaned.append(
+            {
+                "name": _text(found.get("name"), NAME_MAX),
+                # Known ids only, in content order, so a renamed item cannot leave a ghost tick.
+                "fits": [i for i in look_for_ids if i in fits],
+                "answers": {q: _text(answers.get(q), ANSWER_MAX) for q in question_ids},
+                "notes": _text(found.get("notes"), NOTES_MAX),
+            }
+        )
+    return cleaned
+
+
+def _is_empty(candidate: dict[str, Any]) -> bool:
+    return not (
+        candidate["name"].strip()
+        or candidate["fits"]
+        or any(a.strip() for a in candidate["answers"].values())
+        or candidate["notes"].strip()
+    )
+
+
+place = here()
+safety = mode(place)
+words = load_therapist()
+first = first_session_explainer()
+together = safety.allow_joint_therapy_coaching
+
+st.title(words.title)
+if not together:
+    with st.container(border=True, key="therapist_safety"):
+        st.markdown(f":material/health_and_safety: {words.safety_note}")
+        st.page_link(
+            SAFETY_PAGE, label="Safety help and resources", icon=":material/arrow_forward:"
+        )
+st.markdown(words.lead)
+if together:
+    st.markdown(f":material/checklist: [{words.checklist.jump_label}](#{ANCHOR})")
+
+st.header(words.look_for.title)
+st.markdown(words.look_for.intro)
+st.markdown(bullets(words.look_for.items))
+
+questions = words.questions
+st.header(questions.title)
+st.markdown(questions.intro)
+st.markdown(
+    "\n".join(
+        f"{i}. **{q.question}**  \n   *{questions.listen_label}:* {q.listen_for}"
+        for i, q in enumerate(questions.items, start=1)
+    )
 )
+
+st.header(words.cost.title)
+st.markdown(words.cost.intro)
+st.markdown(bullets(words.cost.items))
+
+with st.container(border=True, key="therapist_first_session"):
+    st.header(first.title)
+    if together:  # showing it to the partner is only suggested when that is safe
+        st.caption(words.first_session_hint)
+    st.markdown(first.intro)
+    st.markdown(
+        "\n".join(
+            f"{i}. **{step.title}.** {step.text}" for i, step in enumerate(first.steps, start=1)
+        )
+    )
+    for line in first.closing:
+        st.markdown(line)
+
+checklist = words.checklist
+if not together:
+    st.caption(words.checklist_hidden)
+else:
+    look_ids = tuple(item.id for item in words.look_for.items)
+    question_ids = tuple(q.id for q in questions.items)
+    saved = stored_candidates(place.private.get(TABLE, KEY), look_ids, question_ids)
+
+    st.header(checklist.title, anchor=ANCHOR)
+    st.markdown(checklist.intro)
+    st.caption(checklist.tip)
+    with st.form("therapist_checklist_form"):
+        entered: list[dict[str, Any]] = []
+        tabs = st.tabs([checklist.tab_label(n) for n in range(1, CANDIDATES + 1)])
+        for n, (tab, before) in enumerate(zip(tabs, saved, strict=True), start=1):
+            with tab:
+                name = st.text_input(
+                    checklist.name_label,
+                    value=before["name"],
+                    max_chars=NAME_MAX,
+                    placeholder=checklist.name_placeholder,
+                    key=f"therapist_c{n}_name",
+                )
+                st.markdown(f"**{checklist.look_for_heading}**")
+                fits = [
+                    item.id
+                    for item in words.look_for.items
+                    if st.checkbox(
+                        item.title,
+                        value=item.id in before["fits"],
+                        key=f"therapist_c{n}_fit_{item.id}",
+                    )
+                ]
+                st.markdown(f"**{checklist.questions_heading}**")
+                answers = {
+                    q.id: st.text_input(
+                        q.question,
+                        value=before["answers"][q.id],
+                        max_chars=ANSWER_MAX,
+                        placeholder=checklist.answer_placeholder,
+                        key=f"therapist_c{n}_ask_{q.id}",
+                    )
+                    for q in questions.items
+                }
+                notes = st.text_area(
+                    checklist.notes_label,
+                    value=before["notes"],
+                    max_chars=NOTES_MAX,
+                    height=100,
+                    key=f"therapist_c{n}_notes",
+                )
+                entered.append({"name": name, "fits": fits, "answers": answers, "notes": notes})
+        submitted = st.form_submit_button(
+            checklist.save_label, type="primary", icon=":material/save:"
+        )
+
+    current = saved
+    if submitted:
+        try:
+            place.private.put(
+                TABLE, KEY, {"candidates": entered, "saved_at": datetime.now(UTC).isoformat()}
+            )
+        except StorageError as exc:
+            st.warning(exc.message, icon=":material/cloud_off:")
+        else:
+            current = entered
+            st.success(checklist.saved, icon=":material/check_circle:")
+
+    st.subheader(checklist.summary_title)
+    lines = [
+        f"- **{escape_markdown(c['name'].strip()) or checklist.tab_label(n)}**: "
+        + checklist.summary(
+            len(c["fits"]),
+            len(look_ids),
+            sum(1 for a in c["answers"].values() if a.strip()),
+            len(question_ids),
+        )
+        for n, c in enumerate(current, start=1)
+        if not _is_empty(c)
+    ]
+    if lines:
+        st.markdown("\n".join(lines))
+    else:
+        st.caption(checklist.summary_empty)

@@ -156,6 +156,7 @@ class ChecklistWords:
     """The labels of the choose-together checklist."""
 
     title: str
+    jump_label: str
     intro: str
     tip: str
     candidate_tab: str
@@ -190,6 +191,7 @@ class TherapistGuide:
     lead: str
     safety_note: str
     checklist_hidden: str
+    first_session_hint: str
     look_for: Section
     questions: Questions
     cost: Section
