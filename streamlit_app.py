@@ -62,10 +62,16 @@ def main() -> None:
         pages = {**OWNER_PAGES, "Safety and data": [*OWNER_PAGES["Safety and data"], PARTNER_PAGE]}
         page = st.navigation(pages, position="sidebar")
     chrome.quick_exit(exit_url)
+    # A storage failure (disk full, read-only) gets its calm message where it happened; the
+    # notices failing must not stop the page itself from drawing.
+    if here.role == "owner":
+        _calmly(notices.owner_notices, here)
+    _calmly(page.run)
+
+
+def _calmly(draw, *args: object) -> None:
     try:
-        if here.role == "owner":
-            notices.owner_notices(here)
-        page.run()
+        draw(*args)
     except StorageError as exc:
         st.warning(exc.message, icon=":material/cloud_off:")
 
