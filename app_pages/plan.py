@@ -1,11 +1,261 @@
-"""Six-week plan (being built): says plainly what it will do until its own issue lands."""
+"""Six-week plan: up to three targets rated weekly, routines, charts, and a review that helps decide.
+
+Without a plan the page explains the experiment and shows the setup form. With one, it shows where
+the six weeks stand ("week N of 6" and what is due) and one section at a time, picked with a
+segmented control so the charts are only built when they are looked at:
+
+- **This week**: rate each target for any week that has begun (late is fine; saving again
+  replaces the earlier rating); weeks that haven't begun are not offered.
+- **Charts**: the four owner charts with their summaries and numbers.
+- **Routines**: ``ui.routines_view.render`` (check-ins, book track, journal, own support).
+- **Review**: the numbers, telling journal lines, the decision aid, a new cycle, and history.
+- **Setup**: dates, the calendar file, rewording and adding targets.
+
+Storage is in :mod:`ui.plan_state` (its docstring lists the tables and their shapes); the larger
+parts are drawn by :mod:`ui.plan_view`.
+"""
+
+from __future__ import annotations
+
+from datetime import date
 
 import streamlit as st
 
-from ui.context import here
+from content import plan as words
+from guide.plan import NOTE_LIMIT, RATING_VALUES, Cycle, PlanError, Rating, rated_weeks
+from guide.safety import escape_markdown
+from guide.weeks import WEEKS, due_weeks, rateable_weeks, week_range
+from storage.errors import StorageError
+from ui import plan_state, plan_view, routines_view
+from ui.context import Here, here
+from ui.plan_state import PlanStatus, long_day
+from ui.safety_state import mode
 
-here()
-st.title("Six-week plan")
-st.info(
-    "This part of Open Door is being built and will be ready soon.", icon=":material/construction:"
-)
+SECTION = "plan_section"
+SECTIONS = {
+    "week": ":material/edit_calendar: This week",
+    "charts": ":material/bar_chart: Charts",
+    "routines": ":material/self_improvement: Routines",
+    "review": ":material/fact_check: Review",
+    "setup": ":material/tune: Setup",
+}
+
+
+def open_section(name: str) -> None:
+    """Switch to another section (a button callback, so it runs before the control is drawn)."""
+    st.session_state[SECTION] = name
+
+
+def _plural_weeks(weeks: tuple[int, ...] | list[int]) -> str:
+    if len(weeks) == 1:
+        return f"Week {weeks[0]} is"
+    return "Weeks " + ", ".join(str(w) for w in weeks[:-1]) + f" and {weeks[-1]} are"
+
+
+def empty_state(place: Here, today: date) -> None:
+    """No plan yet: what the experiment is, in a few warm lines, and the setup form."""
+    st.markdown(
+        "You can't make anyone go to therapy. What you can do is try a few small changes for "
+        "six weeks and keep an honest record of how they go."
+    )
+    st.markdown(
+        "- **Pick up to three targets**: things you would both notice in an ordinary week, "
+        "like no phones at dinner.\n"
+        "- **Once a week**, note whether each one was kept, partly kept or not kept. It takes "
+        "a minute, and a late week can still be rated.\n"
+        "- **After six weeks**, look back at the record together with your journal, and decide "
+        "what comes next with something solid in hand."
+    )
+    st.caption("Everything you write here stays in your private space.")
+    st.subheader("Set up your six weeks")
+    plan_view.new_plan_form(place, today)
+
+
+def header(status: PlanStatus) -> None:
+    """Week N of 6 as a progress bar, and what is due."""
+    cycle = status.cycle
+    assert cycle is not None
+    if not status.started:
+        st.progress(0.0, text=f"{status.headline}. The review is on {long_day(cycle.review_on)}.")
+    else:
+        st.progress(
+            min(status.fraction, 1.0),
+            text=f"**{status.headline}** \u00b7 review on {long_day(cycle.review_on)}",
+        )
+    if status.due_weeks:
+        st.info(
+            f"{_plural_weeks(status.due_weeks)} ready to rate.", icon=":material/edit_calendar:"
+        )
+    if status.review_due:
+        with st.container(border=True, key="plan_review_due"):
+            st.markdown(
+                ":material/fact_check: **Your six weeks are done.** The review is ready when you "
+                "are."
+            )
+            st.button(
+                "Open the review",
+                key="plan_open_review",
+                on_click=open_section,
+                args=("review",),
+                type="primary",
+            )
+
+
+def section_picker() -> str:
+    """The section control; a section chosen after a save (``NEXT_SECTION``) opens first."""
+    pending = st.session_state.pop(plan_view.NEXT_SECTION, None)
+    if pending in SECTIONS:
+        st.session_state[SECTION] = pending
+    chosen = st.segmented_control(
+        "Part of the plan",
+        list(SECTIONS),
+        format_func=SECTIONS.__getitem__,
+        default="week",
+        required=True,
+        key=SECTION,
+        label_visibility="collapsed",
+        width="stretch",
+    )
+    return chosen if chosen in SECTIONS else "week"
+
+
+def hints_after_saving(cycle: Cycle) -> None:
+    """Right after the targets are saved: a gentle word on any that may be hard to rate."""
+    if st.session_state.get(plan_view.HINTS_FOR) != cycle.id:
+        return
+    hints = plan_view.target_hints(cycle)
+    if not hints:
+        st.session_state.pop(plan_view.HINTS_FOR, None)
+        return
+    with st.container(border=True, key="plan_hints"):
+        st.markdown(":material/lightbulb: **A thought on your targets**")
+        for text, hint in hints:
+            st.markdown(f"**{escape_markdown(text)}**: {hint}")
+        st.caption("Your plan is saved as it is. Rewording is up to you, now or later.")
+        left, right = st.columns(2)
+        left.button(
+            "Reword a target", key="plan_hints_reword", on_click=open_section, args=("setup",)
+        )
+        right.button(
+            "Keep them as they are",
+            key="plan_hints_keep",
+            on_click=st.session_state.pop,
+            args=(plan_view.HINTS_FOR, None),
+        )
+
+
+def this_week(place: Here, cycle: Cycle, today: date) -> None:
+    """Rate each target for a begun week; what is due is preselected."""
+    hints_after_saving(cycle)
+    weeks = rateable_weeks(cycle.start, today)
+    if not weeks:
+        st.info(
+            f"Week 1 starts on {long_day(cycle.start)}. You can rate it from then. Until then "
+            "there is nothing to do, unless you'd like to start the routines early.",
+            icon=":material/hourglass_top:",
+        )
+        return
+    owner = plan_state.ratings(place, cycle, "owner")
+    done = rated_weeks(cycle, owner)
+    due = due_weeks(cycle.start, today, done)
+    week = st.segmented_control(
+        "Which week?",
+        weeks,
+        format_func=lambda n: f"Week {n} :material/check:" if n in done else f"Week {n}",
+        default=due[0] if due else weeks[-1],
+        required=True,
+        key=f"plan_week_{cycle.id}",
+    )
+    week = week if week in weeks else weeks[-1]
+    if len(weeks) < WEEKS:
+        first_next, _ = week_range(cycle.start, len(weeks) + 1)
+        st.caption(f"Week {len(weeks) + 1} begins on {long_day(first_next)}.")
+    rating_form(place, cycle, week, owner, today)
+
+
+def rating_form(place: Here, cycle: Cycle, week: int, owner: list[Rating], today: date) -> None:
+    """One form per week: kept / partly kept / not kept and a note for each target."""
+    labels = words.rating_labels()
+    mine = {r.target_id: r for r in owner if r.week == week}
+    first, last = week_range(cycle.start, week)
+    with st.form(f"plan_rate_{cycle.id}_{week}", border=True):
+        st.markdown(f"**Week {week}** \u00b7 {first:%a %d %b} to {last:%a %d %b}")
+        for target in cycle.targets:
+            existing = mine.get(target.id)
+            st.segmented_control(
+                escape_markdown(target.text),
+                RATING_VALUES,
+                format_func=labels.__getitem__,
+                default=existing.value if existing else None,
+                key=f"plan_value_{cycle.id}_{week}_{target.id}",
+            )
+            st.text_input(
+                "A note, if you like",
+                value=existing.note if existing else "",
+                max_chars=NOTE_LIMIT,
+                placeholder="What helped, or what got in the way",
+                key=f"plan_note_{cycle.id}_{week}_{target.id}",
+            )
+        submitted = st.form_submit_button(
+            f"Save week {week}", type="primary", icon=":material/check:"
+        )
+    st.caption(
+        "You can come back and change a rating at any time; saving again replaces it. Clearing "
+        "a choice removes that rating."
+    )
+    if submitted:
+        save_week(place, cycle, week, mine, today)
+
+
+def save_week(place: Here, cycle: Cycle, week: int, mine: dict[str, Rating], today: date) -> None:
+    """Store the form's choices: new or changed ratings saved, cleared ones removed."""
+    try:
+        for target in cycle.targets:
+            value = st.session_state.get(f"plan_value_{cycle.id}_{week}_{target.id}")
+            note = (st.session_state.get(f"plan_note_{cycle.id}_{week}_{target.id}") or "").strip()
+            existing = mine.get(target.id)
+            if value is None:
+                if existing is not None:
+                    plan_state.remove_rating(place, target.id, week)
+                continue
+            if existing is not None and (existing.value, existing.note) == (value, note):
+                continue
+            rating = Rating(target.id, week, value, note, "owner", rated_on=today)
+            plan_state.save_rating(place, cycle, rating, today)
+    except PlanError as exc:
+        st.warning(str(exc), icon=":material/event_busy:")
+        return
+    except StorageError as exc:
+        st.warning(exc.message, icon=":material/cloud_off:")
+        return
+    plan_view.done(f"Week {week} saved.")
+
+
+def main() -> None:
+    """Draw the plan page for this space."""
+    place = here()
+    today = date.today()
+    st.title("Six-week plan")
+    flash = st.session_state.pop(plan_view.FLASH, None)
+    if flash:
+        st.toast(flash, icon=":material/check_circle:")
+    status = plan_state.plan_status(place, today)
+    cycle = status.cycle
+    if cycle is None:
+        empty_state(place, today)
+        return
+    header(status)
+    section = section_picker()
+    if section == "week":
+        this_week(place, cycle, today)
+    elif section == "charts":
+        plan_view.charts(place, cycle)
+    elif section == "routines":
+        routines_view.render(place, cycle)
+    elif section == "review":
+        plan_view.review(place, cycle, today, mode(place))
+    else:
+        plan_view.setup(place, cycle, today)
+
+
+main()

@@ -1,0 +1,602 @@
+"""The six-week plan page's larger parts: setting up and editing a plan, charts, review, history.
+
+Each part draws one section of ``app_pages/plan.py`` and reads what it needs through
+:mod:`ui.plan_state`. Figures are built only inside :func:`charts` (and a past cycle's grid), so
+a section that isn't on screen never imports Plotly or builds a figure. Text the user wrote is
+shown escaped (``escape_markdown``), in ``st.text``, or in a dataframe, never as raw Markdown.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, timedelta
+from typing import TYPE_CHECKING, Any
+
+import streamlit as st
+
+from content import plan as words
+from guide.calendar import build_ics
+from guide.plan import (
+    MAX_TARGETS,
+    TARGET_LIMIT,
+    Cycle,
+    PlanError,
+    decide,
+    edit_cycle_target,
+    target_hint,
+    target_suggestions,
+)
+from guide.safety import SafetyMode, escape_markdown
+from guide.stats import ReviewSummary, review_summary, routine_counts
+from guide.weeks import CYCLE_DAYS, current_week
+from storage.errors import StorageError
+from ui import plan_state
+from ui.context import Here
+from ui.plan_state import long_day
+
+if TYPE_CHECKING:
+    from guide.figures import Chart
+
+FLASH = "plan_flash"  # a confirmation to show as a toast on the next run
+NEXT_SECTION = "plan_section_next"  # a section to open on the next run (set after a save)
+HINTS_FOR = "plan_hints_for"  # the id of a cycle whose targets were just saved
+GOING_ALONE, SAFETY_PAGE = "app_pages/going_alone.py", "app_pages/safety.py"
+# Ask-again coaches toward joint therapy and boundaries can raise the danger: the gate decides.
+GATED = {"ask_again": "joint_therapy", "boundaries": "boundary"}
+TEXT_LIMIT = 1000
+
+
+def done(message: str, section: str | None = None) -> None:
+    """After a save: confirm on the next run (and open ``section``), then rerun."""
+    st.session_state[FLASH] = message
+    if section:
+        st.session_state[NEXT_SECTION] = section
+    st.rerun()
+
+
+def _escaped(text: str) -> str:
+    return escape_markdown(text)
+
+
+# --- setup ---------------------------------------------------------------------------------------
+
+
+def new_plan_form(place: Here, today: date) -> None:
+    """The first plan: a start date and one to three targets, picked or written."""
+    examples = [example.text for example in words.target_examples()]
+    with st.form("plan_setup_form", border=True):
+        start = st.date_input(
+            "When do the six weeks start?",
+            value=today,
+            min_value=today - timedelta(days=CYCLE_DAYS - 1),
+            max_value=today + timedelta(days=60),
+            format="DD/MM/YYYY",
+            key="plan_setup_start",
+            help="Any day of the week works. Each week runs for seven days from this day.",
+        )
+        picked = st.pills(
+            "Pick from these ideas",
+            examples,
+            selection_mode="multi",
+            key="plan_setup_ideas",
+        )
+        st.markdown("**Or write your own**")
+        typed = [
+            st.text_input(
+                f"Target {n}",
+                key=f"plan_setup_target_{n}",
+                max_chars=TARGET_LIMIT,
+                placeholder=examples[(n * 3) % len(examples)],
+            )
+            for n in range(1, MAX_TARGETS + 1)
+        ]
+        st.caption(
+            "Three targets is a good number, and one or two is fine. Short and concrete works "
+            "best: something you would both notice happening, or not, in an ordinary week."
+        )
+        submitted = st.form_submit_button(
+            "Start my six weeks", type="primary", icon=":material/flag:"
+        )
+    if not submitted:
+        return
+    try:
+        cycle = plan_state.new_plan(start, [*(picked or []), *typed])
+        plan_state.start_cycle(place, cycle)
+    except PlanError as exc:
+        st.warning(str(exc), icon=":material/edit:")
+        return
+    except StorageError as exc:
+        st.warning(exc.message, icon=":material/cloud_off:")
+        return
+    st.session_state[HINTS_FOR] = cycle.id
+    done(
+        f"Your six weeks start on {long_day(cycle.start)}. "
+        f"The review is on {long_day(cycle.review_on)}.",
+        "week",
+    )
+
+
+def target_hints(cycle: Cycle) -> list[tuple[str, str]]:
+    """(target text, gentle hint) for each target that may be hard to rate."""
+    return [(t.text, hint) for t in cycle.targets if (hint := target_hint(t.text))]
+
+
+def calendar_button(cycle: Cycle) -> None:
+    """The .ics download with the six weekly reminders and the review date."""
+    st.download_button(
+        "Add reminders to my calendar",
+        data=lambda: build_ics(cycle.start),
+        file_name="weekly-notes.ics",
+        mime="text/calendar",
+        key=f"plan_ics_{cycle.id}",
+        icon=":material/calendar_add_on:",
+        on_click="ignore",
+    )
+    st.caption(
+        "A reminder at the end of each week and one on the review date, as a calendar file. "
+        "The titles are neutral, such as \u201cWeekly check-in notes\u201d, in case someone "
+        "else sees your calendar."
+    )
+
+
+def setup(place: Here, cycle: Cycle, today: date) -> None:
+    """Dates, the calendar file, and the targets with their hints, wording history and edits."""
+    st.subheader("Dates")
+    st.markdown(
+        f"Started on **{long_day(cycle.start)}**. Review on **{long_day(cycle.review_on)}**."
+    )
+    calendar_button(cycle)
+    st.subheader("Your targets")
+    st.write(
+        "You can reword a target at any time. Its ratings stay with it, and the earlier wording "
+        "is kept."
+    )
+    for index, target in enumerate(cycle.targets, 1):
+        with st.container(border=True, key=f"plan_target_box_{index}"):
+            st.markdown(f"**{index}. {_escaped(target.text)}**")
+            hint = target_hint(target.text)
+            if hint:
+                st.caption(f":material/lightbulb: {hint}")
+                for n, suggestion in enumerate(target_suggestions(target.text)):
+                    if st.button(
+                        f"Use \u201c{suggestion}\u201d",
+                        key=f"plan_use_{target.id}_{n}",
+                        type="tertiary",
+                        icon=":material/swap_horiz:",
+                    ):
+                        _reword(place, cycle, target.id, suggestion, today)
+            if target.history:
+                earlier = "; ".join(
+                    f"\u201c{old}\u201d (until {long_day(changed)})"
+                    for changed, old in target.history
+                )
+                st.caption(f"Earlier wording: {_escaped(earlier)}")
+            with st.form(f"plan_edit_{target.id}", border=False):
+                new_text = st.text_input(
+                    "New wording",
+                    value=target.text,
+                    key=f"plan_edit_text_{target.id}",
+                    max_chars=TARGET_LIMIT,
+                )
+                if st.form_submit_button("Save new wording", icon=":material/edit:"):
+                    _reword(place, cycle, target.id, new_text, today)
+    if len(cycle.targets) < MAX_TARGETS:
+        _add_target_form(place, cycle)
+    if not plan_state.ratings(place, cycle, "owner"):
+        _move_start_form(place, cycle, today)
+
+
+def _reword(place: Here, cycle: Cycle, target_id: str, text: str, today: date) -> None:
+    try:
+        changed = edit_cycle_target(cycle, target_id, text, today)
+        if changed == cycle:
+            st.toast("That's the wording it already has.", icon=":material/info:")
+            return
+        plan_state.save_cycle(place, changed)
+    except PlanError as exc:
+        st.warning(str(exc), icon=":material/edit:")
+        return
+    except StorageError as exc:
+        st.warning(exc.message, icon=":material/cloud_off:")
+        return
+    done("Target reworded. Its ratings and earlier wording are kept.")
+
+
+def _add_target_form(place: Here, cycle: Cycle) -> None:
+    ideas = [
+        e.text for e in words.target_examples() if e.text not in {t.text for t in cycle.targets}
+    ]
+    with st.form("plan_add_target", border=True):
+        text = st.text_input(
+            "Add a target",
+            key=f"plan_add_text_{cycle.id}",
+            max_chars=TARGET_LIMIT,
+            placeholder=ideas[0] if ideas else "",
+        )
+        st.caption("Some ideas: " + "; ".join(ideas[:4]) + ".")
+        if not st.form_submit_button("Add this target", icon=":material/add:"):
+            return
+    try:
+        plan_state.save_cycle(place, plan_state.add_target(cycle, text))
+    except PlanError as exc:
+        st.warning(str(exc), icon=":material/edit:")
+        return
+    except StorageError as exc:
+        st.warning(exc.message, icon=":material/cloud_off:")
+        return
+    st.session_state[HINTS_FOR] = cycle.id
+    done("Target added.")
+
+
+def _move_start_form(place: Here, cycle: Cycle, today: date) -> None:
+    earlier = plan_state.earlier_cycles(place, cycle)
+    lowest = today - timedelta(days=CYCLE_DAYS - 1)
+    if earlier:
+        lowest = max(lowest, earlier[0].start + timedelta(days=1))
+    with st.form("plan_move_start", border=True):
+        start = st.date_input(
+            "Change the start date",
+            value=max(cycle.start, lowest),
+            min_value=lowest,
+            max_value=today + timedelta(days=60),
+            format="DD/MM/YYYY",
+            key=f"plan_move_start_{cycle.id}",
+            help="Possible until the first rating is saved.",
+        )
+        if not st.form_submit_button("Save start date", icon=":material/event:"):
+            return
+    try:
+        plan_state.save_cycle(place, plan_state.move_start(cycle, start))
+    except StorageError as exc:
+        st.warning(exc.message, icon=":material/cloud_off:")
+        return
+    done(f"The six weeks now start on {long_day(start)}.")
+
+
+# --- charts --------------------------------------------------------------------------------------
+
+
+def charts(place: Here, cycle: Cycle) -> None:
+    """The four owner charts, each with its one-line summary and the numbers behind it."""
+    from guide import figures  # Plotly loads only when the charts are on screen
+
+    owner = plan_state.ratings(place, cycle, "owner")
+    entries = plan_state.activity_entries(
+        plan_state.routine_entries(place, cycle), plan_state.journal_entries(place, cycle)
+    )
+    items = (
+        ("grid", figures.rating_grid(cycle.targets, owner)),
+        ("score", figures.weekly_score_line(cycle.targets, owner)),
+        ("shares", figures.kept_share_bars(cycle.targets, owner)),
+        ("routines", figures.routine_activity(routine_counts(entries, cycle.start))),
+    )
+    for name, chart in items:
+        show_chart(name, chart, figures.CONFIG)
+
+
+def show_chart(name: str, chart: Chart, config: dict[str, Any]) -> None:
+    """One chart in a box: the figure, its summary as text, and its table in an expander."""
+    with st.container(border=True, key=f"plan_chart_box_{name}"):
+        st.plotly_chart(
+            chart.figure,
+            config=config,
+            key=f"plan_chart_{name}",
+            alt=chart.summary,
+        )
+        st.caption(_escaped(chart.summary))
+        with st.expander("Show the numbers", icon=":material/table:"):
+            st.dataframe(
+                chart.table,
+                hide_index=True,
+                column_config={"Share": st.column_config.NumberColumn(format="percent")},
+            )
+
+
+# --- review --------------------------------------------------------------------------------------
+
+
+def _summary(place: Here, cycle: Cycle, today: date) -> ReviewSummary:
+    entries = plan_state.activity_entries(
+        plan_state.routine_entries(place, cycle), plan_state.journal_entries(place, cycle)
+    )
+    return review_summary(cycle, plan_state.ratings(place, cycle, "owner"), entries, today)
+
+
+def _weeks_words(weeks: Sequence[int]) -> str:
+    if len(weeks) == 1:
+        return f"week {weeks[0]}"
+    return "weeks " + ", ".join(str(w) for w in weeks[:-1]) + f" and {weeks[-1]}"
+
+
+def numbers(cycle: Cycle, summary: ReviewSummary) -> None:
+    """The review's numbers in words: per target, the trend, best and hardest, routines, gaps."""
+    labels = words.rating_labels()
+    lines = []
+    for row in summary.targets:
+        if not row.weeks_rated:
+            lines.append(f"- **{_escaped(row.text)}**: {labels['unrated'].lower()}.")
+            continue
+        lines.append(
+            f"- **{_escaped(row.text)}**: kept {row.kept} of {row.weeks_rated} rated weeks"
+            f" ({row.kept_share:.0%}), partly kept {row.partly}, not kept {row.not_kept}."
+        )
+    st.markdown("\n".join(lines))
+    trend = words.chart_words()[f"trend_{summary.trend.replace(' ', '_')}"]
+    if summary.overall is not None:
+        st.markdown(
+            f"The weekly score averaged **{summary.overall:.2f}** on a scale from 0 (nothing "
+            f"kept) to 1 (everything kept). {trend}"
+        )
+    names = {t.id: t.text for t in cycle.targets}
+    if summary.best and summary.hardest:
+        st.markdown(
+            f"Went best: **{_escaped(names[summary.best])}**. "
+            f"Hardest: **{_escaped(names[summary.hardest])}**."
+        )
+    routine_names = words.routine_labels()
+    columns = st.columns(len(summary.routines))
+    for column, (routine, count) in zip(columns, summary.routines.items(), strict=True):
+        column.metric(routine_names.get(routine, routine), count)
+    if summary.weeks_missing:
+        st.caption(
+            f"Not fully rated yet: {_weeks_words(summary.weeks_missing)}. You can still rate "
+            "them under This week."
+        )
+    elif summary.weeks_rated:
+        st.caption(f"Rated: {_weeks_words(summary.weeks_rated)}.")
+
+
+def telling_lines(place: Here, cycle: Cycle) -> None:
+    """The journal lines the user marked as telling, as plain text."""
+    lines = [line for line in plan_state.journal_entries(place, cycle) if line.telling]
+    if not lines:
+        st.caption(
+            "None yet. In your journal under Routines, you can mark a line as telling, and it "
+            "will show up here."
+        )
+        return
+    with st.container(border=True, key="plan_telling"):
+        for line in lines:
+            st.text(f"{line.day:%a %d %b}: {line.text}")
+
+
+def _options(safety: SafetyMode) -> tuple[list[words.DecisionOption], list[str]]:
+    """The decision options on offer, and the gate's messages for any held back."""
+    allowed, withheld = [], []
+    for option in words.decision_options():
+        feature = GATED.get(option.id)
+        if feature and not safety.allows(feature):
+            withheld.append(safety.message(feature))
+        else:
+            allowed.append(option)
+    return allowed, list(dict.fromkeys(withheld))
+
+
+def decision_form(place: Here, cycle: Cycle, today: date, safety: SafetyMode) -> None:
+    """The decision aid: the choices, the personal-timeline questions, and a save."""
+    aid = words.decision_aid()
+    options, withheld = _options(safety)
+    for message in withheld:
+        st.info(message, icon=":material/health_and_safety:")
+    if withheld:
+        st.page_link(
+            SAFETY_PAGE, label="Safety help and resources", icon=":material/arrow_forward:"
+        )
+    ids = [o.id for o in options]
+    titles = {o.id: o.title for o in options}
+    current = cycle.decision
+    answers = dict(current.timeline) if current else {}
+    with st.form(f"plan_decision_form_{cycle.id}", border=True):
+        choice = st.radio(
+            "What fits you now?",
+            ids,
+            index=ids.index(current.option) if current and current.option in ids else None,
+            format_func=titles.__getitem__,
+            captions=[o.explanation for o in options],
+            key=f"plan_decision_{cycle.id}",
+        )
+        with st.expander("When does each choice tend to fit?", icon=":material/help:"):
+            st.markdown("\n".join(f"- **{o.title}**: {o.fits_when}" for o in options))
+        st.markdown("**Your own timeline**")
+        st.caption("Private to you. A few words are enough; leave any of them blank.")
+        timeline = {
+            q.id: st.text_area(
+                q.question,
+                value=answers.get(q.id, ""),
+                placeholder=q.hint,
+                max_chars=TEXT_LIMIT,
+                height=68,
+                key=f"plan_timeline_{cycle.id}_{q.id}",
+            )
+            for q in words.timeline_questions()
+        }
+        note = st.text_area(
+            "Anything else you want to remember (optional)",
+            value=current.note if current else "",
+            max_chars=TEXT_LIMIT,
+            height=68,
+            key=f"plan_decision_note_{cycle.id}",
+        )
+        submitted = st.form_submit_button(
+            "Save my decision", type="primary", icon=":material/check:"
+        )
+    st.caption(aid.safety_note)
+    if not submitted:
+        return
+    if choice is None:
+        st.warning(words.messages()["unknown_decision"], icon=":material/touch_app:")
+        return
+    try:
+        plan_state.save_cycle(place, decide(cycle, choice, today, note or "", timeline))
+    except PlanError as exc:
+        st.warning(str(exc), icon=":material/touch_app:")
+        return
+    except StorageError as exc:
+        st.warning(exc.message, icon=":material/cloud_off:")
+        return
+    done("Your decision is saved.")
+
+
+def decision_box(cycle: Cycle, safety: SafetyMode) -> None:
+    """What the user decided, its first step, and where to go next for it."""
+    decision = cycle.decision
+    if decision is None:
+        return
+    option = next((o for o in words.decision_options() if o.id == decision.option), None)
+    title = option.title if option else decision.option
+    with st.container(border=True, key="plan_decided"):
+        st.markdown(
+            f":material/check_circle: You chose **{title}** on {long_day(decision.decided_on)}."
+        )
+        if option:
+            st.markdown(f"A first step: {option.first_step}")
+        if decision.option == "individual_therapy":
+            st.page_link(
+                GOING_ALONE,
+                label="Going alone: support of your own",
+                icon=":material/self_improvement:",
+            )
+        feature = GATED.get(decision.option)
+        if feature and not safety.allows(feature):
+            st.info(safety.message(feature), icon=":material/health_and_safety:")
+            st.page_link(
+                SAFETY_PAGE, label="Safety help and resources", icon=":material/arrow_forward:"
+            )
+
+
+def next_cycle_form(place: Here, cycle: Cycle, today: date) -> None:
+    """Start the next six weeks, carrying the targets over (reword or clear any)."""
+    st.subheader("Start a new six weeks")
+    st.write(
+        "Your targets carry over: keep them, reword them, or clear one to drop it. This plan "
+        "and its record stay in your history below."
+    )
+    earliest = cycle.start + timedelta(days=1)
+    with st.form(f"plan_next_form_{cycle.id}", border=True):
+        start = st.date_input(
+            "When do the new six weeks start?",
+            value=max(today, earliest),
+            min_value=earliest,
+            max_value=max(today, earliest) + timedelta(days=60),
+            format="DD/MM/YYYY",
+            key=f"plan_next_start_{cycle.id}",
+        )
+        texts = [
+            st.text_input(
+                f"Target {n}",
+                value=cycle.targets[n - 1].text if n <= len(cycle.targets) else "",
+                max_chars=TARGET_LIMIT,
+                key=f"plan_next_target_{cycle.id}_{n}",
+            )
+            for n in range(1, MAX_TARGETS + 1)
+        ]
+        submitted = st.form_submit_button(
+            "Start the new six weeks", type="primary", icon=":material/restart_alt:"
+        )
+    if not submitted:
+        return
+    try:
+        fresh = plan_state.carry_over(cycle, texts, start, today)
+        plan_state.start_cycle(place, fresh)
+    except PlanError as exc:
+        st.warning(str(exc), icon=":material/edit:")
+        return
+    except StorageError as exc:
+        st.warning(exc.message, icon=":material/cloud_off:")
+        return
+    st.session_state[HINTS_FOR] = fresh.id
+    done(f"Your new six weeks start on {long_day(fresh.start)}.", "week")
+
+
+def review(place: Here, cycle: Cycle, today: date, safety: SafetyMode) -> None:
+    """The review: the numbers, telling journal lines, the decision aid, then what's next."""
+    info = current_week(cycle.start, today)
+    if not info.finished:
+        st.info(
+            f"It's early: your review date is {long_day(cycle.review_on)}. You're welcome to "
+            "look now. The numbers fill in as the weeks are rated.",
+            icon=":material/schedule:",
+        )
+    st.subheader("What the record shows")
+    numbers(cycle, _summary(place, cycle, today))
+    st.subheader("Journal lines you marked as telling")
+    telling_lines(place, cycle)
+    st.subheader("Deciding what comes next")
+    st.write(words.decision_aid().intro)
+    if cycle.decision is None:
+        decision_form(place, cycle, today, safety)
+        st.page_link(
+            GOING_ALONE,
+            label="More about individual therapy: Going alone",
+            icon=":material/self_improvement:",
+        )
+    else:
+        decision_box(cycle, safety)
+        with st.expander("Change my decision or my timeline", icon=":material/edit:"):
+            decision_form(place, cycle, today, safety)
+        next_cycle_form(place, cycle, today)
+    history(place, cycle)
+
+
+# --- history -------------------------------------------------------------------------------------
+
+
+def _cycle_label(cycle: Cycle) -> str:
+    end = cycle.review_on - timedelta(days=1)
+    label = f"{cycle.start:%d %b %Y} to {end:%d %b %Y}"
+    if cycle.decision:
+        titles = {o.id: o.title for o in words.decision_options()}
+        label += f" \u00b7 {titles.get(cycle.decision.option, cycle.decision.option)}"
+    return label
+
+
+def history(place: Here, current: Cycle) -> None:
+    """Earlier cycles, one at a time, read-only."""
+    earlier = plan_state.earlier_cycles(place, current)
+    if not earlier:
+        return
+    st.subheader("Earlier six-week plans")
+    by_id = {c.id: c for c in earlier}
+    picked = st.selectbox(
+        "Look back at",
+        list(by_id),
+        format_func=lambda cid: _cycle_label(by_id[cid]),
+        key="plan_history_pick",
+    )
+    if picked is not None:
+        past_cycle(place, by_id[picked])
+
+
+def past_cycle(place: Here, cycle: Cycle) -> None:
+    """One earlier cycle as it was left: its record, grid, decision and timeline answers."""
+    from guide import figures
+
+    with st.container(border=True, key="plan_past"):
+        numbers(cycle, _summary(place, cycle, cycle.review_on))
+        show_chart(
+            "past_grid",
+            figures.rating_grid(cycle.targets, plan_state.ratings(place, cycle, "owner")),
+            figures.CONFIG,
+        )
+        for target in cycle.targets:
+            for changed, old in target.history:
+                st.caption(
+                    _escaped(
+                        f"\u201c{target.text}\u201d was \u201c{old}\u201d until {long_day(changed)}."
+                    )
+                )
+        decision = cycle.decision
+        if decision is None:
+            st.caption("No decision was saved for this plan.")
+            return
+        titles = {o.id: o.title for o in words.decision_options()}
+        st.markdown(
+            f"You chose **{titles.get(decision.option, decision.option)}** on "
+            f"{long_day(decision.decided_on)}."
+        )
+        questions = {q.id: q.question for q in words.timeline_questions()}
+        for qid, answer in decision.timeline:
+            st.markdown(f"**{questions.get(qid, qid)}**")
+            st.text(answer)
+        if decision.note:
+            st.text(decision.note)
