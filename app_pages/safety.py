@@ -76,7 +76,7 @@ def _kept(place: Here) -> tuple[SafetyPlan | None, int | None]:
     except ValueError:
         st.warning(
             "We couldn't read the plan kept in the app, so the form below starts empty. "
-            "Nothing was deleted.",
+            "Saving a plan in the app will replace the one we couldn't read.",
             icon=":material/restore:",
         )
         return None, None
@@ -160,8 +160,8 @@ def _on_submit(place: Here) -> None:
         return
     plan = _plan_from_form(keep=where == KEEP)
     if where == DOWNLOAD:
+        # The box holding the download button is the confirmation; nothing else to say.
         st.session_state[K_PENDING] = safety_plan_markdown(plan)
-        _notice("success", "Your plan is ready to download below. Nothing was saved in the app.")
         return
     try:
         place.private.put(PLAN_TABLE, PLAN_KEY, safety_plan_to_dict(plan))
@@ -172,28 +172,28 @@ def _on_submit(place: Here) -> None:
     _notice("success", "Your plan is saved in the app. Only your private link opens it.")
 
 
-def _after_download(place: Here) -> None:
+def _clear_here(place: Here, first: str) -> None:
+    """Forget the pending download and put the form back to what the app keeps (maybe nothing)."""
     st.session_state.pop(K_PENDING, None)
     kept, _ = _kept(place)
-    # The form goes back to what the app keeps: empty, or the plan saved there earlier.
     _fill_form(kept, overwrite=True)
     if kept is None:
-        st.session_state[K_WHERE] = DOWNLOAD
-    extra = (
-        " The plan kept in the app is unchanged; you can delete it below."
-        if kept is not None
-        else ""
-    )
-    _notice(
-        "success",
-        f"Downloaded as {DOWNLOAD_NAME}. Nothing was kept in the app, and this form is cleared."
-        f"{extra}",
-    )
+        st.session_state[K_WHERE] = DOWNLOAD  # remember the choice for the next plan
+        _notice("success", f"{first} Nothing was kept in the app, and this form is cleared.")
+    else:
+        _notice(
+            "success",
+            f"{first} The form shows the plan kept in the app again, unchanged; you can delete "
+            "it below.",
+        )
 
 
-def _forget_pending() -> None:
-    st.session_state.pop(K_PENDING, None)
-    _notice("success", "Cleared. Nothing was kept in the app.")
+def _after_download(place: Here) -> None:
+    _clear_here(place, f"Downloaded as {DOWNLOAD_NAME}.")
+
+
+def _forget_pending(place: Here) -> None:
+    _clear_here(place, "Cleared without downloading.")
 
 
 def _ask_delete() -> None:
@@ -226,8 +226,8 @@ def danger_section() -> None:
     """Help right now: 911 and the US lines, the quick exit, then other countries."""
     st.header("If you are in danger now", anchor="danger")
     st.write(
-        "Call **911** in the United States, or your local emergency number. These lines are free "
-        "and confidential, and answer at any hour."
+        "Call **911** in the United States, or your local emergency number. The helplines below "
+        "are free and answer at any hour."
     )
     safety_view.danger_now("safety_us")
     st.subheader(res.words().outside_us_title, anchor="outside-us")
@@ -388,7 +388,10 @@ def _pending_download(place: Here) -> None:
     if not pending:
         return
     with st.container(border=True, key="safety_plan_ready"):
-        st.markdown("**Your plan is ready to download.**")
+        st.markdown(
+            ":material/check_circle: **Your plan is ready to download.** Nothing was saved in "
+            "the app."
+        )
         st.download_button(
             "Download my plan",
             data=pending,
@@ -408,6 +411,7 @@ def _pending_download(place: Here) -> None:
             "Clear it without downloading",
             key="safety_plan_forget",
             on_click=_forget_pending,
+            args=(place,),
         )
 
 

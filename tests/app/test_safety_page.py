@@ -189,6 +189,36 @@ def test_download_only_writes_nothing_to_storage(app, data_dir):
     assert kept_docs(app, data_dir) == []
 
 
+def test_clearing_without_downloading_empties_the_form(app, data_dir):
+    open_safety(app)
+    fill_plan(app, "download")
+    submit(app)
+    app.button(key="safety_plan_forget").click().run()
+    assert not app.exception
+    assert "Cleared without downloading" in page_text(app)
+    assert "safety_plan_pending" not in app.session_state
+    assert app.text_area(key="safety_plan_safe_place").value == ""
+    assert app.checkbox(key="safety_plan_bag_id").value is False
+    assert app.radio(key="safety_plan_where").value == "download"
+    assert kept_docs(app, data_dir) == []
+
+
+def test_downloading_a_changed_copy_leaves_the_kept_plan_alone(app, data_dir):
+    open_safety(app)
+    fill_plan(app, "keep")
+    submit(app)
+    before = kept_docs(app, data_dir)
+    app.radio(key="safety_plan_where").set_value("download").run()
+    app.text_area(key="safety_plan_safe_place").input("Somewhere new")
+    submit(app)
+    assert "Somewhere new" in app.session_state["safety_plan_pending"]
+    next(d for d in app.get("download_button") if d.key == "safety_plan_download").click().run()
+    assert kept_docs(app, data_dir) == before
+    assert app.text_area(key="safety_plan_safe_place").value == "Sam's flat, *2nd floor*"
+    assert app.radio(key="safety_plan_where").value == "keep"
+    assert "plan kept in the app again, unchanged" in page_text(app)
+
+
 def test_nothing_is_saved_before_a_choice_and_the_text_stays(app, data_dir):
     open_safety(app)
     assert app.radio(key="safety_plan_where").value is None

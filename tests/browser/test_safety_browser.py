@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from playwright.sync_api import expect
 
 from tests.browser.test_front_door_browser import no_exception, open_fresh_space
@@ -37,6 +39,10 @@ def test_safety_page_reads_well_and_its_numbers_dial(page, server):
     page.get_by_role("button", name="I've saved my link").click()
     wait_idle(page)
     tall_shot(page, "safety-page")
+    key = page.evaluate("() => new URLSearchParams(location.search).get('space')")
+    page.get_by_role("link", name="Your safety plan").click()
+    expect(page.get_by_role("heading", name="Your safety plan")).to_be_in_viewport()
+    assert f"space={key}" in page.url
     page.set_viewport_size({"width": 390, "height": 844})
     wait_idle(page)
     shot(page, "safety-page-phone", full_page=False)
@@ -63,6 +69,31 @@ def test_plan_kept_in_app_and_then_safety_mode(page, server):
     expect(page.get_by_text("Safety mode is switched on")).to_be_visible()
     no_exception(page)
     tall_shot(page, "safety-page-mode-on")
+
+
+def test_plan_download_only_gives_a_file_and_clears_the_form(page, server):
+    open_safety(page, server)
+    page.get_by_text("Only download it", exact=True).click()
+    wait_idle(page)
+    box = page.get_by_placeholder("Where could you go, and how would you get there?")
+    box.fill("The library on *Main* Street")
+    page.get_by_role("button", name="Save my plan").click()
+    wait_idle(page)
+    expect(page.get_by_text("Your plan is ready to download.")).to_be_visible()
+    page.locator(".st-key-safety_plan_ready").scroll_into_view_if_needed()
+    shot(page, "safety-plan-ready", full_page=False)
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Download my plan").click()
+    download = info.value
+    assert download.suggested_filename == "notes.md"
+    body = Path(download.path()).read_text(encoding="utf-8")
+    assert "The library on \\*Main\\* Street" in body
+    wait_idle(page)
+    expect(box).to_have_value("")
+    expect(
+        page.get_by_text("Nothing was kept in the app, and this form is cleared")
+    ).to_be_visible()
+    no_exception(page)
 
 
 def test_quick_exit_button_leaves_from_the_safety_page(page, server, exit_site):
