@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui import chrome, safety_state
+from ui import chrome, safety_state, sharing
 from ui.context import Here, start_fresh
 
 LINK_TABLE, LINK_SAVED = "settings", "link_saved"
@@ -24,6 +24,7 @@ def owner_notices(here: Here) -> None:
         )
     mode = safety_state.mode(here)
     safety_state.sync_partner_pause(here, mode)
+    sharing.refresh(here, mode)
     _sidebar(here, mode.on)
     if mode.on:
         st.error(
