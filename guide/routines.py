@@ -9,11 +9,12 @@ Stored shapes (private compartment), built and read here so the page and the rev
 
 - ``routine_log``: ``RoutineEntry.to_dict()`` plus ``cycle_id`` (str or None), and per routine:
   ``weekly`` -> ``answers`` (list of short notes, one per prompt); ``book`` -> ``book_id``,
-  ``week`` (1..4); ``support`` -> ``step_id``. A journal line also leaves one ``journal`` entry
-  per day (with an empty note, so the private words stay in the journal) for the activity counts.
+  ``week`` (1..4); ``support`` -> ``step_id``. Journal lines are not copied here: the plan's
+  activity counts read them from ``journal`` (``ui.plan_state.activity_entries``).
 - ``journal``: ``{"key": iso day, "day": iso day, "text", "telling": bool, "cycle_id"}``, one per
   day: writing again the same day replaces the text and keeps ``telling``.
-- ``book_choice``: key = cycle id (or ``NO_CYCLE``) -> ``{"book_id"}``.
+- ``book_choice``: key ``NO_CYCLE`` -> ``{"book_id"}``, the book chosen before any plan exists
+  (with a plan, the choice is the cycle's own ``book_id``).
 """
 
 from __future__ import annotations
