@@ -1,0 +1,578 @@
+"""The script builder's storage and its finished-script side: output, practice and saved versions.
+
+Storage (private compartment), read fresh on every run so a new session resumes where the last
+one stopped:
+
+- ``script_working``, key ``"current"``: ``{"draft": draft_to_dict(...), "updated_at": iso UTC,
+  "quiz_at": iso of the quiz result the draft was pre-filled from (or ""), "version_id": the
+  saved version it was loaded from or last saved as (or "")}``. Written whenever a step is saved.
+- ``scripts``, key = a random version id: ``{"name", "saved_at": iso UTC, "draft":
+  draft_to_dict(...)}`` (the shape the partner-link feature reads; keep it exactly so).
+
+Everything the user wrote is shown inert: ``st.text``/``st.code``, or Markdown escaped with
+``guide.safety.escape_markdown`` (``Script.full_markdown`` is escaped already). The only HTML here
+is two static style sheets (large type for practice, a clean printout) with no user text in them.
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from datetime import UTC, date, datetime
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import streamlit as st
+
+from guide.safety import escape_markdown
+from guide.script import Script, ScriptDraft, draft_from_dict, draft_to_dict
+from guide.tone import Flag
+from storage.errors import StorageError
+from ui.context import Here
+from ui.quiz_view import Entry, read_history
+
+WORKING_TABLE, WORKING_KEY = "script_working", "current"
+VERSIONS_TABLE = "scripts"
+RESULTS_TABLE = "quiz_results"
+NAME_CHARS = 80
+
+PRACTICE_STATE = "script_practice_step"
+CONFIRM_DELETE = "script_confirm_delete"
+CONFIRM_LOAD = "script_confirm_load"
+
+_MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
+# Static CSS only. The practice words get large type; a printout keeps only the script.
+_PRACTICE_CSS = """<style>
+.st-key-script_practice_words [data-testid="stMarkdownContainer"] p {
+  font-size: 1.7rem; line-height: 1.45; margin-bottom: 0.8rem;
+}
+</style>"""
+_PRINT_CSS = """<style>
+@media print {
+  [data-testid="stSidebar"], [data-testid="stHeader"], [data-testid="stToolbar"],
+  [data-testid="stDecoration"], #od-quick-exit { display: none !important; }
+  .stApp, [data-testid="stAppViewContainer"], [data-testid="stMain"],
+  .stMainBlockContainer { overflow: visible !important; height: auto !important; }
+  body * { visibility: hidden; }
+  .st-key-script_print, .st-key-script_print * { visibility: visible; }
+  .st-key-script_print { position: absolute; left: 0; top: 0; width: 100%; }
+}
+</style>"""
+
+
+# --- time ----------------------------------------------------------------------------------------
+
+
+def now_iso() -> str:
+    """The current moment as an ISO string in UTC, for storage."""
+    return datetime.now(UTC).isoformat()
+
+
+def parse_time(value: object) -> datetime | None:
+    """A stored ISO moment, or None when it is missing or not a date."""
+    if not isinstance(value, str):
+        return None
+    try:
+        parsed = datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+
+
+def local(moment: datetime) -> datetime:
+    """``moment`` in the browser's time zone when Streamlit knows it, else UTC."""
+    try:
+        zone = st.context.timezone
+    except Exception:  # AppTest has no browser
+        zone = None
+    try:
+        return moment.astimezone(ZoneInfo(zone)) if zone else moment.astimezone(UTC)
+    except (ZoneInfoNotFoundError, ValueError):
+        return moment.astimezone(UTC)
+
+
+def short_day(day: date) -> str:
+    """'12 Nov', for default version names."""
+    return f"{day.day} {_MONTHS[day.month - 1]}"
+
+
+def when(moment: datetime) -> str:
+    """'12 Nov 2026, 14:05' in the user's time zone."""
+    seen = local(moment)
+    return f"{short_day(seen)} {seen.year}, {seen:%H:%M}"
+
+
+def default_version_name(count: int, today: date) -> str:
+    """A name for the next version, e.g. 'Version 2 — 12 Nov'."""
+    return f"Version {count + 1} — {short_day(today)}"
+
+
+# --- the working draft ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Working:
+    """The draft in the builder, and where it came from."""
+
+    draft: ScriptDraft
+    updated_at: str
+    quiz_at: str = ""
+    version_id: str = ""
+
+
+def read_working(place: Here) -> Working | None:
+    """The stored working draft, or None before the first save (damage is repaired, not raised)."""
+    doc = place.private.get(WORKING_TABLE, WORKING_KEY)
+    if doc is None:
+        return None
+
+    def text(name: str) -> str:
+        value = doc.get(name)
+        return value if isinstance(value, str) else ""
+
+    return Working(
+        draft=draft_from_dict(doc.get("draft")),
+        updated_at=text("updated_at") or "unknown",
+        quiz_at=text("quiz_at"),
+        version_id=text("version_id"),
+    )
+
+
+def write_working(place: Here, draft: ScriptDraft, quiz_at: str, version_id: str) -> str:
+    """Store the working draft; return its new ``updated_at``."""
+    updated = now_iso()
+    place.private.put(
+        WORKING_TABLE,
+        WORKING_KEY,
+        {
+            "draft": draft_to_dict(draft),
+            "updated_at": updated,
+            "quiz_at": quiz_at,
+            "version_id": version_id,
+        },
+    )
+    return updated
+
+
+def clear_working(place: Here) -> None:
+    """Remove the working draft (saved versions stay)."""
+    doc = place.private.get(WORKING_TABLE, WORKING_KEY)
+    if doc is not None:
+        place.private.remove(WORKING_TABLE, doc["_id"])
+
+
+def latest_quiz(place: Here) -> Entry | None:
+    """The newest readable quiz result; damaged ones are skipped quietly."""
+    entries, _damaged = read_history(place.private.all(RESULTS_TABLE))
+    return entries[0] if entries else None
+
+
+# --- saved versions ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Version:
+    """One saved version of the script."""
+
+    id: str
+    doc_id: int
+    name: str
+    saved_at: datetime
+    draft: ScriptDraft
+
+
+def read_versions(place: Here) -> tuple[list[Version], int]:
+    """The readable versions, newest first, and how many were too damaged to read."""
+    versions: list[Version] = []
+    damaged = 0
+    for doc in place.private.all(VERSIONS_TABLE):
+        saved = parse_time(doc.get("saved_at"))
+        key, name = doc.get("key"), doc.get("name")
+        if saved is None or not isinstance(key, str) or not isinstance(name, str):
+            damaged += 1
+            continue
+        if not isinstance(doc.get("draft"), Mapping):
+            damaged += 1
+            continue
+        versions.append(Version(key, doc["_id"], name, saved, draft_from_dict(doc["draft"])))
+    versions.sort(key=lambda v: v.saved_at, reverse=True)
+    return versions, damaged
+
+
+def save_version(place: Here, name: str, draft: ScriptDraft) -> str:
+    """Store a new version under a random id and return the id."""
+    version_id = secrets.token_hex(8)
+    _put_version(place, version_id, name, draft)
+    return version_id
+
+
+def _put_version(place: Here, version_id: str, name: str, draft: ScriptDraft) -> None:
+    place.private.put(
+        VERSIONS_TABLE,
+        version_id,
+        {"name": name, "saved_at": now_iso(), "draft": draft_to_dict(replace(draft, name=name))},
+    )
+
+
+def update_version(place: Here, version: Version, draft: ScriptDraft) -> None:
+    """Replace a version's words with ``draft`` (its name stays)."""
+    _put_version(place, version.id, version.name, draft)
+
+
+def rename_version(place: Here, version: Version, name: str) -> None:
+    """Give a version a new name; its date and words stay as they were."""
+    place.private.update(
+        VERSIONS_TABLE,
+        version.doc_id,
+        {"name": name, "draft": draft_to_dict(replace(version.draft, name=name))},
+    )
+
+
+def same_words(a: ScriptDraft, b: ScriptDraft) -> bool:
+    """True when two drafts say the same things (names aside)."""
+    return replace(a, name="") == replace(b, name="")
+
+
+# --- tone tips -----------------------------------------------------------------------------------
+
+
+def show_flags(flags: Sequence[Flag]) -> None:
+    """Each phrase that may backfire, why, and a gentler way to say it. Advice, never a block."""
+    for flag in flags:
+        st.warning(
+            f"**“{escape_markdown(flag.phrase)}”** — {flag.why}  \n**Try instead:** {flag.rewrite}",
+            icon=":material/lightbulb:",
+        )
+
+
+# --- output --------------------------------------------------------------------------------------
+
+
+def _smaller_headings(markdown: str, levels: int) -> str:
+    """Push our headings down ``levels`` steps; the user's own '#' is escaped, so never touched."""
+    lines = []
+    for line in markdown.split("\n"):
+        if line.startswith("#"):
+            line = "#" * levels + line
+        lines.append(line)
+    return "\n".join(lines)
+
+
+def _copy_box(text: str, key: str) -> None:
+    with st.expander("Copy as plain text", icon=":material/content_copy:", key=key):
+        st.caption("Use the copy button at the top right of the box.")
+        st.code(text, language=None, wrap_lines=True)
+
+
+def empty_state(go_build: Callable[[], None]) -> None:
+    """What shows before any step has words in it."""
+    with st.container(border=True, key="script_empty"):
+        st.markdown("**Your plan is empty for now, and that's fine.**")
+        st.markdown(
+            "Fill in any step under *Build*, even just one line, and your plan will appear here."
+        )
+        st.button("Start building", key="script_empty_build", on_click=go_build, type="primary")
+
+
+def show_output(script: Script, tips: int, safety_note: bool, go_build: Callable[[], None]) -> None:
+    """Talking points, the full script, the invitation and a printout, with downloads."""
+    if safety_note:
+        _safety_note(script)
+    if script.is_empty:
+        empty_state(go_build)
+        return
+    if tips:
+        st.caption(
+            f":material/lightbulb: The tone check has {tips} suggestion{'s' if tips > 1 else ''} "
+            "for you under *Build*. They're only ideas; your words are yours."
+        )
+    points, full, invitation, printable = st.tabs(
+        ["Talking points", "Full script", "Invitation", "Print view"], key="script_output_tabs"
+    )
+    with points:
+        st.caption("One short line per step, to glance at on your phone.")
+        st.markdown("\n".join(f"- {escape_markdown(p)}" for p in script.talking_points))
+        _copy_box("\n".join(f"• {p}" for p in script.talking_points), "script_copy_points")
+    with full:
+        st.markdown(_smaller_headings(script.full_markdown, 2))
+        _copy_box(script.full_text, "script_copy_full")
+    with invitation:
+        _invitation(script)
+    with printable:
+        st.html(_PRINT_CSS)
+        st.caption(
+            ":material/print: Use your browser's Print (Ctrl+P, or ⌘P on a Mac). Only the "
+            "script below goes on the page."
+        )
+        with st.container(border=True, key="script_print"):
+            st.markdown(_smaller_headings(script.full_markdown, 1))
+    _downloads(script)
+
+
+def _safety_note(script: Script) -> None:
+    with st.container(border=True, key="script_safety_note"):
+        st.markdown(script.safety_note)
+        st.page_link(
+            "app_pages/safety.py",
+            label="Safety help and resources",
+            icon=":material/health_and_safety:",
+        )
+
+
+def _invitation(script: Script) -> None:
+    if not script.invitation:
+        if script.safety_note:
+            st.info(
+                "The written invitation is paused while safety mode is on.",
+                icon=":material/pause_circle:",
+            )
+        else:
+            st.info(
+                "Fill in *Make one clear ask* or *Offer a small first step* under Build, and a "
+                "short invitation appears here.",
+                icon=":material/mail:",
+            )
+        return
+    st.caption("A short note you could send, or read aloud. Change any word you like.")
+    with st.container(border=True, key="script_invitation"):
+        st.markdown(escape_markdown(script.invitation))
+    _copy_box(script.invitation, "script_copy_invitation")
+
+
+def _downloads(script: Script) -> None:
+    stamp = date.today().isoformat()
+    with st.container(horizontal=True, key="script_downloads"):
+        st.download_button(
+            "Download as Markdown",
+            data=script.full_markdown,
+            file_name=f"conversation-plan-{stamp}.md",
+            mime="text/markdown",
+            icon=":material/download:",
+            key="script_download_md",
+            on_click="ignore",
+        )
+        st.download_button(
+            "Download as plain text",
+            data=script.full_text,
+            file_name=f"conversation-plan-{stamp}.txt",
+            mime="text/plain",
+            icon=":material/download:",
+            key="script_download_txt",
+            on_click="ignore",
+        )
+    st.caption(
+        "A downloaded file lands in your Downloads folder. On a shared device, move it "
+        "somewhere private or delete it when you're done."
+    )
+
+
+# --- practice ------------------------------------------------------------------------------------
+
+
+def _set_practice(index: int) -> None:
+    st.session_state[PRACTICE_STATE] = index
+
+
+def show_practice(script: Script, go_build: Callable[[], None]) -> None:
+    """One step at a time in large type, to rehearse out loud."""
+    if script.is_empty:
+        empty_state(go_build)
+        return
+    st.html(_PRACTICE_CSS)
+    total = len(script.steps)
+    raw = st.session_state.get(PRACTICE_STATE, 0)
+    index = min(max(raw if isinstance(raw, int) else 0, 0), total - 1)
+    title, body = script.steps[index]
+    st.caption(
+        "Read each step out loud, in your own voice. Say it a few times until it feels like you."
+    )
+    st.progress((index + 1) / total, text=f"Step {index + 1} of {total}")
+    with st.container(border=True, key="script_practice_card"):
+        st.markdown(f"**{escape_markdown(title)}**")
+        with st.container(key="script_practice_words"):
+            for line in body.split("\n"):
+                st.markdown(escape_markdown(line.removeprefix("- ")))
+    with st.container(horizontal=True, key="script_practice_nav"):
+        st.button(
+            "Previous",
+            key="script_practice_prev",
+            icon=":material/arrow_back:",
+            disabled=index == 0,
+            on_click=_set_practice,
+            args=(index - 1,),
+        )
+        st.button(
+            "Next",
+            key="script_practice_next",
+            icon=":material/arrow_forward:",
+            icon_position="right",
+            type="primary",
+            disabled=index == total - 1,
+            on_click=_set_practice,
+            args=(index + 1,),
+        )
+        if index == total - 1:
+            st.button(
+                "Start again",
+                key="script_practice_restart",
+                icon=":material/replay:",
+                on_click=_set_practice,
+                args=(0,),
+            )
+
+
+# --- saved versions ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class VersionActions:
+    """What the versions list asks the page to do (the page owns the working draft)."""
+
+    save_new: Callable[[str], None]
+    save_over: Callable[[Version], None]
+    load: Callable[[Version], None]
+
+
+def _warn(exc: StorageError) -> None:
+    st.warning(exc.message, icon=":material/cloud_off:")
+
+
+def show_versions(
+    place: Here, draft: ScriptDraft, working: Working | None, actions: VersionActions
+) -> None:
+    """Save the current draft as a named version; list the versions to load, rename or delete."""
+    versions, damaged = read_versions(place)
+    st.subheader("Save a version", anchor=False)
+    st.markdown(
+        "A version is a snapshot of your plan with a name and a date. Keep as many as you like: "
+        "one for a quiet Sunday, a shorter one for a text."
+    )
+    empty = draft == ScriptDraft()
+    current = next((v for v in versions if working and v.id == working.version_id), None)
+    if current is not None and not empty:
+        changed = not same_words(current.draft, draft)
+        st.caption(f"You're working from “{escape_markdown(current.name)}”.")
+        if changed and st.button(
+            f"Save my changes to “{current.name}”",
+            key="script_version_update",
+            icon=":material/save:",
+        ):
+            actions.save_over(current)
+    with st.form("script_version_form", border=True):
+        default = default_version_name(len(versions), local(datetime.now(UTC)).date())
+        name = st.text_input(
+            "Name", value=default, max_chars=NAME_CHARS, key=f"script_version_name_{len(versions)}"
+        )
+        if empty:
+            st.caption("There's nothing to save yet: fill in a step under *Build* first.")
+        if st.form_submit_button(
+            "Save as a new version",
+            key="script_version_save",
+            type="primary",
+            icon=":material/bookmark_add:",
+            disabled=empty,
+        ):
+            actions.save_new(name.strip() or default)
+
+    st.subheader("Saved versions", anchor=False)
+    if damaged:
+        st.info(
+            f"{damaged} saved version{'s' if damaged > 1 else ''} couldn't be read, so "
+            f"{'they are' if damaged > 1 else 'it is'} left out. Everything else is fine.",
+            icon=":material/info:",
+        )
+    if not versions:
+        st.caption("No saved versions yet.")
+        return
+    dirty = (
+        working is not None and not empty and not any(same_words(v.draft, draft) for v in versions)
+    )
+    for version in versions:
+        _version_row(place, version, working, dirty, actions)
+
+
+def _version_row(
+    place: Here, version: Version, working: Working | None, dirty: bool, actions: VersionActions
+) -> None:
+    vid = version.id
+    with st.container(border=True, key=f"script_version_{vid}"):
+        st.markdown(f"**{escape_markdown(version.name)}**")
+        note = " · in the builder now" if working and working.version_id == vid else ""
+        st.caption(f"Saved {when(version.saved_at)}{note}")
+        with st.container(horizontal=True, key=f"script_version_actions_{vid}"):
+            if st.button("Load", key=f"script_load_{vid}", icon=":material/edit_note:"):
+                if dirty:
+                    st.session_state[CONFIRM_LOAD] = vid
+                    st.rerun()
+                actions.load(version)
+            with (
+                st.popover("Rename", icon=":material/edit:", key=f"script_rename_pop_{vid}"),
+                st.form(f"script_rename_form_{vid}", border=False),
+            ):
+                new_name = st.text_input(
+                    "New name",
+                    value=version.name,
+                    max_chars=NAME_CHARS,
+                    key=f"script_rename_{vid}",
+                )
+                if st.form_submit_button("Rename", key=f"script_rename_save_{vid}"):
+                    _rename(place, version, new_name)
+            if st.button("Delete", key=f"script_delete_{vid}", icon=":material/delete:"):
+                st.session_state[CONFIRM_DELETE] = vid
+                st.rerun()
+        if st.session_state.get(CONFIRM_LOAD) == vid:
+            _confirm_load(version, actions)
+        if st.session_state.get(CONFIRM_DELETE) == vid:
+            _confirm_delete(place, version)
+
+
+def _rename(place: Here, version: Version, new_name: str) -> None:
+    name = new_name.strip()
+    if not name:
+        st.caption("A version needs a name: nothing was changed.")
+        return
+    try:
+        rename_version(place, version, name)
+    except StorageError as exc:
+        _warn(exc)
+        return
+    st.session_state["script_flash"] = f"Renamed to “{name}”."
+    st.rerun()
+
+
+def _confirm_load(version: Version, actions: VersionActions) -> None:
+    st.warning(
+        "Your plan in the builder has changes that aren't in a saved version. Loading "
+        f"“{escape_markdown(version.name)}” will replace them. You could save them as a version "
+        "first.",
+        icon=":material/info:",
+    )
+    with st.container(horizontal=True, key=f"script_confirm_load_row_{version.id}"):
+        if st.button("Load anyway", key=f"script_load_yes_{version.id}", type="primary"):
+            st.session_state.pop(CONFIRM_LOAD, None)
+            actions.load(version)
+        if st.button("Cancel", key=f"script_load_no_{version.id}"):
+            st.session_state.pop(CONFIRM_LOAD, None)
+            st.rerun()
+
+
+def _confirm_delete(place: Here, version: Version) -> None:
+    st.warning(
+        f"Delete “{escape_markdown(version.name)}”? This can't be undone. Your plan in the builder "
+        "stays as it is.",
+        icon=":material/delete:",
+    )
+    with st.container(horizontal=True, key=f"script_confirm_delete_row_{version.id}"):
+        if st.button("Yes, delete it", key=f"script_delete_yes_{version.id}", type="primary"):
+            try:
+                place.private.remove(VERSIONS_TABLE, version.doc_id)
+            except StorageError as exc:
+                _warn(exc)
+                return
+            st.session_state.pop(CONFIRM_DELETE, None)
+            st.session_state["script_flash"] = f"Deleted “{version.name}”."
+            st.rerun()
+        if st.button("Keep it", key=f"script_delete_no_{version.id}"):
+            st.session_state.pop(CONFIRM_DELETE, None)
+            st.rerun()
