@@ -330,7 +330,7 @@ def _form(place: Here) -> None:
         halves = st.columns(2)
         middle = (len(plan.bag_items) + 1) // 2
         for i, item in enumerate(plan.bag_items):
-            halves[0 if i < middle else 1].checkbox(item.label, key=_bag_key(item.id))
+            halves[0 if i < middle else 1].checkbox(item.label, key=_bag_key(item.id), wrap=True)
         _plan_section_text(plan.contacts.title, plan.contacts.help)
         for row in range(_contact_rows()):
             name_col, how_col = st.columns(2)
