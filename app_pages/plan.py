@@ -106,11 +106,12 @@ def section_picker() -> str:
     pending = st.session_state.pop(plan_view.NEXT_SECTION, None)
     if pending in SECTIONS:
         st.session_state[SECTION] = pending
+    # The start value goes through session state (not ``default``) because saves set it there.
+    st.session_state.setdefault(SECTION, "week")
     chosen = st.segmented_control(
         "Part of the plan",
         list(SECTIONS),
         format_func=SECTIONS.__getitem__,
-        default="week",
         required=True,
         key=SECTION,
         label_visibility="collapsed",
