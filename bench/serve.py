@@ -1,0 +1,151 @@
+"""A ``streamlit run`` server for the benchmark, with its process in hand and a fine-grained wait.
+
+It runs the same command line as ``tests.support.server.running_app`` but keeps the ``Popen``
+(memory is read from ``/proc/<pid>``) and polls the health endpoint every 20 ms (cold start is
+timed from the moment the process is started, and a 200 ms poll would blur it).
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from tests.support.server import ROOT, free_port
+
+
+@dataclass(frozen=True)
+class Server:
+    """A running server: its base URL, its process, and when it was started and became healthy."""
+
+    url: str
+    process: subprocess.Popen
+    started: float
+    healthy: float
+
+    def connections(self) -> int:
+        """Open TCP connections to the server's port (each live session holds a websocket)."""
+        return established(int(self.url.rsplit(":", 1)[1]))
+
+    def rss_bytes(self) -> int:
+        """Resident memory of the server process and all its children, in bytes."""
+        return tree_rss(self.process.pid)
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+        except OSError:
+            continue
+        # the fields after the command name (which may hold spaces) start after the last ")"
+        parent = int(stat.rsplit(")", 1)[1].split()[1])
+        if parent == pid:
+            found.append(int(entry.name))
+    return found
+
+
+def rss_of(pid: int) -> int:
+    """One process's resident memory (VmRSS) in bytes; 0 when it is gone."""
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return 0
+
+
+def tree_rss(pid: int) -> int:
+    """Resident memory of ``pid`` and its descendants, in bytes."""
+    total, todo = 0, [pid]
+    while todo:
+        current = todo.pop()
+        total += rss_of(current)
+        todo.extend(_children(current))
+    return total
+
+
+def established(port: int) -> int:
+    """How many established TCP connections have ``port`` as their local port (IPv4 loopback)."""
+    count = 0
+    try:
+        lines = Path("/proc/net/tcp").read_text().splitlines()[1:]
+    except OSError:
+        return 0
+    for line in lines:
+        fields = line.split()
+        local, state = fields[1], fields[3]
+        if state == "01" and int(local.rsplit(":", 1)[1], 16) == port:
+            count += 1
+    return count
+
+
+def _healthy(url: str) -> bool:
+    try:
+        with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
+            return response.status == 200
+    except OSError:
+        return False
+
+
+@contextmanager
+def serve(
+    data_dir: Path, script: str = "streamlit_app.py", env: dict[str, str] | None = None
+) -> Iterator[Server]:
+    """Run ``script`` on a free loopback port until the block ends; yields the :class:`Server`."""
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    environment = {
+        **os.environ,
+        "OPEN_DOOR_DATA_DIR": str(data_dir),
+        "OPEN_DOOR_LOCAL_MODE": "off",
+        "OPEN_DOOR_BASE_URL": url,
+        **(env or {}),
+    }
+    command = [
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        script,
+        "--server.port",
+        str(port),
+        "--server.address",
+        "127.0.0.1",
+        "--server.headless",
+        "true",
+        "--browser.gatherUsageStats",
+        "false",
+        "--server.fileWatcherType",
+        "none",
+    ]
+    started = time.perf_counter()
+    process = subprocess.Popen(
+        command, cwd=ROOT, env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    try:
+        deadline = started + 90
+        while not _healthy(url):
+            if process.poll() is not None:
+                raise RuntimeError(f"{script} exited with {process.returncode} before serving")
+            if time.perf_counter() > deadline:
+                raise TimeoutError(f"{script} did not become healthy in 90 s")
+            time.sleep(0.02)
+        yield Server(url, process, started, time.perf_counter())
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
