@@ -40,6 +40,11 @@ SAVED_FLAG = "quiz_just_saved"
 SEEN_FLAG = "quiz_resumed_seen"
 
 
+def _count(number: int, noun: str) -> str:
+    """ "1 safety question", "4 safety questions"."""
+    return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
 def _now() -> str:
     return datetime.now(UTC).isoformat()
 
@@ -198,7 +203,12 @@ def _question(
         ):
             _go(place, answers, started_at, position + 1)
     if item.kind == "safety":
-        if st.button("I'd rather not answer these", key="quiz_decline_jump", type="tertiary"):
+        if st.button(
+            "I'd rather not answer these",
+            key="quiz_decline_jump",
+            type="tertiary",
+            icon=":material/do_not_disturb_on:",
+        ):
             _go(place, answers, started_at, total)
     elif choice is None:
         st.caption("You can skip a question you can't answer: choose Next.")
@@ -226,7 +236,8 @@ def _finish_step(
 
     if safety_missing:
         st.warning(
-            f"**{len(safety_missing)} safety question(s) still need an answer.** "
+            f"**{_count(len(safety_missing), 'safety question')} still "
+            f"{'needs' if len(safety_missing) == 1 else 'need'} an answer.** "
             "If you'd rather not answer them, that is your choice. To be careful, Open Door will "
             "then treat it as a possible safety concern: it will put help and resources first, "
             "stop suggesting ways to get your partner into couples therapy, and switch off "

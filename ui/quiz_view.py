@@ -85,7 +85,7 @@ def day(moment: datetime) -> str:
 def summary(entry: Entry, reasons: Mapping[str, Reason]) -> str:
     """One line saying what a result found, for the history list."""
     result = entry.result
-    if entry.declined:
+    if entry.declined and not result.safety_items:
         return "The safety questions were left unanswered, so safety came first."
     if result.safety_flagged:
         return "The safety questions raised a concern, so safety came first."
@@ -114,13 +114,16 @@ def safety_first(entry: Entry, mode: SafetyMode) -> None:
     gate = load_safety().gate
     with st.container(border=True, key="quiz_safety_first"):
         st.subheader("Your safety comes first", anchor=False)
-        if entry.declined:
+        if entry.result.safety_items:
+            # Some answers raised a concern; any the user chose to leave are simply noted.
+            left = " You chose to leave the others unanswered, and that is fine."
+            left = left if entry.declined else ""
+            st.markdown(gate.reason_flagged + left)
+        elif entry.declined:
             st.markdown(
                 "You chose not to answer the safety questions. That is your choice to make. "
                 "To be careful, Open Door treats it as a possible safety concern."
             )
-        elif entry.result.safety_flagged:
-            st.markdown(gate.reason_flagged)
         else:
             st.markdown(" ".join(mode.why) or gate.reason_self)
         st.markdown(

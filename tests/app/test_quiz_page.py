@@ -176,7 +176,7 @@ def test_result_needs_the_safety_questions_or_an_explicit_choice(app, data_dir):
     for _ in SAFETY:  # Next through the safety screen without answering
         app.button(key="quiz_next").click().run()
     text = page_text(app)
-    assert f"{len(SAFETY)} safety question(s) still need an answer" in text
+    assert f"{len(SAFETY)} safety questions still need an answer" in text
     assert "treat it as a possible safety concern" in text
     assert not [b for b in app.button if b.key == "quiz_finish"]
     assert results(app, data_dir) == []
@@ -197,6 +197,18 @@ def test_skipping_the_safety_questions_counts_as_a_concern(app, data_dir):
     [doc] = results(app, data_dir)
     assert doc["safety_flagged"] is True and doc["safety_declined"] is True
     assert doc["safety_complete"] is True
+
+
+def test_one_concern_then_declining_the_rest_names_the_concern(app, data_dir):
+    answers = indexes(BLAME, safety=None) | {"safety_afraid": 2}
+    seed_progress(app, data_dir, answers, TOTAL)
+    open_quiz(app)
+    app.button(key="quiz_decline").click().run()
+    text = page_text(app)
+    assert "Some of your answers to the safety questions describe things" in text
+    assert "You chose to leave the others unanswered" in text
+    [doc] = results(app, data_dir)
+    assert doc["safety_items"] == ["safety_afraid"] and doc["safety_declined"] is True
 
 
 @pytest.mark.parametrize("answer", ["Yes", "Not sure"])
