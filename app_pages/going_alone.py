@@ -37,46 +37,47 @@ if safety.on:
         )
 st.markdown(words.lead)
 
-st.header(words.not_giving_up.title)
+st.subheader(words.not_giving_up.title)
 for paragraph in words.not_giving_up.paragraphs:
     st.markdown(paragraph)
 
-st.header(words.helps.title)
+st.subheader(words.helps.title)
 st.markdown(words.helps.intro)
 st.markdown(bullets(words.helps.items))
 
-st.header(words.shift.title)
+st.subheader(words.shift.title)
 for paragraph in words.shift.paragraphs:
     st.markdown(paragraph)
-st.caption(words.shift.caveat)
+st.markdown(f"*{words.shift.caveat}*")
 if not safety.on:
     # Telling a partner about therapy is itself a risk when safety mode is on.
     with st.container(border=True, key="going_alone_say"):
         st.markdown(f"**{words.shift.say_title}**")
-        st.markdown(f"> {words.shift.say}")
+        st.markdown(f"“{words.shift.say}”")
 
 work = words.emotional_work
-st.header(work.title)
+st.subheader(work.title)
 st.markdown(work.intro)
 st.markdown(bullets(tuple(Entry(c.id, c.title, c.text) for c in work.items)))
 with st.expander(work.examples_label, icon=":material/chat_bubble:"):
-    st.markdown("\n\n".join(f"*{c.title}*\n> {c.example}" for c in work.items))
+    # Plain quotation marks, not a blockquote: Streamlit greys blockquote text below AA contrast.
+    st.markdown("\n\n".join(f"**{c.title}**  \n“{c.example}”" for c in work.items))
 st.markdown(work.not_punishment)
 if not safety.on:  # when it is on, the note at the top already says this
     st.markdown(f":material/shield: {work.caution}")
 
 support = words.support
-st.header(support.title)
+st.subheader(support.title)
 st.markdown(support.intro)
 st.markdown("\n".join(f"- {line}" for line in support.look_for))
 with st.expander(support.cost_title, icon=":material/savings:"):
     st.markdown(bullets(support.cost))
 
-st.header(words.next.title)
+st.subheader(words.next.title)
 st.markdown(words.next.intro)
 columns = st.columns(len(words.next.steps))
 for column, step in zip(columns, words.next.steps, strict=True):
     with column.container(border=True, height="stretch"):
         icon = STEP_ICONS.get(step.id, "arrow_forward")
         st.page_link(f"app_pages/{step.page}.py", label=step.label, icon=f":material/{icon}:")
-        st.caption(step.text)
+        st.markdown(step.text)

@@ -93,16 +93,17 @@ if not together:
         st.page_link(
             SAFETY_PAGE, label="Safety help and resources", icon=":material/arrow_forward:"
         )
-st.markdown(words.lead)
+# In safety mode the lead would nudge toward joint therapy, so a quieter line replaces it.
+st.markdown(words.lead if together else words.safety_lead)
 if together:
     st.markdown(f":material/checklist: [{words.checklist.jump_label}](#{ANCHOR})")
 
-st.header(words.look_for.title)
+st.subheader(words.look_for.title)
 st.markdown(words.look_for.intro)
 st.markdown(bullets(words.look_for.items))
 
 questions = words.questions
-st.header(questions.title)
+st.subheader(questions.title)
 st.markdown(questions.intro)
 st.markdown(
     "\n".join(
@@ -111,14 +112,14 @@ st.markdown(
     )
 )
 
-st.header(words.cost.title)
+st.subheader(words.cost.title)
 st.markdown(words.cost.intro)
 st.markdown(bullets(words.cost.items))
 
 with st.container(border=True, key="therapist_first_session"):
-    st.header(first.title)
+    st.subheader(first.title)
     if together:  # showing it to the partner is only suggested when that is safe
-        st.caption(words.first_session_hint)
+        st.markdown(f":material/group: {words.first_session_hint}")
     st.markdown(first.intro)
     st.markdown(
         "\n".join(
@@ -130,15 +131,15 @@ with st.container(border=True, key="therapist_first_session"):
 
 checklist = words.checklist
 if not together:
-    st.caption(words.checklist_hidden)
+    st.markdown(f":material/visibility_off: {words.checklist_hidden}")
 else:
     look_ids = tuple(item.id for item in words.look_for.items)
     question_ids = tuple(q.id for q in questions.items)
     saved = stored_candidates(place.private.get(TABLE, KEY), look_ids, question_ids)
 
-    st.header(checklist.title, anchor=ANCHOR)
+    st.subheader(checklist.title, anchor=ANCHOR)
     st.markdown(checklist.intro)
-    st.caption(checklist.tip)
+    st.markdown(f":material/lightbulb: {checklist.tip}")
     with st.form("therapist_checklist_form"):
         entered: list[dict[str, Any]] = []
         tabs = st.tabs([checklist.tab_label(n) for n in range(1, CANDIDATES + 1)])
@@ -196,7 +197,7 @@ else:
             current = entered
             st.success(checklist.saved, icon=":material/check_circle:")
 
-    st.subheader(checklist.summary_title)
+    st.markdown(f"**{checklist.summary_title}**")
     lines = [
         f"- **{escape_markdown(c['name'].strip()) or checklist.tab_label(n)}**: "
         + checklist.summary(
@@ -211,4 +212,4 @@ else:
     if lines:
         st.markdown("\n".join(lines))
     else:
-        st.caption(checklist.summary_empty)
+        st.markdown(checklist.summary_empty)

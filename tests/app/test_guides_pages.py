@@ -153,8 +153,9 @@ def test_safety_mode_hides_the_checklist_and_leads_with_a_note(app) -> None:
     assert not app.checkbox and not app.text_input
     assert not [b for b in app.button if b.label == words.checklist.save_label]
     assert "safety" in {link.proto.page for link in app.get("page_link")}
-    # The note comes before the guide itself.
-    assert markdown_position(app, words.safety_note) < markdown_position(app, words.lead)
+    # The note comes first, and the lead that nudges toward choosing together gives way.
+    assert words.lead not in text
+    assert markdown_position(app, words.safety_note) < markdown_position(app, words.safety_lead)
 
 
 def test_safety_mode_keeps_a_saved_checklist_but_does_not_show_it(app, data_dir) -> None:

@@ -1,0 +1,96 @@
+"""The two guides in real Chromium: they read well, the checklist saves and survives a reload,
+and safety mode replaces the checklist with a calm note. Screenshots go to test-artifacts/."""
+
+from __future__ import annotations
+
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
+
+from content.guides import load_going_alone, load_therapist
+from tests.browser.test_front_door_browser import no_exception, open_fresh_space
+from tests.support.browser import shot, wait_idle
+
+PHONE = {"width": 390, "height": 844}
+
+
+def page_shot(page, name: str) -> None:
+    """Screenshot the whole page: Streamlit scrolls inside stMain, so grow the viewport to fit it."""
+    size = page.viewport_size
+    height = page.evaluate("() => document.querySelector('[data-testid=stMain]').scrollHeight")
+    page.set_viewport_size({"width": size["width"], "height": max(size["height"], height)})
+    page.wait_for_timeout(300)
+    shot(page, name, full_page=False)
+    page.set_viewport_size(size)
+
+
+def serious_problems(page) -> list[str]:
+    """Serious or critical axe findings inside the page body (the shared chrome is checked elsewhere)."""
+    found = Axe().run(page, context={"include": [["[data-testid=stMain]"]]}).response["violations"]
+    return [f"{v['id']}: {v['help']}" for v in found if v["impact"] in ("serious", "critical")]
+
+
+def open_page(page, server: str, path: str, key: str) -> None:
+    page.goto(f"{server}/{path}?space={key}")
+    wait_idle(page)
+    no_exception(page)
+
+
+def test_guides_read_well_and_pass_the_audit_at_both_sizes(page, server, browser):
+    words = load_going_alone()
+    key = open_fresh_space(page, server)
+    open_page(page, server, "going-alone", key)
+    assert page.get_by_role("heading", name=words.title, exact=True).is_visible()
+    page.get_by_text(words.emotional_work.examples_label).click()
+    wait_idle(page)
+    assert page.get_by_text(words.emotional_work.items[0].example).is_visible()
+    page_shot(page, "guides-going-alone")
+    for step in words.next.steps:
+        assert page.get_by_role("link", name=step.label).is_visible()
+
+    # Once the link is saved the page is what a returning user sees: audit both guides then.
+    page.get_by_role("button", name="I've saved my link").click()
+    wait_idle(page)
+    for path in ("going-alone", "therapist"):
+        open_page(page, server, path, key)
+        assert serious_problems(page) == [], path
+
+    phone = browser.new_context(viewport=PHONE)
+    small = phone.new_page()
+    for path in ("going-alone", "therapist"):
+        open_page(small, server, path, key)
+        assert serious_problems(small) == [], f"{path} on a phone"
+        page_shot(small, f"guides-{path}-phone")
+    phone.close()
+
+
+def test_therapist_checklist_saves_survives_a_reload_and_hides_in_safety_mode(page, server):
+    words = load_therapist()
+    key = open_fresh_space(page, server)
+    open_page(page, server, "therapist", key)
+    form = page.locator("[data-testid='stForm']")
+    form.get_by_label(words.checklist.name_label).first.fill("Dr. Rivera")
+    form.get_by_text(words.look_for.items[3].title).first.click()
+    form.get_by_label(words.questions.items[1].question).first.fill("The pattern is the client")
+    page.get_by_role("tab", name=words.checklist.tab_label(2)).click()
+    form.get_by_label(words.checklist.name_label).nth(1).fill("Sam Lee")
+    form.get_by_role("button", name=words.checklist.save_label).click()
+    wait_idle(page)
+    assert page.get_by_text(words.checklist.saved).is_visible()
+    assert page.get_by_text("1 of 5 things that fit, 1 of 5 questions answered").is_visible()
+    page_shot(page, "guides-therapist")
+    form.scroll_into_view_if_needed()
+    shot(page, "guides-therapist-checklist", full_page=False)
+
+    page.reload()
+    wait_idle(page)
+    form = page.locator("[data-testid='stForm']")
+    expect(form.get_by_label(words.checklist.name_label).first).to_have_value("Dr. Rivera")
+    expect(form.get_by_label(words.look_for.items[3].title).first).to_be_checked()
+
+    page.get_by_role("button", name="This is about my safety").click()
+    wait_idle(page)
+    open_page(page, server, "therapist", key)
+    assert page.get_by_text(words.checklist_hidden).is_visible()
+    assert page.locator("[data-testid='stForm']").count() == 0
+    assert "Dr. Rivera" not in page.inner_text("body")
+    page_shot(page, "guides-therapist-safety")
