@@ -6,13 +6,15 @@ from datetime import UTC, datetime
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from streamlit.testing.v1 import AppTest
 
 from content.quiz import load_quiz
 from content.reasons import load_reasons
 from guide.quiz import result_to_dict, score
 from tests.app.conftest import page_text, space_of
-from ui.quiz_view import stored_result
+from ui.quiz_view import read_history, stored_result
 
 ITEMS = load_quiz()
 BY_ID = {item.id: item for item in ITEMS}
@@ -364,3 +366,41 @@ def test_stored_result_round_trips_through_the_page_format():
     assert {k: v for k, v in doc.items() if k in result_to_dict(result)} | {
         "safety_flagged": False
     } == result_to_dict(result)
+
+
+def test_saying_this_is_about_my_safety_puts_safety_first_on_the_result(app, data_dir):
+    seed_result(app, data_dir, indexes(BLAME), "2026-10-01T09:00:00+00:00")
+    app.button(key="chrome_safety_flag").click().run()
+    open_quiz(app)
+    text = page_text(app)
+    assert "Your safety comes first" in text and "You told us this is about your safety" in text
+    assert "script" not in links(app) and "Because you said" not in text
+
+
+JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=8),
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3)
+    ),
+    max_leaves=8,
+)
+GOOD = stored_result(
+    score(indexes(BLAME), ITEMS, load_reasons()), datetime(2026, 11, 1, tzinfo=UTC), False
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    docs=st.lists(
+        st.one_of(
+            st.dictionaries(st.text(max_size=12), JSON, max_size=6),
+            st.builds(lambda key, value: GOOD | {key: value}, st.sampled_from(sorted(GOOD)), JSON),
+            st.just(GOOD),
+        ),
+        max_size=4,
+    )
+)
+def test_reading_history_never_crashes_and_accounts_for_every_document(docs):
+    entries, damaged = read_history(docs)
+    assert len(entries) + damaged == len(docs)
+    assert [e.taken_at for e in entries] == sorted((e.taken_at for e in entries), reverse=True)
