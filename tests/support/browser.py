@@ -44,8 +44,22 @@ def wait_idle(page: Page, timeout: float = 30_000) -> None:
 
 
 def shot(page: Page, name: str, full_page: bool = True) -> Path:
-    """Save a screenshot under ``test-artifacts/`` and return its path."""
+    """Save a screenshot under ``test-artifacts/`` and return its path.
+
+    Streamlit scrolls inside its own main container, so Playwright's ``full_page`` sees only one
+    window's height; for a whole page the viewport is grown to the content's height first.
+    """
     ARTIFACTS.mkdir(exist_ok=True)
     path = ARTIFACTS / f"{name}.png"
-    page.screenshot(path=str(path), full_page=full_page)
+    size = page.viewport_size
+    if full_page and size:
+        height = page.evaluate(
+            "() => { const m = document.querySelector('[data-testid=stMain]');"
+            " return m ? m.scrollHeight : document.body.scrollHeight; }"
+        )
+        page.set_viewport_size({"width": size["width"], "height": max(size["height"], height)})
+        page.wait_for_timeout(250)
+    page.screenshot(path=str(path))
+    if full_page and size:
+        page.set_viewport_size(size)
     return path
