@@ -231,7 +231,6 @@ def _timer_face(running: bool) -> None:
                 st.metric(
                     f"Step {current.index + 1} of {len(checkin.phases)}: {phase.name}",
                     rt.clock(current.remaining),
-                    help="Time left in this step",
                 )
                 st.progress(current.fraction)
                 st.markdown(phase.words)
@@ -303,7 +302,10 @@ def _nightly_log(place: Here, cycle: Cycle | None) -> None:
     logged = rt.entries(place.private.all(LOG), "nightly", _cycle_id(cycle))
     first, last = rt.week_window(day, cycle.start if cycle else None)
     this_week = [d for d in logged if first.isoformat() <= d["day"] <= last.isoformat()]
-    st.caption(f"Evenings logged this week: {len(this_week)}")
+    if this_week:
+        st.caption(f":material/check: Evenings logged this week: {len(this_week)}")
+    else:
+        st.caption("No evenings logged yet this week.")
     steps = [d for d in logged if d.get("note")][:RECENT]
     if steps:
         st.markdown("**Recent small steps**")
