@@ -16,6 +16,7 @@ from streamlit.testing.v1 import AppTest
 
 from content import plan as words
 from guide import routines as rt
+from storage.backup import parse_backup
 from storage.store import Store
 from tests.app.conftest import page_text
 from ui import plan_state
@@ -293,6 +294,26 @@ def test_support_ticks_this_week_and_links_to_going_alone(planned: Space) -> Non
     assert again.checkbox(key=widget).value is True
     again.checkbox(key=widget).uncheck().run()
     assert planned.log("support") == []
+
+
+def test_routines_survive_a_backup_and_restore(planned: Space) -> None:
+    at = planned.session()
+    at.text_input(key="plan_routines_nightly_step").input("Tea on the balcony")
+    submit(at, "Log tonight's check-in")
+    pick(at, "journal")
+    at.text_input(key="plan_routines_journal_text").input("She noticed the tea.")
+    submit(at, "Save today's line")
+    at.checkbox(key=f"plan_routines_telling_{TODAY.isoformat()}").check().run()
+    backup = parse_backup(planned.store.export_backup(planned.access))
+    private = planned.store.private(planned.access)
+    private.replace_table("journal", [])
+    private.replace_table("routine_log", [])
+    planned.store.restore_backup(planned.access, backup)
+    again = planned.session()
+    assert "Tea on the balcony" in texts(again)
+    pick(again, "journal")
+    assert "She noticed the tea." in texts(again)
+    assert again.checkbox(key=f"plan_routines_telling_{TODAY.isoformat()}").value is True
 
 
 # --- no plan yet, and safety mode ----------------------------------------------------------------
