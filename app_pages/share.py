@@ -74,9 +74,9 @@ def new_link_box() -> None:
             st.rerun()
 
 
-def create_form(place: Here) -> None:
+def create_form(place: Here, title: str) -> None:
     """Name and make a new partner link."""
-    st.subheader("Make a link")
+    st.subheader(title)
     with st.form("share_create_form", clear_on_submit=True):
         label = st.text_input(
             "Name this link (only you will see the name)",
@@ -233,10 +233,11 @@ def sharing_parts(view: PartnerView | None) -> str:
     return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
 
 
-def links_section(place: Here, can_share: bool) -> list[sharing.LinkInfo]:
+def links_section(place: Here, links: list[sharing.LinkInfo], can_share: bool) -> None:
     """Every link: active ones as cards, switched-off ones in a quiet list."""
-    links = sharing.partner_links(place)
     active = [link for link in links if link.active]
+    if not links:
+        return
     st.subheader("Your links")
     if not active:
         st.caption("You have no partner links open.")
@@ -250,7 +251,6 @@ def links_section(place: Here, can_share: bool) -> list[sharing.LinkInfo]:
                     f"**{escape_markdown(link.label)}**: made {_when(link.created)}, switched off "
                     f"{_when(link.revoked or '')}."
                 )
-    return links
 
 
 # ---- replies --------------------------------------------------------------------------------------
@@ -270,7 +270,6 @@ def comparison(place: Here, link: sharing.LinkInfo) -> None:
         return
     mine = sharing.owner_ratings(place, cycle)
     chart = owner_partner_comparison(cycle.targets, mine, theirs)
-    st.markdown("**Your view and theirs, week by week**")
     st.plotly_chart(chart.figure, config=CONFIG, key=f"share_chart_{link.id}")
     st.caption(escape_markdown(chart.summary))
     gaps = biggest_gaps(cycle.targets, mine, theirs)
@@ -298,15 +297,16 @@ def comparison(place: Here, link: sharing.LinkInfo) -> None:
 
 def replies_section(place: Here, links: list[sharing.LinkInfo]) -> None:
     """What each partner sent back, as plain text, and their ratings beside yours."""
-    st.subheader("What they said")
     catalogue = load_script_content().first_steps
-    shown = 0
+    answered = []
     for link in links:
         reply = sharing.reply_of(place, link.id)
-        rated = sharing.ratings_of(place, link.id)
-        if reply is None and not rated:
-            continue
-        shown += 1
+        if reply is not None or sharing.ratings_of(place, link.id):
+            answered.append((link, reply))
+    if not answered and not any(link.active for link in links):
+        return
+    st.subheader("What they said")
+    for link, reply in answered:
         with st.container(border=True, key=f"share_reply_{link.id}"):
             st.markdown(f"**From the link “{escape_markdown(link.label)}”**")
             if reply is not None:
@@ -317,7 +317,7 @@ def replies_section(place: Here, links: list[sharing.LinkInfo]) -> None:
                 st.markdown("Their note:")
                 st.text(reply.note if reply.note else "No note.")
             comparison(place, link)
-    if not shown:
+    if not answered:
         st.caption("No replies yet. When someone answers through a link, it shows up here.")
 
 
@@ -339,9 +339,11 @@ def own_link_section(place: Here) -> None:
             st.markdown("**This is your new link.** Your old one no longer opens your space.")
             st.code(fresh, language=None, wrap_lines=True)
             st.markdown(
-                "Save it now somewhere only you can see: it **can't be shown again**, and without "
-                "it your space can't be opened. Links you made for your partner keep working."
+                "Save it now somewhere only you can see: it **can't be shown again**. If it is "
+                "lost, your space is lost with it, unless you have a backup. Links you made for "
+                "your partner keep working."
             )
+            st.page_link(MY_DATA, label="Download a backup on My data", icon=":material/download:")
             if st.button("I've saved my new link", key="share_new_owner_link_done", type="primary"):
                 st.session_state.pop(NEW_OWNER_LINK, None)
                 st.rerun()
@@ -392,7 +394,7 @@ def paused(place: Here, reason: str) -> None:
         "the link doesn't open anything, with no hint of why. If you want a link gone for good, "
         "you can switch it off below."
     )
-    links_section(place, can_share=False)
+    links_section(place, sharing.partner_links(place), can_share=False)
     own_link_section(place)
 
 
@@ -400,19 +402,25 @@ def main() -> None:
     """The Share with partner page."""
     place = here()
     st.title("Share with your partner")
+    current = mode(place)
+    if not current.allow_partner_links:
+        paused(place, current.message("partner_links"))
+        return
     st.write(
         "Make a private link for your partner. It opens a calm page with only what you choose: "
         "your invitation, a short piece on what a first session is like, a few small first steps "
         "to pick from, and your six-week targets to rate. They can reply, and you'll see it here."
     )
-    current = mode(place)
-    if not current.allow_partner_links:
-        paused(place, current.message("partner_links"))
-        return
     new_link_box()
-    create_form(place)
-    links = links_section(place, can_share=True)
-    replies_section(place, links)
+    links = sharing.partner_links(place)
+    if any(link.active for link in links):
+        links_section(place, links, can_share=True)
+        replies_section(place, links)
+        create_form(place, "Make another link")
+    else:
+        create_form(place, "Make a link")
+        links_section(place, links, can_share=True)
+        replies_section(place, links)
     own_link_section(place)
 
 

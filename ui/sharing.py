@@ -245,10 +245,20 @@ def refresh(place: Here, current: SafetyMode | None = None) -> int:
 # ---- links (owner only) ---------------------------------------------------------------------------
 
 
+def partner_url(place: Here, key: str) -> str:
+    """The link a partner opens: the app's root with ``?partner=KEY``.
+
+    A partner's navigation holds one page, and Streamlit serves a lone page as the default, at
+    "/" only; opened at "/partner" it first shows a "Page not found" box (checked in Chromium on
+    streamlit 1.67). At the root every partner link, good or bad, opens without it.
+    """
+    return place.link(key, "partner").replace("/partner?", "/?", 1)
+
+
 def create_link(place: Here, label: str) -> tuple[str, str]:
     """Make a partner link with a checked label; returns (link id, the full link to copy once)."""
     link_id, key = place.store.add_partner_link(place.access, clean_label(label))
-    return link_id, place.link(key, "partner")
+    return link_id, partner_url(place, key)
 
 
 def revoke(place: Here, link_id: str) -> bool:
