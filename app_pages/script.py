@@ -284,16 +284,17 @@ def _worry_widgets(
 
 def _friction_widgets(tips: Mapping[str, list[Flag]], content: ScriptContent) -> dict[str, Any]:
     st.markdown("**Make it easy to say yes**")
-    times_label = content.friction_remover("times").label
+    field = next(f for f in content.step("first_step").fields if f.key == "times")
     columns = st.columns(TIME_SLOTS)
     times: list[str] = []
     for index, column in enumerate(columns):
         with column:
+            # One visible label over the row; screen readers hear which box is which.
             value = st.text_input(
-                f"{times_label}: {index + 1}",
+                field.label if index == 0 else f"Time {index + 1} of {TIME_SLOTS}",
                 key=f"{FIELD}time_{index}",
                 max_chars=TIME_CHARS,
-                placeholder="e.g. Tuesday at 7 pm" if index == 0 else None,
+                placeholder=f"e.g. {field.example}" if index == 0 and field.example else None,
                 label_visibility="visible" if index == 0 else "hidden",
             )
             times.append((value or "").strip())
@@ -373,6 +374,8 @@ def _step_form(
 def _source_note(place: Here, cur: Current, latest: Entry | None, safety: SafetyMode) -> None:
     """Where the draft came from: the quiz, or a gentle pointer to it."""
     if latest is None:
+        if safety.on:
+            return  # no nudge toward reading the partner's no while safety comes first
         st.markdown(
             "Taking the quiz first lets this plan start from what may lie behind your partner's "
             "no. You can also start right here."

@@ -54,9 +54,13 @@ _PRINT_CSS = """<style>
   [data-testid="stDecoration"], #od-quick-exit { display: none !important; }
   .stApp, [data-testid="stAppViewContainer"], [data-testid="stMain"],
   .stMainBlockContainer { overflow: visible !important; height: auto !important; }
+  /* Print the script whichever tab is open: its tab panel is shown, everything else hidden. */
+  [data-testid="stTabPanel"]:has(.st-key-script_print) { display: block !important; }
   body * { visibility: hidden; }
   .st-key-script_print, .st-key-script_print * { visibility: visible; }
-  .st-key-script_print { position: absolute; left: 0; top: 0; width: 100%; }
+  .st-key-script_print {
+    position: absolute; left: 0; top: 0; width: 100%; border: none !important;
+  }
 }
 </style>"""
 

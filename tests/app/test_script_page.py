@@ -117,7 +117,7 @@ def test_an_empty_space_gets_calm_empty_states_and_a_way_to_the_quiz(app):
     open_script(app)
     text = page_text(app)
     assert "Taking the quiz first" in text
-    assert "quiz" in [link.proto.page for link in app.get("page_link")]
+    assert "Take the quiz" in [link.proto.label for link in app.get("page_link")]
     assert len(labels(app)) == len(CONTENT.steps)
     assert app.text_area(key="script_f_opener").value == ""
     for view in ("script", "practice"):
@@ -249,14 +249,12 @@ def test_each_step_autosaves_and_a_new_session_resumes_it(app, make_app, data_di
     assert any(label.endswith("Pick a good moment") for label in labels_now)
 
 
-def test_unsaved_words_in_another_step_stay_when_one_step_is_saved(app):
+def test_saved_words_come_back_after_another_view_was_open(app):
     open_script(app)
     fill(app, {"shared": "I have things to work on too."})
     save_step(app, "shared")
-    fill(app, {"opener": "What worries you most?"})
     show(app, "script")
     show(app, "build")
-    # The saved step comes back from storage after another view was open.
     assert app.text_area(key="script_f_shared").value == "I have things to work on too."
 
 
@@ -521,3 +519,12 @@ def test_safety_mode_hides_the_boundary_and_coaching_steps(app, data_dir):
     assert "a pause" not in text
     assert CONTENT.worry("blame").line[:40] not in text
     assert "The written invitation is paused while safety mode is on" in text
+
+
+def test_safety_mode_without_a_quiz_does_not_nudge_toward_it(app, data_dir):
+    private(app, data_dir).put("safety", "self_flag", {"at": datetime.now(UTC).isoformat()})
+    open_script(app)
+    text = page_text(app)
+    assert "Taking the quiz first" not in text
+    assert CONTENT.safety_note in text
+    assert "Take the quiz" not in [link.proto.label for link in app.get("page_link")]
