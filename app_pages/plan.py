@@ -63,7 +63,7 @@ def empty_state(place: Here, today: date) -> None:
         "like no phones at dinner.\n"
         "- **Once a week**, note whether each one was kept, partly kept or not kept. It takes "
         "a minute, and a late week can still be rated.\n"
-        "- **After six weeks**, look back at the record together with your journal, and decide "
+        "- **After six weeks**, look back over the record and your journal, and decide "
         "what comes next with something solid in hand."
     )
     st.caption("Everything you write here stays in your private space.")
@@ -71,8 +71,8 @@ def empty_state(place: Here, today: date) -> None:
     plan_view.new_plan_form(place, today)
 
 
-def header(status: PlanStatus) -> None:
-    """Week N of 6 as a progress bar, and what is due."""
+def header(status: PlanStatus, section: str) -> None:
+    """Week N of 6 as a progress bar, and what is due (the review's call-out outside it)."""
     cycle = status.cycle
     assert cycle is not None
     if not status.started:
@@ -86,7 +86,7 @@ def header(status: PlanStatus) -> None:
         st.info(
             f"{_plural_weeks(status.due_weeks)} ready to rate.", icon=":material/edit_calendar:"
         )
-    if status.review_due:
+    if status.review_due and section != "review":
         with st.container(border=True, key="plan_review_due"):
             st.markdown(
                 ":material/fact_check: **Your six weeks are done.** The review is ready when you "
@@ -101,13 +101,19 @@ def header(status: PlanStatus) -> None:
             )
 
 
-def section_picker() -> str:
-    """The section control; a section chosen after a save (``NEXT_SECTION``) opens first."""
+def current_section() -> str:
+    """The section to show: one chosen after a save (``NEXT_SECTION``), else the last one."""
     pending = st.session_state.pop(plan_view.NEXT_SECTION, None)
     if pending in SECTIONS:
         st.session_state[SECTION] = pending
     # The start value goes through session state (not ``default``) because saves set it there.
     st.session_state.setdefault(SECTION, "week")
+    value = st.session_state[SECTION]
+    return value if value in SECTIONS else "week"
+
+
+def section_picker() -> str:
+    """The section control (call :func:`current_section` first)."""
     chosen = st.segmented_control(
         "Part of the plan",
         list(SECTIONS),
@@ -133,11 +139,11 @@ def hints_after_saving(cycle: Cycle) -> None:
         for text, hint in hints:
             st.markdown(f"**{escape_markdown(text)}**: {hint}")
         st.caption("Your plan is saved as it is. Rewording is up to you, now or later.")
-        left, right = st.columns(2)
-        left.button(
+        row = st.container(horizontal=True)
+        row.button(
             "Reword a target", key="plan_hints_reword", on_click=open_section, args=("setup",)
         )
-        right.button(
+        row.button(
             "Keep them as they are",
             key="plan_hints_keep",
             on_click=st.session_state.pop,
@@ -183,19 +189,21 @@ def rating_form(place: Here, cycle: Cycle, week: int, owner: list[Rating], today
         st.markdown(f"**Week {week}** \u00b7 {first:%a %d %b} to {last:%a %d %b}")
         for target in cycle.targets:
             existing = mine.get(target.id)
+            text = escape_markdown(target.text)
             st.segmented_control(
-                escape_markdown(target.text),
+                f"**{text}**",
                 RATING_VALUES,
                 format_func=labels.__getitem__,
                 default=existing.value if existing else None,
                 key=f"plan_value_{cycle.id}_{week}_{target.id}",
             )
             st.text_input(
-                "A note, if you like",
+                f"A note on {text}",
                 value=existing.note if existing else "",
                 max_chars=NOTE_LIMIT,
-                placeholder="What helped, or what got in the way",
+                placeholder="A note, if you like",
                 key=f"plan_note_{cycle.id}_{week}_{target.id}",
+                label_visibility="collapsed",
             )
         submitted = st.form_submit_button(
             f"Save week {week}", type="primary", icon=":material/check:"
@@ -245,7 +253,7 @@ def main() -> None:
     if cycle is None:
         empty_state(place, today)
         return
-    header(status)
+    header(status, current_section())
     section = section_picker()
     if section == "week":
         this_week(place, cycle, today)

@@ -28,7 +28,7 @@ from guide.plan import (
 )
 from guide.safety import SafetyMode, escape_markdown
 from guide.stats import ReviewSummary, review_summary, routine_counts
-from guide.weeks import CYCLE_DAYS, current_week
+from guide.weeks import CYCLE_DAYS, WEEKS, current_week
 from storage.errors import StorageError
 from ui import plan_state
 from ui.context import Here
@@ -86,7 +86,7 @@ def new_plan_form(place: Here, today: date) -> None:
                 f"Target {n}",
                 key=f"plan_setup_target_{n}",
                 max_chars=TARGET_LIMIT,
-                placeholder=examples[(n * 3) % len(examples)],
+                placeholder=f"For example: {examples[(n * 3) % len(examples)]}",
             )
             for n in range(1, MAX_TARGETS + 1)
         ]
@@ -142,8 +142,9 @@ def calendar_button(cycle: Cycle) -> None:
 def setup(place: Here, cycle: Cycle, today: date) -> None:
     """Dates, the calendar file, and the targets with their hints, wording history and edits."""
     st.subheader("Dates")
+    began = "Started" if cycle.start <= today else "Starts"
     st.markdown(
-        f"Started on **{long_day(cycle.start)}**. Review on **{long_day(cycle.review_on)}**."
+        f"{began} on **{long_day(cycle.start)}**. Review on **{long_day(cycle.review_on)}**."
     )
     calendar_button(cycle)
     st.subheader("Your targets")
@@ -171,14 +172,17 @@ def setup(place: Here, cycle: Cycle, today: date) -> None:
                     for changed, old in target.history
                 )
                 st.caption(f"Earlier wording: {_escaped(earlier)}")
-            with st.form(f"plan_edit_{target.id}", border=False):
+            with (
+                st.expander("Reword", icon=":material/edit:"),
+                st.form(f"plan_edit_{target.id}", border=False),
+            ):
                 new_text = st.text_input(
                     "New wording",
                     value=target.text,
                     key=f"plan_edit_text_{target.id}",
                     max_chars=TARGET_LIMIT,
                 )
-                if st.form_submit_button("Save new wording", icon=":material/edit:"):
+                if st.form_submit_button("Save new wording", icon=":material/check:"):
                     _reword(place, cycle, target.id, new_text, today)
     if len(cycle.targets) < MAX_TARGETS:
         _add_target_form(place, cycle)
@@ -211,7 +215,7 @@ def _add_target_form(place: Here, cycle: Cycle) -> None:
             "Add a target",
             key=f"plan_add_text_{cycle.id}",
             max_chars=TARGET_LIMIT,
-            placeholder=ideas[0] if ideas else "",
+            placeholder=f"For example: {ideas[0]}" if ideas else "",
         )
         st.caption("Some ideas: " + "; ".join(ideas[:4]) + ".")
         if not st.form_submit_button("Add this target", icon=":material/add:"):
@@ -342,6 +346,8 @@ def numbers(cycle: Cycle, summary: ReviewSummary) -> None:
             f"Not fully rated yet: {_weeks_words(summary.weeks_missing)}. You can still rate "
             "them under This week."
         )
+    elif len(summary.weeks_rated) == WEEKS:
+        st.caption("All six weeks are rated.")
     elif summary.weeks_rated:
         st.caption(f"Rated: {_weeks_words(summary.weeks_rated)}.")
 
@@ -462,14 +468,26 @@ def decision_box(cycle: Cycle, safety: SafetyMode) -> None:
             st.page_link(
                 SAFETY_PAGE, label="Safety help and resources", icon=":material/arrow_forward:"
             )
+        timeline_answers(decision.timeline, decision.note)
+
+
+def timeline_answers(timeline: Sequence[tuple[str, str]], note: str) -> None:
+    """The personal-timeline answers and note, as the user wrote them (plain text)."""
+    questions = {q.id: q.question for q in words.timeline_questions()}
+    for qid, answer in timeline:
+        st.caption(questions.get(qid, qid))
+        st.text(answer)
+    if note:
+        st.caption("Your note")
+        st.text(note)
 
 
 def next_cycle_form(place: Here, cycle: Cycle, today: date) -> None:
     """Start the next six weeks, carrying the targets over (reword or clear any)."""
     st.subheader("Start a new six weeks")
     st.write(
-        "Your targets carry over: keep them, reword them, or clear one to drop it. This plan "
-        "and its record stay in your history below."
+        "Your targets carry over: keep them, reword them, or clear one to drop it. This plan, "
+        "its record and your decision are kept, and you can look back at them here."
     )
     earliest = cycle.start + timedelta(days=1)
     with st.form(f"plan_next_form_{cycle.id}", border=True):
@@ -594,9 +612,4 @@ def past_cycle(place: Here, cycle: Cycle) -> None:
             f"You chose **{titles.get(decision.option, decision.option)}** on "
             f"{long_day(decision.decided_on)}."
         )
-        questions = {q.id: q.question for q in words.timeline_questions()}
-        for qid, answer in decision.timeline:
-            st.markdown(f"**{questions.get(qid, qid)}**")
-            st.text(answer)
-        if decision.note:
-            st.text(decision.note)
+        timeline_answers(decision.timeline, decision.note)
