@@ -125,6 +125,23 @@ def rating_key(target_id: str, week: int, rater: str) -> str:
 # --- reading -------------------------------------------------------------------------------------
 
 
+def _matching(
+    compartment: Compartment, table: str, field: str, wanted: Iterable[str]
+) -> list[dict[str, Any]]:
+    """The documents whose ``field`` is one of ``wanted``, read under the compartment's locks.
+
+    A search instead of ``all()``: years of journal lines and ratings would otherwise be copied on
+    every run only to keep one cycle's worth. Each document is copied (values are flat here).
+    """
+    values = list(wanted)
+
+    def search(db: TinyDB) -> list[dict[str, Any]]:
+        found = db.table(table).search(Query()[field].one_of(values))
+        return [dict(doc) | {"_id": doc.doc_id} for doc in found]
+
+    return compartment.apply(search)
+
+
 def _parse_cycle(doc: Mapping[str, Any]) -> Cycle | None:
     try:
         return Cycle.from_dict(doc)
@@ -181,10 +198,12 @@ def ratings(space: Space, cycle: Cycle, rater: str | None = None) -> list[Rating
     ids = set(cycle.target_ids)
     found: list[Rating] = []
     if rater in (None, "owner"):
-        owner = _parse_ratings(space.private.all(RATINGS_TABLE), ids)
+        docs = _matching(space.private, RATINGS_TABLE, "target_id", ids)
+        owner = _parse_ratings(docs, ids)
         found += [r for r in owner if r.rater == "owner"]
     if rater in (None, "partner"):
-        partner = _parse_ratings(space.shared.all(PARTNER_RATINGS_TABLE), ids)
+        docs = _matching(space.shared, PARTNER_RATINGS_TABLE, "target_id", ids)
+        partner = _parse_ratings(docs, ids)
         found += [r for r in partner if r.rater == "partner"]
     return found
 
@@ -192,9 +211,7 @@ def ratings(space: Space, cycle: Cycle, rater: str | None = None) -> list[Rating
 def routine_entries(space: Space, cycle: Cycle) -> list[RoutineEntry]:
     """The routine log entries made during ``cycle``, oldest first."""
     found = []
-    for doc in space.private.all(ROUTINE_TABLE):
-        if doc.get("cycle_id") != cycle.id:
-            continue
+    for doc in _matching(space.private, ROUTINE_TABLE, "cycle_id", [cycle.id]):
         try:
             found.append(RoutineEntry.from_dict(doc))
         except PlanError:
@@ -205,9 +222,7 @@ def routine_entries(space: Space, cycle: Cycle) -> list[RoutineEntry]:
 def journal_entries(space: Space, cycle: Cycle) -> list[JournalLine]:
     """The journal lines written during ``cycle``, oldest first."""
     found = []
-    for doc in space.private.all(JOURNAL_TABLE):
-        if doc.get("cycle_id") != cycle.id:
-            continue
+    for doc in _matching(space.private, JOURNAL_TABLE, "cycle_id", [cycle.id]):
         text, raw_day = doc.get("text"), doc.get("day")
         try:
             day = date.fromisoformat(raw_day) if isinstance(raw_day, str) else None

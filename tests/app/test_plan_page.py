@@ -172,6 +172,14 @@ def test_a_vague_target_gets_a_hint_after_saving_never_a_block(app, data_dir):
     assert app.segmented_control(key="plan_section").value == "setup"
 
 
+def test_the_hint_can_be_put_away(app):
+    open_plan(app)
+    set_up(app, "Communicate better")
+    assert "A thought on your targets" in page_text(app)
+    click(app, "Keep them as they are")
+    assert "A thought on your targets" not in page_text(app)
+
+
 def test_setup_rewords_a_target_and_keeps_its_history(app, data_dir):
     open_plan(app)
     set_up(app, "Be nicer")
@@ -188,6 +196,33 @@ def test_setup_rewords_a_target_and_keeps_its_history(app, data_dir):
     assert changed.targets[0].history == ((TODAY, "Be nicer"),)
     assert len(plan_state.ratings(space(app, data_dir), changed)) == 1
     assert "Earlier wording" in page_text(app)
+
+
+def test_a_suggestion_rewords_a_vague_target_in_one_click(app, data_dir):
+    open_plan(app)
+    set_up(app, "Fight less")
+    section(app, "setup")
+    cycle = plan_state.active_cycle(space(app, data_dir))
+    app.button(key=f"plan_use_{cycle.target_ids[0]}_1").click().run()
+    assert not app.exception, app.exception
+    changed = plan_state.active_cycle(space(app, data_dir)).targets[0]
+    assert changed.text == "No name-calling, even when upset"
+    assert changed.history == ((TODAY, "Fight less"),)
+
+
+def test_the_start_date_can_move_until_the_first_rating(app, data_dir):
+    open_plan(app)
+    set_up(app, "No phones at dinner")
+    section(app, "setup")
+    cycle = plan_state.active_cycle(space(app, data_dir))
+    app.date_input(key=f"plan_move_start_{cycle.id}").set_value(TODAY - timedelta(days=2))
+    click(app, "Save start date")
+    moved = plan_state.active_cycle(space(app, data_dir))
+    assert moved.start == TODAY - timedelta(days=2) and moved.target_ids == cycle.target_ids
+    section(app, "week")
+    rate(app, moved, 1, {moved.target_ids[0]: "kept"})
+    section(app, "setup")
+    assert not [d for d in app.date_input if d.key == f"plan_move_start_{cycle.id}"]
 
 
 def test_setup_adds_a_target(app, data_dir):
