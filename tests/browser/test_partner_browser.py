@@ -104,11 +104,12 @@ def test_owner_shares_partner_replies_owner_sees_it_then_revokes(browser, site):
         pick(owner, "stSelectbox", "Your invitation", "Sunday")
         pick(owner, "stMultiSelect", "Small first steps", "A 30-minute intake call")
         pick(owner, "stMultiSelect", "Small first steps", "A weekly check-in at home")
+        owner.get_by_text("What a first session of couples therapy is like").click()
         owner.get_by_text("Your six-week targets, so they can rate").click()
         owner.get_by_role("button", name="Save and share").click()
         wait_idle(owner)
         no_exception(owner)
-        expect(owner.get_by_text("Shows your invitation, 2 first steps")).to_be_visible()
+        expect(owner.get_by_text("Shows your invitation, what a first session")).to_be_visible()
 
         # The partner, in a browser of their own, sees only what was shared.
         partner = partner_ctx.new_page()
@@ -119,6 +120,7 @@ def test_owner_shares_partner_replies_owner_sees_it_then_revokes(browser, site):
         body = partner.inner_text("body")
         assert "Someone who cares about you" in body and ASK in body
         assert TARGETS[0] in body and "A weekly check-in at home" in body
+        assert "What a first couples session is like" in body
         for marker in (*PRIVATE, key):
             assert marker not in body, marker
         assert partner.locator("[data-testid='stSidebarNav']").count() == 0
@@ -145,7 +147,7 @@ def test_owner_shares_partner_replies_owner_sees_it_then_revokes(browser, site):
         assert NOTE in owner_text
         assert owner.locator("img[src='x']").count() == 0
         assert "Where your views differ most" in owner_text
-        assert owner.locator("[data-testid='stPlotlyChart']").count() == 1
+        expect(owner.locator("[data-testid='stPlotlyChart']")).to_have_count(1)
         shot(owner, "share-owner")
 
         # The owner switches the link off; the partner's next click gets the neutral message.
