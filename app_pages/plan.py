@@ -67,7 +67,7 @@ def empty_state(place: Here, today: date) -> None:
         "what comes next with something solid in hand."
     )
     st.caption("Everything you write here stays in your private space.")
-    st.subheader("Set up your six weeks")
+    st.subheader("Set up your six weeks", anchor=False)
     plan_view.new_plan_form(place, today)
 
 

@@ -141,13 +141,13 @@ def calendar_button(cycle: Cycle) -> None:
 
 def setup(place: Here, cycle: Cycle, today: date) -> None:
     """Dates, the calendar file, and the targets with their hints, wording history and edits."""
-    st.subheader("Dates")
+    st.subheader("Dates", anchor=False)
     began = "Started" if cycle.start <= today else "Starts"
     st.markdown(
         f"{began} on **{long_day(cycle.start)}**. Review on **{long_day(cycle.review_on)}**."
     )
     calendar_button(cycle)
-    st.subheader("Your targets")
+    st.subheader("Your targets", anchor=False)
     st.write(
         "You can reword a target at any time. Its ratings stay with it, and the earlier wording "
         "is kept."
@@ -392,6 +392,7 @@ def decision_form(place: Here, cycle: Cycle, today: date, safety: SafetyMode) ->
     titles = {o.id: o.title for o in options}
     current = cycle.decision
     answers = dict(current.timeline) if current else {}
+    st.caption(f":material/health_and_safety: {aid.safety_note}")
     with st.form(f"plan_decision_form_{cycle.id}", border=True):
         choice = st.radio(
             "What fits you now?",
@@ -426,7 +427,6 @@ def decision_form(place: Here, cycle: Cycle, today: date, safety: SafetyMode) ->
         submitted = st.form_submit_button(
             "Save my decision", type="primary", icon=":material/check:"
         )
-    st.caption(aid.safety_note)
     if not submitted:
         return
     if choice is None:
@@ -484,7 +484,7 @@ def timeline_answers(timeline: Sequence[tuple[str, str]], note: str) -> None:
 
 def next_cycle_form(place: Here, cycle: Cycle, today: date) -> None:
     """Start the next six weeks, carrying the targets over (reword or clear any)."""
-    st.subheader("Start a new six weeks")
+    st.subheader("Start a new six weeks", anchor=False)
     st.write(
         "Your targets carry over: keep them, reword them, or clear one to drop it. This plan, "
         "its record and your decision are kept, and you can look back at them here."
@@ -535,11 +535,11 @@ def review(place: Here, cycle: Cycle, today: date, safety: SafetyMode) -> None:
             "look now. The numbers fill in as the weeks are rated.",
             icon=":material/schedule:",
         )
-    st.subheader("What the record shows")
+    st.subheader("What the record shows", anchor=False)
     numbers(cycle, _summary(place, cycle, today))
-    st.subheader("Journal lines you marked as telling")
+    st.subheader("Journal lines you marked as telling", anchor=False)
     telling_lines(place, cycle)
-    st.subheader("Deciding what comes next")
+    st.subheader("Deciding what comes next", anchor=False)
     st.write(words.decision_aid().intro)
     if cycle.decision is None:
         decision_form(place, cycle, today, safety)
@@ -573,7 +573,7 @@ def history(place: Here, current: Cycle) -> None:
     earlier = plan_state.earlier_cycles(place, current)
     if not earlier:
         return
-    st.subheader("Earlier six-week plans")
+    st.subheader("Earlier six-week plans", anchor=False)
     by_id = {c.id: c for c in earlier}
     picked = st.selectbox(
         "Look back at",
