@@ -1,0 +1,5 @@
+"""Minimal Home: a title."""
+
+import streamlit as st
+
+st.title("Home")
