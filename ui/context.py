@@ -51,11 +51,12 @@ class Here:
         return self.store.shared(self.access)
 
     def link(self, key: str, role: Literal["owner", "partner"]) -> str:
-        """The full link that opens ``key``: an owner link to Home, a partner link to its page."""
+        """The full link that opens ``key`` (owner or partner); both open at the app's root."""
         base = self.settings.base_url or _origin()
-        if role == "partner":
-            return f"{base}/partner?{PARTNER_PARAM}={key}"
-        return f"{base}/?{OWNER_PARAM}={key}"
+        # Both kinds open at the root: a partner's navigation holds a single page, which Streamlit
+        # serves as the default at "/" only (at "/partner" it would first show "Page not found").
+        param = PARTNER_PARAM if role == "partner" else OWNER_PARAM
+        return f"{base}/?{param}={key}"
 
     def owner_link(self) -> str | None:
         """This space's owner link, or None in local mode (where no link is needed)."""

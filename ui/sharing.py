@@ -246,13 +246,8 @@ def refresh(place: Here, current: SafetyMode | None = None) -> int:
 
 
 def partner_url(place: Here, key: str) -> str:
-    """The link a partner opens: the app's root with ``?partner=KEY``.
-
-    A partner's navigation holds one page, and Streamlit serves a lone page as the default, at
-    "/" only; opened at "/partner" it first shows a "Page not found" box (checked in Chromium on
-    streamlit 1.67). At the root every partner link, good or bad, opens without it.
-    """
-    return place.link(key, "partner").replace("/partner?", "/?", 1)
+    """The link a partner opens (the app's root with ``?partner=KEY``; see ``Here.link``)."""
+    return place.link(key, "partner")
 
 
 def create_link(place: Here, label: str) -> tuple[str, str]:

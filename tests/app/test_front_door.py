@@ -87,6 +87,18 @@ def test_safety_button_turns_on_safety_mode(app):
 def test_revoked_partner_link_gets_the_neutral_message(app, make_app, data_dir):
     store, access = space_of(app, data_dir)
     link_id, partner_key = store.add_partner_link(access, "for them")
+    store.shared(access).put(
+        "shares",
+        link_id,
+        {
+            "invitation": "Would you read this?",
+            "explainer": True,
+            "options": [],
+            "targets": None,
+            "cycle_start": None,
+            "published_at": "2026-11-01T00:00:00+00:00",
+        },
+    )
     partner = make_app(partner=partner_key)
     partner.run()
     assert "This link doesn't open anything" not in page_text(partner)
