@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 import time
 import traceback
 from collections.abc import Sequence
+from pathlib import Path
 
 from bench.config import Config
-from bench.report import RESULTS, Row, format_table, to_json, write_json
+from bench.report import OUT, RESULTS, Row, format_table, to_json, write_json
 
 SECTIONS = {
     "storage": "bench.saves",
@@ -30,6 +32,12 @@ def parse(argv: Sequence[str] | None = None) -> argparse.Namespace:
     """The command line."""
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
     parser.add_argument("--quick", action="store_true", help="fewer rounds: a short run")
+    parser.add_argument(
+        "--out",
+        type=Path,
+        default=OUT,
+        help="folder for results.json and the run's scratch files (default: bench/out)",
+    )
     parser.add_argument(
         "--only",
         default=",".join(SECTIONS),
@@ -56,10 +64,19 @@ def run_section(name: str, cfg: Config) -> list[Row]:
     return rows
 
 
+def _load() -> list[float]:
+    """The machine's 1, 5 and 15 minute load averages (a busy machine explains noisy figures)."""
+    try:
+        return [round(x, 2) for x in os.getloadavg()]
+    except OSError:
+        return []
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run, print, write; the exit code is 0 even with misses (they are findings, not failures)."""
     args = parse(argv)
-    cfg = Config(quick=args.quick)
+    cfg = Config(quick=args.quick, out=args.out)
+    load_before = _load()
     rows: list[Row] = []
     durations: dict[str, float] = {}
     try:
@@ -70,9 +87,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     finally:
         cfg.cleanup()
     print(format_table(rows))
-    meta = {"quick": args.quick, "sections": args.sections, "section_seconds": durations}
-    path = write_json(to_json(rows, meta))
-    print(f"\nwritten {path.relative_to(RESULTS.parents[2])}")
+    meta = {
+        "command": "python -m bench " + " ".join(argv if argv is not None else sys.argv[1:]),
+        "quick": args.quick,
+        "sections": args.sections,
+        "section_seconds": durations,
+        "load_average_before": load_before,
+        "load_average_after": _load(),
+    }
+    path = write_json(to_json(rows, meta), args.out / RESULTS.name)
+    print(f"load average (1/5/15 min) before {load_before}, after {meta['load_average_after']}")
+    print(f"written {path}")
     return 0
 
 
