@@ -50,6 +50,10 @@ PREVIEW_STEPS = ("i_statement", "ask", "first_step", "boundary")
 # Draft fields that are not one free-text box each.
 SPECIAL_FIELDS = ("timing_checked", "worries", "times")
 OFFERS = ("offer_book", "offer_pay", "offer_stop_30")
+_PICKERS = (
+    *(f"script_suggest_{step}" for step in ("opener", "reframe", "first_step", "shared", "if_no")),
+    "script_add_worry",
+)
 
 
 @dataclass(frozen=True)
@@ -111,6 +115,10 @@ def _sync(draft: ScriptDraft, marker: str, content: ScriptContent) -> None:
     for step in content.steps:
         values |= _step_values(step, draft, content)
     pushed = set(st.session_state.pop(PUSH, ()))
+    # A used picker goes back to blank, so it doesn't look like a choice still waiting.
+    for key in _PICKERS:
+        if key in pushed:
+            st.session_state.pop(key, None)
     if st.session_state.get(SYNCED) != marker:
         st.session_state.update(values)
         st.session_state[SYNCED] = marker
@@ -365,7 +373,8 @@ def _step_form(
                 updates[field] = suggestion
             new = replace(draft, **updates)
             message = "Added, and saved." if added else f"Saved “{step.title}”."
-            _save(place, cur, new, message, list(_step_values(step, new, content)))
+            pushed = [*_step_values(step, new, content), *_PICKERS]
+            _save(place, cur, new, message, pushed)
 
 
 # --- the build view ------------------------------------------------------------------------------

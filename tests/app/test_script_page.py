@@ -265,6 +265,7 @@ def test_a_suggestion_fills_the_box_and_saves(app, data_dir):
     assert not app.exception
     assert stored_draft(app, data_dir).reframe == CONTENT.reframes[2]
     assert app.text_area(key="script_f_reframe").value == CONTENT.reframes[2]
+    assert app.selectbox(key="script_suggest_reframe").value is None
 
 
 def test_first_step_suggestions_use_the_option_line(app, data_dir):
