@@ -49,14 +49,17 @@ def progress_text(at: AppTest) -> str:
 
 
 def links(at: AppTest) -> list[str]:
-    """Every page link (by its url path, e.g. "script") and link button target on the page."""
-    found = [e.proto.page for e in at.get("page_link")]
-    found += [e.proto.url for e in at.get("link_button")]
+    """Every page link (by its url path, e.g. "script") and link button target in the page body.
+
+    Only the main area counts: the sidebar's navigation links to every page by design.
+    """
+    found = [e.proto.page for e in at.main.get("page_link")]
+    found += [e.proto.url for e in at.main.get("link_button")]
     return found
 
 
 def link_labels(at: AppTest) -> list[str]:
-    return [e.proto.label for e in at.get("page_link")]
+    return [e.proto.label for e in at.main.get("page_link")]
 
 
 def answer_by_hand(at: AppTest, chosen: dict[str, str], safety: str = "No") -> None:
