@@ -12,6 +12,7 @@ from __future__ import annotations
 import copy
 import hmac
 import logging
+import math
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -22,7 +23,7 @@ from typing import Any, TypeVar
 from filelock import FileLock
 from tinydb import Query, TinyDB
 
-from storage.errors import StorageUnavailable
+from storage.errors import StorageError, StorageUnavailable
 from storage.schema import META_TABLE, SchemaTooNew, fresh, migrate
 from storage.sealed import SealedStorage, UnreadableFile
 
@@ -195,9 +196,30 @@ class Compartment:
 
 
 def _in(fields: dict[str, Any]) -> dict[str, Any]:
-    body = copy.deepcopy(dict(fields))
+    body = _clean(copy.deepcopy(dict(fields)))
     body.pop(ID, None)
     return body
+
+
+def _clean(value: Any) -> Any:
+    """Replace lone surrogates (not encodable as UTF-8) with U+FFFD, everywhere in a document.
+
+    Nothing a browser sends should hold them, but a file that can't be written as UTF-8 would turn
+    one odd character into a failed save, so they are mended at the door.
+    """
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            return value.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+        return value
+    if isinstance(value, float) and not math.isfinite(value):
+        raise StorageError("That couldn't be saved: it held a number that isn't a real number.")
+    if isinstance(value, dict):
+        return {_clean(k): _clean(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_clean(v) for v in value]
+    return value
 
 
 def _out(doc: Any) -> dict[str, Any]:
