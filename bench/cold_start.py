@@ -44,7 +44,7 @@ def run(cfg: Config) -> list[Row]:
     reason = browser.missing()
     if reason:
         return [Row(SECTION, "home page rendered", None, note=reason)]
-    rounds = cfg.pick(5, 2)
+    rounds = cfg.pick(7, 2)
     parts: dict[str, list[float]] = {}
     counter = iter(range(10_000))
     with browser.chromium() as chromium:

@@ -298,7 +298,7 @@ def seeded_space(data_dir: Path, today: date) -> tuple[str, str]:
         "current",
         {"answers": {}, "started_at": datetime.now(UTC).isoformat(), "position": 0},
     )
-    private.put("settings", "link_saved", {"at": datetime.now(UTC).isoformat()})
+    private.put("settings", "link_saved", {"saved": True})  # no "save your link" notice
     return key, origin
 
 
@@ -337,7 +337,7 @@ def _open(context: Any, url: str) -> Any:
 
 def browser_view(cfg: Config, key: str, actions: list[Action]) -> list[Row]:
     """Every runnable action in Chromium against both servers."""
-    rounds = cfg.pick(9, 3)
+    rounds = cfg.pick(15, 3)
     rows = []
     with (
         serve(cfg.work / "interaction-data", env={"OPEN_DOOR_LOCAL_MODE": "off"}) as ours,

@@ -170,3 +170,25 @@ def test_quick_storage_run_completes(tmp_path, capsys):
     assert all(r["value"] is not None for r in document["rows"]), "no storage row was skipped"
     assert [p.name for p in tmp_path.iterdir()] == ["results.json"], "scratch files left behind"
     assert took < 60, f"the quick storage run took {took:.0f} s"
+
+
+def _action(source: str, needs: tuple[str, ...]):
+    from bench.interaction import Action
+
+    return Action("x", "x", source, needs, lambda page, n: None, lambda page, n: None)
+
+
+@pytest.mark.parametrize(
+    ("source", "needs", "reason"),
+    [
+        ("app_pages/not_a_page.py", (), "does not exist yet"),
+        ("streamlit_app.py", ("no_such_widget_key",), "has no no_such_widget_key"),
+        ("streamlit_app.py", ("st.navigation",), None),
+    ],
+)
+def test_an_action_says_why_it_cannot_run(source, needs, reason):
+    found = _action(source, needs).missing()
+    if reason is None:
+        assert found is None
+    else:
+        assert reason in found
