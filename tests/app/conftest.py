@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -77,4 +78,19 @@ def page_text(at: AppTest) -> str:
                 value = getattr(element, attr, None)
                 if isinstance(value, str):
                     parts.append(value)
+    return "\n".join(parts)
+
+
+def rendered(at: AppTest) -> str:
+    """Every element and block the app rendered (main, sidebar, everything), as proto text."""
+    parts: list[str] = []
+
+    def walk(node: Any) -> None:
+        proto = getattr(node, "proto", None)
+        if proto is not None:
+            parts.append(str(proto))
+        for child in getattr(node, "children", {}).values():
+            walk(child)
+
+    walk(at._tree)
     return "\n".join(parts)

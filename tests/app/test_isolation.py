@@ -10,9 +10,6 @@ from __future__ import annotations
 
 import logging
 from datetime import UTC, date, datetime
-from typing import Any
-
-from streamlit.testing.v1 import AppTest
 
 from content.quiz import load_quiz
 from content.reasons import load_reasons
@@ -20,28 +17,23 @@ from guide.plan import Target
 from guide.quiz import score
 from guide.script import ScriptDraft, draft_to_dict
 from storage.store import Access, Store
-from tests.app.conftest import space_of
+from tests.app.conftest import rendered, space_of
 from tests.support.seed import seed_six_weeks
 from ui import plan_state
 from ui.quiz_view import stored_result
 
-PAGES = ["home", "quiz", "script", "plan", "share", "going_alone", "therapist", "safety",
-         "my_data", "partner"]
-
-
-def rendered(at: AppTest) -> str:
-    """Every element the app rendered, main area and sidebar, as proto text."""
-    parts: list[str] = []
-
-    def walk(node: Any) -> None:
-        proto = getattr(node, "proto", None)
-        if proto is not None:
-            parts.append(str(proto))
-        for child in getattr(node, "children", {}).values():
-            walk(child)
-
-    walk(at._tree)
-    return "\n".join(parts)
+PAGES = [
+    "home",
+    "quiz",
+    "script",
+    "plan",
+    "share",
+    "going_alone",
+    "therapist",
+    "safety",
+    "my_data",
+    "partner",
+]
 
 
 def fill(store: Store, access: Access, marker: str) -> set[str]:
@@ -52,30 +44,69 @@ def fill(store: Store, access: Access, marker: str) -> set[str]:
     first = cycle.targets[0]
     renamed = Target(first.id, f"{marker}TARGET no phones", first.history)
     plan_state.save_cycle(_Space(store, access), _replace_target(cycle, renamed))
-    private.put("journal", today.isoformat(),
-                {"day": today.isoformat(), "text": f"{marker}JOURNAL line", "telling": True,
-                 "cycle_id": cycle.id})
+    private.put(
+        "journal",
+        today.isoformat(),
+        {
+            "day": today.isoformat(),
+            "text": f"{marker}JOURNAL line",
+            "telling": True,
+            "cycle_id": cycle.id,
+        },
+    )
     items, reasons = load_quiz(), load_reasons()
-    answers = {item.id: (len(item.scale.options) - 1 if item.kind != "safety" else 0)
-               for item in items}
+    answers = {
+        item.id: (len(item.scale.options) - 1 if item.kind != "safety" else 0) for item in items
+    }
     result = score(answers, items, reasons)
     private.insert("quiz_results", stored_result(result, datetime.now(UTC), declined=False))
     draft = ScriptDraft(opener=f"{marker}OPENER what do you imagine?", name=f"{marker}VERSION")
-    private.put("scripts", f"{marker.lower()}v1",
-                {"name": f"{marker}VERSION", "saved_at": datetime.now(UTC).isoformat(),
-                 "draft": draft_to_dict(draft)})
-    private.put("script_working", "current",
-                {"draft": draft_to_dict(draft), "updated_at": datetime.now(UTC).isoformat(),
-                 "quiz_at": "", "version_id": ""})
-    private.put("safety_plan", "plan",
-                {"version": 1, "safe_place": f"{marker}SAFEPLACE", "keep_in_app": True})
-    private.put("therapist_checklist", "current",
-                {"candidates": [{"name": f"{marker}THERAPIST", "fits": [], "answers": {},
-                                 "notes": ""}], "saved_at": datetime.now(UTC).isoformat()})
+    private.put(
+        "scripts",
+        f"{marker.lower()}v1",
+        {
+            "name": f"{marker}VERSION",
+            "saved_at": datetime.now(UTC).isoformat(),
+            "draft": draft_to_dict(draft),
+        },
+    )
+    private.put(
+        "script_working",
+        "current",
+        {
+            "draft": draft_to_dict(draft),
+            "updated_at": datetime.now(UTC).isoformat(),
+            "quiz_at": "",
+            "version_id": "",
+        },
+    )
+    private.put(
+        "safety_plan",
+        "plan",
+        {"version": 1, "safe_place": f"{marker}SAFEPLACE", "keep_in_app": True},
+    )
+    private.put(
+        "therapist_checklist",
+        "current",
+        {
+            "candidates": [{"name": f"{marker}THERAPIST", "fits": [], "answers": {}, "notes": ""}],
+            "saved_at": datetime.now(UTC).isoformat(),
+        },
+    )
     store.add_partner_link(access, f"{marker}LINKLABEL")
     private.put("settings", "link_saved", {"saved": True})
-    return {f"{marker}{kind}" for kind in
-            ("TARGET", "JOURNAL", "OPENER", "VERSION", "SAFEPLACE", "THERAPIST", "LINKLABEL")}
+    return {
+        f"{marker}{kind}"
+        for kind in (
+            "TARGET",
+            "JOURNAL",
+            "OPENER",
+            "VERSION",
+            "SAFEPLACE",
+            "THERAPIST",
+            "LINKLABEL",
+        )
+    }
 
 
 class _Space:

@@ -11,7 +11,7 @@ from streamlit.testing.v1 import AppTest
 from guide.plan import Rating, Target, make_cycle
 from guide.script import ScriptDraft, draft_to_dict
 from storage.store import Access, Store
-from tests.app.conftest import page_text, space_of
+from tests.app.conftest import page_text, rendered, space_of
 
 SHARE, PARTNER = "app_pages/share.py", "app_pages/partner.py"
 NEUTRAL = "This link doesn't open anything"
@@ -50,21 +50,6 @@ PRIVATE = {
 
 def now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
-
-
-def rendered(at: AppTest) -> str:
-    """Every element and block the app rendered (main, sidebar, everything), as proto text."""
-    parts: list[str] = []
-
-    def walk(node: Any) -> None:
-        proto = getattr(node, "proto", None)
-        if proto is not None:
-            parts.append(str(proto))
-        for child in getattr(node, "children", {}).values():
-            walk(child)
-
-    walk(at._tree)
-    return "\n".join(parts)
 
 
 def owner_on_share(make_app, key: str) -> AppTest:
