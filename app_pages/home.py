@@ -1,11 +1,49 @@
-"""Home (being built): says plainly what it will do until its own issue lands."""
+"""Home: a short welcome on the first visit; later, where the user stands and the one next step.
+
+The stage and the next step are decided by :mod:`guide.journey` from plain facts that
+:mod:`ui.home_view` reads from the space. In safety mode the page leads with crisis resources
+(``ui.safety_view.danger_now``) and offers the safety plan as the next step, with no chart and
+nothing that coaches toward couples therapy.
+"""
+
+from __future__ import annotations
+
+from datetime import date
 
 import streamlit as st
 
+from content.home import load as load_words
+from guide.journey import milestones, next_step
+from ui import home_view, plan_state, safety_view
 from ui.context import here
+from ui.safety_state import mode
 
-here()
-st.title("Home")
-st.info(
-    "This part of Open Door is being built and will be ready soon.", icon=":material/construction:"
-)
+
+def main() -> None:
+    """Pick the welcome, the safety-first page, or the dashboard from what the space holds."""
+    place = here()
+    words = load_words()
+    current = mode(place)
+    status = plan_state.plan_status(place, date.today())
+    facts = home_view.read_facts(place, status, current.on or current.home_leads_with_resources)
+    step = next_step(facts)
+
+    if step.stage == "safety":
+        d = words.dashboard
+        st.title(d.safety_title, anchor=False)
+        st.markdown(d.safety_lead)
+        safety_view.danger_now("home_danger")
+        home_view.next_step_card(step, words)
+        home_view.plan_block(place, status, words, chart=False)
+        home_view.more_links(words, safety_on=True)
+    elif facts.first_visit:
+        home_view.welcome(words)
+    else:
+        st.title(words.dashboard.title, anchor=False)
+        home_view.next_step_card(step, words)
+        home_view.where_you_are(milestones(facts), words)
+        home_view.plan_block(place, status, words, chart=True)
+        home_view.more_links(words, safety_on=False)
+
+
+main()

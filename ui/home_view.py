@@ -1,0 +1,157 @@
+"""Home's reading and drawing: the facts of a space for ``guide.journey``, and the page's parts.
+
+Reads only through the other features' documented tables and public readers: ``quiz_results`` and
+``quiz_progress`` (quiz page), ``scripts`` and ``script_working`` (``ui.script_view``), the plan
+(``ui.plan_state``). Nothing here writes. Nothing a user wrote is shown except target wording
+inside the chart, which ``guide.figures`` escapes, and the chart's table, shown as a dataframe.
+"""
+
+from __future__ import annotations
+
+import plotly.graph_objects as go
+import streamlit as st
+
+from content.home import HomeContent
+from content.quiz import load_quiz
+from guide.figures import CONFIG, weekly_score_line
+from guide.journey import Facts, Milestone, NextStep, PlanFacts
+from ui import plan_state, plan_view, quiz_view, script_view
+from ui.context import Here
+from ui.plan_state import PlanStatus
+
+RESULTS_TABLE = "quiz_results"
+PROGRESS_TABLE, PROGRESS_KEY = "quiz_progress", "current"
+CHART_HEIGHT = 240  # small on Home; the plan page has the full-size charts
+
+
+def plan_facts(status: PlanStatus) -> PlanFacts | None:
+    """The plan's status as journey facts (None without a plan)."""
+    cycle = status.cycle
+    if cycle is None:
+        return None
+    return PlanFacts(
+        start=cycle.start,
+        review_on=cycle.review_on,
+        week=status.week,
+        started=status.started,
+        due_weeks=tuple(status.due_weeks),
+        review_due=status.review_due,
+        finished=status.fraction >= 1,
+        decided=cycle.decision is not None,
+    )
+
+
+def read_facts(place: Here, status: PlanStatus, safety_on: bool) -> Facts:
+    """What this space holds, as the plain facts ``guide.journey`` decides from."""
+    entries, _damaged = quiz_view.read_history(place.private.all(RESULTS_TABLE))
+    latest = entries[0] if entries else None
+    versions, _damaged = script_view.read_versions(place)
+    return Facts(
+        has_result=latest is not None,
+        result_safety=bool(latest and (latest.result.safety_flagged or latest.declined)),
+        quiz_in_progress=place.private.get(PROGRESS_TABLE, PROGRESS_KEY) is not None,
+        has_script=bool(versions),
+        has_draft=script_view.read_working(place) is not None,
+        plan=plan_facts(status),
+        safety_mode=safety_on,
+    )
+
+
+def take(step: NextStep) -> None:
+    """Take the step: open its page (and the right part of the plan page)."""
+    if step.plan_section:
+        st.session_state[plan_view.NEXT_SECTION] = step.plan_section
+    st.switch_page(step.page)
+
+
+def welcome(words: HomeContent) -> None:
+    """The first visit: what Open Door is, what it can't do, privacy, safety first, the quiz."""
+    w = words.welcome
+    st.title(w.title, anchor=False)
+    st.markdown(f"**{w.lead}**")
+    st.markdown(f"**{w.can_title}**\n" + "\n".join(f"- {line}" for line in w.can))
+    st.markdown(w.cannot)
+    st.markdown(f":material/lock: {w.privacy}")
+    with st.container(border=True, key="home_safety_first"):
+        st.markdown(f":material/health_and_safety: **{w.safety_title}.** {w.safety}")
+        st.page_link("app_pages/safety.py", label=w.safety_link, icon=":material/arrow_forward:")
+    if st.button(w.start, key="home_start", type="primary", icon=":material/play_arrow:"):
+        st.switch_page("app_pages/quiz.py")
+    st.caption(w.start_note.format(questions=len(load_quiz())))
+
+
+def next_step_card(step: NextStep, words: HomeContent) -> None:
+    """The one next step, in a box with its button."""
+    with st.container(border=True, key="home_next"):
+        st.caption(words.dashboard.next_title)
+        st.subheader(step.title, anchor=False)
+        st.markdown(step.text)
+        if st.button(
+            step.action,
+            key="home_next_go",
+            type="primary",
+            icon=":material/arrow_forward:",
+            icon_position="right",
+        ):
+            take(step)
+
+
+def plan_block(place: Here, status: PlanStatus, words: HomeContent, chart: bool) -> None:
+    """Week N of 6 as a progress bar, what is due, and (optionally) the latest chart, small."""
+    cycle = status.cycle
+    if cycle is None:
+        return
+    d = words.dashboard
+    st.subheader(d.plan_title, anchor=False)
+    st.progress(min(status.fraction, 1.0), text=f"**{status.headline}**")
+    if not chart:
+        return
+    owner = plan_state.ratings(place, cycle, "owner")
+    if not owner:
+        st.caption(d.chart_empty)
+        return
+    found = weekly_score_line(cycle.targets, owner)
+    figure = small(found.figure)
+    st.plotly_chart(figure, config=CONFIG, key="home_chart")
+    st.markdown(found.summary)
+    with st.expander(d.numbers, icon=":material/table:"):
+        st.dataframe(found.table, hide_index=True)
+
+
+def small(figure: go.Figure) -> go.Figure:
+    """The plan's line chart made small for Home and readable at a phone's width.
+
+    Week labels go on two upright lines instead of tilting (a tilted "Week 6" is cut off at
+    390 px), and the numbers above the points go (they collide when narrow; the summary under
+    the chart says them).
+    """
+    labels = figure.layout.xaxis.ticktext or ()
+    figure.update_traces(mode="lines+markers")
+    figure.update_xaxes(ticktext=[t.replace(" ", "<br>", 1) for t in labels], tickangle=0)
+    return figure.update_layout(height=CHART_HEIGHT, margin={"t": 48, "b": 8})
+
+
+def where_you_are(steps: tuple[Milestone, ...], words: HomeContent) -> None:
+    """Quiz, script, six weeks, review: one short line each, the current one marked."""
+    st.subheader(words.dashboard.where_title, anchor=False)
+    lines = []
+    for step in steps:
+        icon = "check_circle" if step.done else "arrow_right_alt" if step.current else "circle"
+        label = f"**{step.label}**" if step.current else step.label
+        lines.append(f":material/{icon}: {label}: {step.detail}")
+    st.markdown("  \n".join(lines))
+
+
+def more_links(words: HomeContent, safety_on: bool) -> None:
+    """The guides and the other pages worth knowing about, as plain links."""
+    st.subheader(words.dashboard.more_title, anchor=False)
+    links = [
+        ("app_pages/going_alone.py", "self_improvement"),
+        # Choosing a therapist together is joint-therapy coaching: not offered in safety mode.
+        *([] if safety_on else [("app_pages/therapist.py", "handshake")]),
+        ("app_pages/safety.py", "health_and_safety"),
+        ("app_pages/my_data.py", "folder_managed"),
+    ]
+    with st.container(horizontal=True, key="home_more"):
+        for path, icon in links:
+            st.page_link(path, icon=f":material/{icon}:")
