@@ -32,6 +32,11 @@ _SNIPPET = """
      hovered or focused. A darker shade of the same green keeps it above 4.5:1 (important:
      Streamlit's own rule for the chosen state is more specific than any plain selector). */
   button[data-variant][data-selected]:not([data-disabled]) { color: #1d4a46 !important; }
+  /* Streamlit's chart theme writes axis labels in a grey of about 3.6:1 on this background
+     (axe does not check text inside SVG); the captions' colour is about 7:1. */
+  .js-plotly-plot .xtick text, .js-plotly-plot .ytick text, .js-plotly-plot .g-xtitle text,
+  .js-plotly-plot .g-ytitle text, .js-plotly-plot .textpoint text,
+  .js-plotly-plot .legendtext, .js-plotly-plot .annotation-text { fill: #4a5561 !important; }
   /* Page links drop the browser's focus ring; keyboard users need to see where they are. */
   [data-testid="stPageLink-NavLink"]:focus-visible {
     outline: 3px solid #1d4ed8; outline-offset: 1px;
