@@ -425,8 +425,9 @@ def apptest_view(cfg: Config, key: str, data_dir: Path, actions: list[Action]) -
     rounds = cfg.pick(15, 3)
     rows = []
     # AppTest outside pytest warns about a missing ScriptRunContext on every run: not news here.
-    logging.getLogger("streamlit.runtime.scriptrunner_utils.script_run_context").setLevel(
-        logging.ERROR
+    # A filter, not a level: Streamlit resets its loggers' levels when it reads its config.
+    logging.getLogger("streamlit.runtime.scriptrunner_utils.script_run_context").addFilter(
+        lambda record: "missing ScriptRunContext" not in record.getMessage()
     )
     saved = {name: os.environ.get(name) for name in ("OPEN_DOOR_DATA_DIR", "OPEN_DOOR_LOCAL_MODE")}
     os.environ["OPEN_DOOR_DATA_DIR"] = str(data_dir)
