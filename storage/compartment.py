@@ -52,6 +52,10 @@ class Compartment:
         with self.locked():
             pass  # opening validates, migrates, or sets a broken file aside
 
+    def version(self) -> tuple[int, int, int] | None:
+        """A token that changes whenever the file changes (for memoising reads within a run)."""
+        return self._storage.identity()
+
     def opens_with(self, data_key: bytes) -> bool:
         """True when ``data_key`` is this compartment's key (constant-time)."""
         return hmac.compare_digest(self._key, data_key)
@@ -65,7 +69,16 @@ class Compartment:
             with self._lock, self._file_lock:
                 self._db._tables.clear()  # TinyDB caches next ids per table object: start afresh
                 self._ensure_readable()
-                yield self._db
+                try:
+                    yield self._db
+                except BaseException:
+                    # TinyDB may have changed the cached document before the failure: drop the
+                    # cache so the next operation reads what is really on disk.
+                    self._storage.forget()
+                    self._checked = None
+                    raise
+                # Our own write made a new file identity; it is valid, no need to check it again.
+                self._checked = self._storage.identity()
         except OSError as exc:
             log.warning("storage unavailable for a compartment: %s", exc.__class__.__name__)
             raise StorageUnavailable() from exc
@@ -119,6 +132,11 @@ class Compartment:
         with self.locked() as db:
             doc = db.table(table).get(Query().key == key)
             return _out(doc) if doc is not None else None
+
+    def find(self, table: str, field: str, values: list[Any]) -> list[dict[str, Any]]:
+        """The documents whose ``field`` is one of ``values`` (a search, not a whole-table copy)."""
+        with self.locked() as db:
+            return [_out(doc) for doc in db.table(table).search(Query()[field].one_of(values))]
 
     def put(self, table: str, key: str, fields: dict[str, Any]) -> None:
         """Create or replace the document with this ``key`` (never a duplicate)."""

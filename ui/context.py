@@ -34,6 +34,8 @@ class Here:
     access: Access
     local: bool
     key: str = field(repr=False)
+    # Answers worked out once per run (e.g. the safety mode), each with the file version it read.
+    memo: dict[str, tuple[object, object]] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def role(self) -> Literal["owner", "partner"]:

@@ -131,15 +131,9 @@ def _matching(
     """The documents whose ``field`` is one of ``wanted``, read under the compartment's locks.
 
     A search instead of ``all()``: years of journal lines and ratings would otherwise be copied on
-    every run only to keep one cycle's worth. Each document is copied (values are flat here).
+    every run only to keep one cycle's worth.
     """
-    values = list(wanted)
-
-    def search(db: TinyDB) -> list[dict[str, Any]]:
-        found = db.table(table).search(Query()[field].one_of(values))
-        return [dict(doc) | {"_id": doc.doc_id} for doc in found]
-
-    return compartment.apply(search)
+    return compartment.find(table, field, list(wanted))
 
 
 def _parse_cycle(doc: Mapping[str, Any]) -> Cycle | None:

@@ -56,8 +56,18 @@ def set_self_flag(here: Here) -> None:
 
 
 def mode(here: Here) -> SafetyMode:
-    """The gate's decision for this space (owner only: its inputs are private)."""
-    return gate(latest_screen(here), self_flag_at(here))
+    """The gate's decision for this space (owner only: its inputs are private).
+
+    Several parts of one run ask for it (the notices, the page); it is worked out once and kept
+    until the private file changes, so a save in the same run is never answered with a stale mode.
+    """
+    version = here.private.version()
+    cached = here.memo.get("safety_mode")
+    if cached is not None and cached[0] == version:
+        return cached[1]  # type: ignore[return-value]
+    decided = gate(latest_screen(here), self_flag_at(here))
+    here.memo["safety_mode"] = (version, decided)
+    return decided
 
 
 PAUSE_TABLE, PAUSE_KEY = "status", "partner_links"
