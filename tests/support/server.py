@@ -35,15 +35,17 @@ def wait_healthy(url: str, timeout: float = 60) -> None:
     raise TimeoutError(f"server at {url} did not become healthy in {timeout}s")
 
 
-@contextmanager
-def running_app(
+def start_app(
     data_dir: Path,
     *,
     script: str = "streamlit_app.py",
     env: dict[str, str] | None = None,
     log: Path | None = None,
-) -> Iterator[str]:
-    """Run ``script`` with ``streamlit run`` on a free loopback port; yields the base URL."""
+) -> tuple[subprocess.Popen, str]:
+    """Start ``streamlit run`` on a free loopback port and wait until it is healthy.
+
+    Returns the process (the caller stops it, or kills it on purpose) and the base URL.
+    """
     port = free_port()
     url = f"http://127.0.0.1:{port}"
     environment = {
@@ -53,7 +55,7 @@ def running_app(
         "OPEN_DOOR_BASE_URL": url,
         **(env or {}),
     }
-    out = open(log, "wb") if log else subprocess.DEVNULL  # noqa: SIM115 - closed below
+    out = open(log, "ab") if log else subprocess.DEVNULL  # noqa: SIM115 - the child owns it
     process = subprocess.Popen(
         [
             sys.executable,
@@ -77,14 +79,37 @@ def running_app(
         stdout=out,
         stderr=subprocess.STDOUT,
     )
+    if log:
+        out.close()  # the child keeps its own copy of the descriptor
     try:
         wait_healthy(url)
+    except BaseException:
+        process.kill()
+        raise
+    return process, url
+
+
+def stop(process: subprocess.Popen) -> None:
+    """Stop a server politely, then firmly."""
+    process.terminate()
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
+@contextmanager
+def running_app(
+    data_dir: Path,
+    *,
+    script: str = "streamlit_app.py",
+    env: dict[str, str] | None = None,
+    log: Path | None = None,
+) -> Iterator[str]:
+    """Run ``script`` with ``streamlit run`` on a free loopback port; yields the base URL."""
+    process, url = start_app(data_dir, script=script, env=env, log=log)
+    try:
         yield url
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-        if log:
-            out.close()
+        stop(process)
