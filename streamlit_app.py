@@ -60,13 +60,13 @@ def main() -> None:
         page = st.navigation([PARTNER_PAGE], position="hidden")
     else:
         pages = {**OWNER_PAGES, "Safety and data": [*OWNER_PAGES["Safety and data"], PARTNER_PAGE]}
-        # Our own sidebar links: Streamlit's sidebar list fails the axe list rules (see chrome).
         page = st.navigation(pages, position="hidden")
-        chrome.navigation(OWNER_PAGES)
     chrome.quick_exit(exit_url)
-    # A storage failure (disk full, read-only) gets its calm message where it happened; the
-    # notices failing must not stop the page itself from drawing.
     if here.role == "owner":
+        # Our own sidebar links: Streamlit's sidebar list fails the axe list rules (see chrome).
+        chrome.navigation(OWNER_PAGES)
+        # A storage failure (disk full, read-only) gets its calm message where it happened; the
+        # notices failing must not stop the page itself from drawing.
         _calmly(notices.owner_notices, here)
     _calmly(page.run)
 
