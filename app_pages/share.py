@@ -16,7 +16,6 @@ import streamlit as st
 
 from content.plan import rating_labels
 from content.script import load_script_content
-from guide.figures import CONFIG, owner_partner_comparison
 from guide.safety import escape_markdown
 from guide.sharing import (
     LABEL_LIMIT,
@@ -269,6 +268,8 @@ def comparison(place: Here, link: sharing.LinkInfo) -> None:
     if not theirs:
         return
     mine = sharing.owner_ratings(place, cycle)
+    from guide.figures import CONFIG, owner_partner_comparison  # plotly loads only when needed
+
     chart = owner_partner_comparison(cycle.targets, mine, theirs)
     st.plotly_chart(chart.figure, config=CONFIG, key=f"share_chart_{link.id}")
     st.caption(escape_markdown(chart.summary))

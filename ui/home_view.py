@@ -8,16 +8,19 @@ inside the chart, which ``guide.figures`` escapes, and the chart's table, shown 
 
 from __future__ import annotations
 
-import plotly.graph_objects as go
+from typing import TYPE_CHECKING
+
 import streamlit as st
 
 from content.home import HomeContent
 from content.quiz import load_quiz
-from guide.figures import CONFIG, weekly_score_line
 from guide.journey import Facts, Milestone, NextStep, PlanFacts
 from ui import plan_state, plan_view, quiz_view, script_view
 from ui.context import Here
 from ui.plan_state import PlanStatus
+
+if TYPE_CHECKING:
+    import plotly.graph_objects as go
 
 RESULTS_TABLE = "quiz_results"
 PROGRESS_TABLE, PROGRESS_KEY = "quiz_progress", "current"
@@ -110,6 +113,10 @@ def plan_block(place: Here, status: PlanStatus, words: HomeContent, chart: bool)
     if not owner:
         st.caption(d.chart_empty)
         return
+    # Plotly and pandas load only here, when there is a chart to draw: importing them at the top
+    # added about 2 s and 100 MB to every server's first Home page, chart or not.
+    from guide.figures import CONFIG, weekly_score_line
+
     found = weekly_score_line(cycle.targets, owner)
     figure = small(found.figure)
     st.plotly_chart(figure, config=CONFIG, key="home_chart")
