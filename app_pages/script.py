@@ -9,19 +9,25 @@ Widgets get their values from the stored draft, never from ``value=``: whenever 
 is not the one the widgets show (a new session, a version loaded, the builder cleared) every
 field is pushed into ``st.session_state`` before the forms are drawn; after a step is saved only
 that step's fields are pushed, so words typed but not yet saved in another step stay put.
+
+Every save happens in a button callback (``on_click``), which Streamlit runs before the script:
+the page then draws once, already showing the new draft, its tone tips and a confirmation. A
+callback reads the form's values from ``st.session_state`` by widget key and leaves anything to
+say (a storage failure, "choose one first") in ``script_note`` for the run to show in place.
+Storage reads are kept for the session while the private file is unchanged (see :func:`_kept`).
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import Any, Literal, TypeVar
 
 import streamlit as st
 
 from content.reasons import load_reasons
-from content.script import ScriptContent, Step, load_script_content
+from content.script import ScriptContent, Step, WorryLine, load_script_content
 from guide.safety import SafetyMode, escape_markdown
 from guide.script import Script, ScriptDraft, assemble, check_draft, prefill
 from guide.tone import Flag
@@ -38,6 +44,9 @@ FIELD = "script_f_"
 VIEW, GOTO = "script_view", "script_goto"
 SYNCED, PUSH, FLASH = "script_synced", "script_push", "script_flash"
 CONFIRM_CLEAR = "script_confirm_clear"
+NOTE = "script_note"  # (place, icon, words): something a callback wants said where it happened
+KEPT = "script_kept"  # storage reads kept while the private file is unchanged (see _kept)
+T = TypeVar("T")
 
 VIEWS: dict[str, str] = {
     "build": ":material/edit: Build",
@@ -78,15 +87,37 @@ def _dedupe(draft: ScriptDraft) -> ScriptDraft:
     return replace(draft, worries=tuple(seen.items()))
 
 
-def current(place: Here, latest: Entry | None) -> Current:
+def _kept(place: Here, name: str, read: Callable[[Here], T]) -> T:
+    """``read(place)``, kept for this session while the private file stays as it was.
+
+    Most runs change nothing on disk, and a save's callback and the run after it both need the
+    draft: a look at the file's identity (taken before the read, so a write during the read makes
+    the next look miss) stands in for a locked read and a copy of the documents.
+    """
+    token = (place.access.space_id, place.private.version())
+    kept = st.session_state.setdefault(KEPT, {})
+    found = kept.get(name)
+    if token[1] is not None and found is not None and found[0] == token:
+        return found[1]
+    value = read(place)
+    kept[name] = (token, value)
+    return value
+
+
+def _latest(place: Here) -> Entry | None:
+    return _kept(place, "latest_quiz", view.latest_quiz)
+
+
+def current(place: Here, latest: Callable[[Here], Entry | None] = _latest) -> Current:
     """The stored working draft, else one pre-filled from the latest quiz, else an empty one."""
-    working = view.read_working(place)
+    working = _kept(place, "working", view.read_working)
     if working is not None:
         draft = _dedupe(working.draft)
         return Current(draft, working.updated_at, working.quiz_at, working.version_id, working)
-    if latest is not None:
-        taken = latest.taken_at.isoformat()
-        return Current(prefill(latest.result.top), f"prefill:{taken}", taken, "", None)
+    quiz = latest(place)
+    if quiz is not None:
+        taken = quiz.taken_at.isoformat()
+        return Current(prefill(quiz.result.top), f"prefill:{taken}", taken, "", None)
     return Current(ScriptDraft(), "empty", "", "", None)
 
 
@@ -129,17 +160,34 @@ def _sync(draft: ScriptDraft, marker: str, content: ScriptContent) -> None:
             st.session_state[key] = value
 
 
-def _save(place: Here, cur: Current, draft: ScriptDraft, message: str, push: Sequence[str]) -> None:
-    """Store the working draft, then show it; on failure keep the words on screen."""
+def _save(
+    place: Here, cur: Current, draft: ScriptDraft, message: str, push: Sequence[str], where: str
+) -> None:
+    """Store the working draft for the coming run to show (a callback); on failure say so at
+    ``where`` and leave the words on screen."""
     try:
         updated = view.write_working(place, draft, cur.quiz_at, cur.version_id)
     except StorageError as exc:
-        st.warning(exc.message, icon=":material/cloud_off:")
+        _note(where, exc.message, ":material/cloud_off:")
         return
     st.session_state[SYNCED] = updated
     st.session_state[PUSH] = tuple(push)
     st.session_state[FLASH] = message
-    st.rerun()
+
+
+def _note(where: str, words: str, icon: str, kind: Literal["info", "warning"] = "warning") -> None:
+    """Leave ``words`` for the coming run to show at ``where`` (a callback can't draw in place)."""
+    st.session_state[NOTE] = (where, kind, icon, words)
+
+
+def _show_note(where: str) -> None:
+    """Show, once, what a callback left to say at ``where``."""
+    note = st.session_state.get(NOTE)
+    if not (isinstance(note, tuple) and len(note) == 4 and note[0] == where):
+        return
+    st.session_state.pop(NOTE, None)
+    _where, kind, icon, words = note
+    (st.info if kind == "info" else st.warning)(words, icon=icon)
 
 
 def _go_build() -> None:
@@ -178,18 +226,13 @@ def _suggestions(step_id: str, content: ScriptContent) -> list[tuple[str, str]]:
     return []
 
 
-def _text_widgets(
-    step: Step, tips: Mapping[str, list[Flag]], only: Sequence[str] | None = None
-) -> dict[str, str]:
+def _text_widgets(step: Step, tips: Mapping[str, list[Flag]]) -> None:
     """One box per free-text field of the step, each with its tone tips under it."""
     fields = [f for f in step.fields if f.key not in SPECIAL_FIELDS]
-    if only is not None:
-        fields = [f for f in fields if f.key in only]
-    values: dict[str, str] = {}
     for field in fields:
         placeholder = f"For example: {field.example}" if field.example else None
         if len(fields) == 1:
-            value = st.text_area(
+            st.text_area(
                 field.label,
                 key=FIELD + field.key,
                 max_chars=MAX_CHARS,
@@ -197,20 +240,18 @@ def _text_widgets(
                 height=110,
             )
         else:
-            value = st.text_input(
+            st.text_input(
                 field.label, key=FIELD + field.key, max_chars=MAX_CHARS, placeholder=placeholder
             )
-        values[field.key] = (value or "").strip()
         view.show_flags(tips.get(field.key, ()))
-    return values
 
 
-def _suggestion_row(step_id: str, content: ScriptContent) -> str | None:
-    """A suggestion picker and its button; returns the chosen words when the button was used."""
+def _suggestion_row(place: Here, step_id: str, content: ScriptContent) -> None:
+    """A suggestion picker and its button (which fills in the box and saves the step)."""
     options = _suggestions(step_id, content)
     if not options:
-        return None
-    choice = st.selectbox(
+        return
+    st.selectbox(
         "Or start from a suggestion",
         options=range(len(options)),
         index=None,
@@ -218,19 +259,18 @@ def _suggestion_row(step_id: str, content: ScriptContent) -> str | None:
         placeholder="Choose one to fill in the box above",
         key=f"script_suggest_{step_id}",
     )
-    if st.form_submit_button(
-        "Use this suggestion", key=f"script_use_{step_id}", icon=":material/auto_awesome:"
-    ):
-        if choice is None:
-            st.info("Choose a suggestion from the list first.", icon=":material/info:")
-            return None
-        return options[choice][1]
-    return None
+    st.form_submit_button(
+        "Use this suggestion",
+        key=f"script_use_{step_id}",
+        icon=":material/auto_awesome:",
+        on_click=_on_step,
+        args=(place, step_id, "suggest"),
+    )
+    _show_note(f"{step_id}:suggest")
 
 
-def _timing_widgets(content: ScriptContent) -> dict[str, Any]:
+def _timing_widgets(content: ScriptContent) -> None:
     good_col, bad_col = st.columns(2)
-    checked: list[str] = []
     for column, good, label in (
         (good_col, True, content.good_label),
         (bad_col, False, content.bad_label),
@@ -238,18 +278,15 @@ def _timing_widgets(content: ScriptContent) -> dict[str, Any]:
         with column:
             st.markdown(f"**{label}**")
             for item in content.timing:
-                if item.good is good and st.checkbox(item.text, key=f"{FIELD}timing_{item.id}"):
-                    checked.append(item.id)
-    order = [i.id for i in content.timing]
-    return {"timing_checked": tuple(sorted(checked, key=order.index))}
+                if item.good is good:
+                    st.checkbox(item.text, key=f"{FIELD}timing_{item.id}")
 
 
 def _worry_widgets(
-    draft: ScriptDraft, tips: Mapping[str, list[Flag]], content: ScriptContent
-) -> tuple[dict[str, Any], bool]:
-    """A box per likely worry, and a way to add one; returns the updates and whether one was added."""
+    place: Here, draft: ScriptDraft, tips: Mapping[str, list[Flag]], content: ScriptContent
+) -> None:
+    """A box per likely worry, and a way to add one."""
     reasons = load_reasons()
-    kept: list[tuple[str, str]] = []
     if not draft.worries:
         st.caption(
             "No worries listed yet. Add the ones that fit your partner below, or take the quiz "
@@ -257,21 +294,18 @@ def _worry_widgets(
         )
     for reason, _line in draft.worries:
         name = reasons[reason].name if reason in reasons else "Another worry"
-        value = st.text_area(
+        st.text_area(
             f"If the worry is: {name}",
             key=f"{FIELD}worry_{reason}",
             max_chars=MAX_CHARS,
             height=110,
         )
-        kept.append((reason, (value or "").strip()))
         view.show_flags(tips.get(f"worries:{reason}", ()))
     if draft.worries:
         st.caption("To leave a worry out, empty its box and save.")
-    listed = {reason for reason, _ in draft.worries}
-    others = [w for w in content.worries if w.reason_id not in listed]
-    added = False
+    others = _other_worries(draft, content)
     if others:
-        choice = st.selectbox(
+        st.selectbox(
             "Add a line for another worry",
             options=range(len(others)),
             index=None,
@@ -279,42 +313,40 @@ def _worry_widgets(
             placeholder="Choose a worry",
             key="script_add_worry",
         )
-        if st.form_submit_button(
-            "Add this worry", key="script_add_worry_go", icon=":material/add:"
-        ):
-            if choice is None:
-                st.info("Choose a worry from the list first.", icon=":material/info:")
-            else:
-                kept.append((others[choice].reason_id, others[choice].line))
-                added = True
-    return {"worries": tuple((r, line) for r, line in kept if line)}, added
+        st.form_submit_button(
+            "Add this worry",
+            key="script_add_worry_go",
+            icon=":material/add:",
+            on_click=_on_step,
+            args=(place, "worries", "add_worry"),
+        )
+        _show_note("worries:add_worry")
 
 
-def _friction_widgets(tips: Mapping[str, list[Flag]], content: ScriptContent) -> dict[str, Any]:
+def _other_worries(draft: ScriptDraft, content: ScriptContent) -> list[WorryLine]:
+    """The worries the draft has no line for yet, in the order the content lists them."""
+    listed = {reason for reason, _ in draft.worries}
+    return [w for w in content.worries if w.reason_id not in listed]
+
+
+def _friction_widgets(tips: Mapping[str, list[Flag]], content: ScriptContent) -> None:
     st.markdown("**Make it easy to say yes**")
     field = next(f for f in content.step("first_step").fields if f.key == "times")
     columns = st.columns(TIME_SLOTS)
-    times: list[str] = []
     for index, column in enumerate(columns):
         with column:
             # One visible label over the row; screen readers hear which box is which.
-            value = st.text_input(
+            st.text_input(
                 field.label if index == 0 else f"Time {index + 1} of {TIME_SLOTS}",
                 key=f"{FIELD}time_{index}",
                 max_chars=TIME_CHARS,
                 placeholder=f"e.g. {field.example}" if index == 0 and field.example else None,
                 label_visibility="visible" if index == 0 else "hidden",
             )
-            times.append((value or "").strip())
     for index in range(TIME_SLOTS):
         view.show_flags(tips.get(f"times:{index}", ()))
-    # Each time keeps its box (so a tone tip stays under the right one); trailing blanks go.
-    while times and not times[-1]:
-        times.pop()
-    updates: dict[str, Any] = {"times": tuple(times)}
     for name in OFFERS:
-        updates[name] = st.checkbox(content.friction_remover(name).label, key=FIELD + name)
-    return updates
+        st.checkbox(content.friction_remover(name).label, key=FIELD + name)
 
 
 def _preview(step: Step, script: Script) -> None:
@@ -345,36 +377,108 @@ def _step_form(
         st.caption(f"For example: “{step.example}”")
         with st.form(f"script_form_{step.id}", border=False, enter_to_submit=False):
             st.markdown(f"**{step.prompt}**")
-            draft = cur.draft
-            added = False
-            suggestion = None
             if step.id == "timing":
-                updates = _timing_widgets(content)
+                _timing_widgets(content)
             elif step.id == "worries":
-                updates, added = _worry_widgets(draft, tips, content)
-            elif step.id == "first_step":
-                updates = _text_widgets(step, tips)
-                suggestion = _suggestion_row(step.id, content)
-                updates |= _friction_widgets(tips, content)
+                _worry_widgets(place, cur.draft, tips, content)
             else:
-                updates = _text_widgets(step, tips)
-                suggestion = _suggestion_row(step.id, content)
+                _text_widgets(step, tips)
+                _suggestion_row(place, step.id, content)
+                if step.id == "first_step":
+                    _friction_widgets(tips, content)
             if step.id in PREVIEW_STEPS:
                 _preview(step, script)
-            saved = st.form_submit_button(
+            st.form_submit_button(
                 "Save this step",
                 key=f"script_save_{step.id}",
                 type="primary",
                 icon=":material/save:",
+                on_click=_on_step,
+                args=(place, step.id, "save"),
             )
-        if saved or added or suggestion is not None:
-            if suggestion is not None:
-                field = next(f.key for f in step.fields if f.key not in SPECIAL_FIELDS)
-                updates[field] = suggestion
-            new = replace(draft, **updates)
-            message = "Added, and saved." if added else f"Saved “{step.title}”."
-            pushed = [*_step_values(step, new, content), *_PICKERS]
-            _save(place, cur, new, message, pushed)
+        _show_note(step.id)
+
+
+# --- saving a step (callbacks: they run before the page is drawn) --------------------------------
+
+StepAction = Literal["save", "suggest", "add_worry"]
+
+
+def _typed(key: str) -> str:
+    """A text widget's value, trimmed (empty when the widget holds nothing usable)."""
+    value = st.session_state.get(key)
+    return value.strip() if isinstance(value, str) else ""
+
+
+def _chosen(key: str, count: int) -> int | None:
+    """The index a picker holds, or None when nothing (or nothing valid) is chosen."""
+    value = st.session_state.get(key)
+    return value if isinstance(value, int) and 0 <= value < count else None
+
+
+def _form_values(step: Step, draft: ScriptDraft, content: ScriptContent) -> dict[str, Any]:
+    """What the step's form holds now, as draft fields (read from session state by widget key)."""
+    if step.id == "timing":
+        checked = [i.id for i in content.timing if st.session_state.get(f"{FIELD}timing_{i.id}")]
+        return {"timing_checked": tuple(checked)}
+    if step.id == "worries":
+        # A worry whose box was never drawn (the draft changed elsewhere) keeps its stored line.
+        lines = [
+            (reason, _typed(key) if (key := f"{FIELD}worry_{reason}") in st.session_state else line)
+            for reason, line in draft.worries
+        ]
+        return {"worries": tuple(lines)}
+    values: dict[str, Any] = {
+        f.key: _typed(FIELD + f.key) for f in step.fields if f.key not in SPECIAL_FIELDS
+    }
+    if step.id == "first_step":
+        times = [_typed(f"{FIELD}time_{index}") for index in range(TIME_SLOTS)]
+        # Each time keeps its box (so a tone tip stays under the right one); trailing blanks go.
+        while times and not times[-1]:
+            times.pop()
+        values["times"] = tuple(times)
+        values |= {name: bool(st.session_state.get(FIELD + name)) for name in OFFERS}
+    return values
+
+
+def _on_step(place: Here, step_id: str, action: StepAction) -> None:
+    """A step's form was sent: store the new draft so the coming run draws it, saved."""
+    content = load_script_content()
+    step = content.step(step_id)
+    cur = current(place)
+    updates = _form_values(step, cur.draft, content)
+    message = f"Saved “{step.title}”."
+    if action == "suggest":
+        options = _suggestions(step_id, content)
+        choice = _chosen(f"script_suggest_{step_id}", len(options))
+        if choice is None:
+            _note(
+                f"{step_id}:suggest",
+                "Choose a suggestion from the list first.",
+                ":material/info:",
+                "info",
+            )
+            return
+        field = next(f.key for f in step.fields if f.key not in SPECIAL_FIELDS)
+        updates[field] = options[choice][1]
+    elif action == "add_worry":
+        others = _other_worries(cur.draft, content)
+        choice = _chosen("script_add_worry", len(others))
+        if choice is None:
+            _note(
+                "worries:add_worry",
+                "Choose a worry from the list first.",
+                ":material/info:",
+                "info",
+            )
+            return
+        updates["worries"] += ((others[choice].reason_id, others[choice].line),)
+        message = "Added, and saved."
+    if step_id == "worries":
+        updates["worries"] = tuple((reason, line) for reason, line in updates["worries"] if line)
+    new = replace(cur.draft, **updates)
+    pushed = [*_step_values(step, new, content), *_PICKERS]
+    _save(place, cur, new, message, pushed, step_id)
 
 
 # --- the build view ------------------------------------------------------------------------------
@@ -415,20 +519,38 @@ def _source_note(place: Here, cur: Current, latest: Entry | None, safety: Safety
             f"yet: {names}. Add a suggested line for each?"
         )
         with st.container(horizontal=True):
-            if st.button("Add them", key="script_new_quiz_add", type="primary"):
-                content = load_script_content()
-                worries = cur.draft.worries + tuple((r, content.worry(r).line) for r in new)
-                later = replace(cur, quiz_at=latest.taken_at.isoformat())
-                _save(
-                    place,
-                    later,
-                    replace(cur.draft, worries=worries),
-                    "Added, and saved.",
-                    [f"{FIELD}worry_{r}" for r in new],
-                )
-            if st.button("Not now", key="script_new_quiz_skip"):
-                later = replace(cur, quiz_at=latest.taken_at.isoformat())
-                _save(place, later, cur.draft, "Okay, your plan stays as it is.", [])
+            st.button(
+                "Add them",
+                key="script_new_quiz_add",
+                type="primary",
+                on_click=_on_new_quiz,
+                args=(place, True),
+            )
+            st.button(
+                "Not now", key="script_new_quiz_skip", on_click=_on_new_quiz, args=(place, False)
+            )
+    _show_note("new_quiz")
+
+
+def _on_new_quiz(place: Here, add: bool) -> None:
+    """Add the newer quiz's worries to the draft, or not; either way, stop asking about this quiz."""
+    latest = _latest(place)
+    if latest is None:
+        return
+    cur = current(place)
+    later = replace(cur, quiz_at=latest.taken_at.isoformat())
+    if not add:
+        _save(place, later, cur.draft, "Okay, your plan stays as it is.", [], "new_quiz")
+        return
+    content = load_script_content()
+    listed = {reason for reason, _ in cur.draft.worries}
+    known = {w.reason_id for w in content.worries}
+    new = [r for r in latest.result.top if r not in listed and r in known]
+    worries = cur.draft.worries + tuple((r, content.worry(r).line) for r in new)
+    pushed = [f"{FIELD}worry_{r}" for r in new]
+    _save(
+        place, later, replace(cur.draft, worries=worries), "Added, and saved.", pushed, "new_quiz"
+    )
 
 
 def _hidden_steps(script: Script, safety: SafetyMode) -> None:
@@ -453,32 +575,44 @@ def _clear(place: Here, cur: Current) -> None:
         return
     st.divider()
     if not st.session_state.get(CONFIRM_CLEAR):
-        if st.button(
+        st.button(
             "Clear the builder and start again",
             key="script_clear",
             type="tertiary",
             icon=":material/restart_alt:",
-        ):
-            st.session_state[CONFIRM_CLEAR] = True
-            st.rerun()
+            on_click=_ask_clear,
+            args=(True,),
+        )
         return
     st.warning(
         "This empties every step in the builder. Your saved versions stay as they are.",
         icon=":material/info:",
     )
     with st.container(horizontal=True, key="script_clear_row"):
-        if st.button("Yes, clear it", key="script_clear_yes", type="primary"):
-            try:
-                view.clear_working(place)
-            except StorageError as exc:
-                st.warning(exc.message, icon=":material/cloud_off:")
-                return
-            st.session_state.pop(CONFIRM_CLEAR, None)
-            st.session_state[FLASH] = "The builder is empty again."
-            st.rerun()
-        if st.button("Keep my plan", key="script_clear_no"):
-            st.session_state.pop(CONFIRM_CLEAR, None)
-            st.rerun()
+        st.button(
+            "Yes, clear it",
+            key="script_clear_yes",
+            type="primary",
+            on_click=_on_clear,
+            args=(place,),
+        )
+        st.button("Keep my plan", key="script_clear_no", on_click=_ask_clear, args=(False,))
+    _show_note("clear")
+
+
+def _ask_clear(asking: bool) -> None:
+    st.session_state[CONFIRM_CLEAR] = asking
+
+
+def _on_clear(place: Here) -> None:
+    """Empty the builder (a callback); saved versions stay."""
+    try:
+        view.clear_working(place)
+    except StorageError as exc:
+        _note("clear", exc.message, ":material/cloud_off:")
+        return
+    st.session_state.pop(CONFIRM_CLEAR, None)
+    st.session_state[FLASH] = "The builder is empty again."
 
 
 def show_build(
@@ -570,8 +704,8 @@ def main() -> None:
     if message:
         st.toast(escape_markdown(message), icon=":material/check_circle:")
 
-    latest = view.latest_quiz(place)
-    cur = current(place, latest)
+    latest = _latest(place)
+    cur = current(place)
     script = assemble(cur.draft, safety_mode=safety.on)
 
     goto = st.session_state.pop(GOTO, None)
@@ -601,6 +735,8 @@ def main() -> None:
         view.show_versions(place, cur.draft, cur.working, _actions(place, cur))
     else:
         show_build(place, cur, script, safety, latest, content)
+    # A note whose place isn't on screen now (another view was picked) is not kept for later.
+    st.session_state.pop(NOTE, None)
 
 
 def _hidden_fields(script: Script, content: ScriptContent) -> set[str]:
