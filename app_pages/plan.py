@@ -205,20 +205,29 @@ def rating_form(place: Here, cycle: Cycle, week: int, owner: list[Rating], today
                 key=f"plan_note_{cycle.id}_{week}_{target.id}",
                 label_visibility="collapsed",
             )
-        submitted = st.form_submit_button(
-            f"Save week {week}", type="primary", icon=":material/check:"
+        st.form_submit_button(
+            f"Save week {week}",
+            type="primary",
+            icon=":material/check:",
+            on_click=save_week,
+            args=(place, cycle, week, today),
         )
     st.caption(
         "You can come back and change a rating at any time; saving again replaces it. Clearing "
         "a choice removes that rating."
     )
-    if submitted:
-        save_week(place, cycle, week, mine, today)
+    plan_view.show_note(f"week_{week}")
 
 
-def save_week(place: Here, cycle: Cycle, week: int, mine: dict[str, Rating], today: date) -> None:
-    """Store the form's choices: new or changed ratings saved, cleared ones removed."""
+def save_week(place: Here, cycle: Cycle, week: int, today: date) -> None:
+    """Store the form's choices (a callback): new or changed ratings saved, cleared ones removed.
+
+    It runs before the page is drawn, so the page draws once, with the week already saved.
+    """
+    where = f"week_{week}"
     try:
+        # Read afresh: only what really changed since is written.
+        mine = {r.target_id: r for r in plan_state.ratings(place, cycle, "owner") if r.week == week}
         for target in cycle.targets:
             value = st.session_state.get(f"plan_value_{cycle.id}_{week}_{target.id}")
             note = (st.session_state.get(f"plan_note_{cycle.id}_{week}_{target.id}") or "").strip()
@@ -232,12 +241,12 @@ def save_week(place: Here, cycle: Cycle, week: int, mine: dict[str, Rating], tod
             rating = Rating(target.id, week, value, note, "owner", rated_on=today)
             plan_state.save_rating(place, cycle, rating, today)
     except PlanError as exc:
-        st.warning(str(exc), icon=":material/event_busy:")
+        plan_view.note(where, str(exc), ":material/event_busy:")
         return
     except StorageError as exc:
-        st.warning(exc.message, icon=":material/cloud_off:")
+        plan_view.note(where, exc.message, ":material/cloud_off:")
         return
-    plan_view.done(f"Week {week} saved.")
+    plan_view.confirm(f"Week {week} saved.")
 
 
 def main() -> None:
@@ -265,6 +274,8 @@ def main() -> None:
         plan_view.review(place, cycle, today, mode(place))
     else:
         plan_view.setup(place, cycle, today)
+    # A warning whose place isn't on screen now (another section was picked) is not kept.
+    st.session_state.pop(plan_view.NOTE, None)
 
 
 main()

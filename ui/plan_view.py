@@ -40,6 +40,7 @@ if TYPE_CHECKING:
 FLASH = "plan_flash"  # a confirmation to show as a toast on the next run
 NEXT_SECTION = "plan_section_next"  # a section to open on the next run (set after a save)
 HINTS_FOR = "plan_hints_for"  # the id of a cycle whose targets were just saved
+NOTE = "plan_note"  # (where, icon, words): a warning a callback left for the coming run
 GOING_ALONE, SAFETY_PAGE = "app_pages/going_alone.py", "app_pages/safety.py"
 # Ask-again coaches toward joint therapy and boundaries can raise the danger: the gate decides.
 GATED = {"ask_again": "joint_therapy", "boundaries": "boundary"}
@@ -48,10 +49,28 @@ TEXT_LIMIT = 1000
 
 def done(message: str, section: str | None = None) -> None:
     """After a save: confirm on the next run (and open ``section``), then rerun."""
+    confirm(message, section)
+    st.rerun()
+
+
+def confirm(message: str, section: str | None = None) -> None:
+    """After a save in a callback: confirm on the coming run (and open ``section`` there)."""
     st.session_state[FLASH] = message
     if section:
         st.session_state[NEXT_SECTION] = section
-    st.rerun()
+
+
+def note(where: str, words: str, icon: str) -> None:
+    """Leave a warning for the coming run to show at ``where`` (a callback can't draw in place)."""
+    st.session_state[NOTE] = (where, icon, words)
+
+
+def show_note(where: str) -> None:
+    """Show, once, the warning a callback left for ``where``."""
+    found = st.session_state.get(NOTE)
+    if isinstance(found, tuple) and len(found) == 3 and found[0] == where:
+        st.session_state.pop(NOTE, None)
+        st.warning(found[2], icon=found[1])
 
 
 def _escaped(text: str) -> str:
