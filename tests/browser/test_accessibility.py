@@ -134,7 +134,7 @@ def test_the_quiz_by_keyboard_alone(page, server):
     for number, item in enumerate(items, 1):
         expect(page.get_by_text(f"Question {number} of {len(items)}")).to_be_visible()
         # Focus stays on Next across questions, so the answers are reached backwards.
-        tab_to_radio(page, back=number > 1)
+        tab_to_radio(page, item.text, back=number > 1)
         page.keyboard.press("Space")  # the first option ("Never", "No", ...)
         wait_idle(page)
         if item.kind != "safety" and number % 2:
@@ -151,7 +151,7 @@ def test_the_quiz_by_keyboard_alone(page, server):
             tab_to(page, "Next")
             page.keyboard.press("Enter")
             wait_idle(page)
-            tab_to_radio(page, back=True)
+            tab_to_radio(page, item.text, back=True)
         tab_to(page, "Finish" if number == len(items) else "Next")
         page.keyboard.press("Enter")
         wait_idle(page)

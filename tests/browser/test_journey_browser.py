@@ -42,11 +42,13 @@ def take_the_quiz(page) -> None:
     click(page, "Start the quiz")
     for number, item in enumerate(items, 1):
         expect(page.get_by_text(f"Question {number} of {len(items)}")).to_be_visible()
+        # The question's own group, never the previous screen's while it is still on show.
+        group = page.get_by_role("radiogroup", name=item.text, exact=True)
         if item.kind == "safety":
-            page.get_by_text("No", exact=True).click()
+            group.get_by_text("No", exact=True).click()
             settle(page)
         elif number <= 3:
-            page.get_by_text("Often", exact=True).click()
+            group.get_by_text("Often", exact=True).click()
             settle(page)
         click(page, "Finish" if number == len(items) else "Next")
     click(page, "See my result")

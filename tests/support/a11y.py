@@ -77,11 +77,24 @@ def tab_to(page: Page, wanted: str, *, back: bool = False, limit: int = 60) -> N
     raise AssertionError(f"{wanted!r} never got keyboard focus; focus went through {seen}")
 
 
-def tab_to_radio(page: Page, *, back: bool = False, limit: int = 60) -> None:
-    """Press Tab (or Shift+Tab) until a radio button has focus."""
+def tab_to_radio(page: Page, group: str, *, back: bool = False, limit: int = 60) -> None:
+    """Press Tab (or Shift+Tab) until a radio button of the group named ``group`` has focus.
+
+    The group is named so that a stale group from the previous screen, still on show for a
+    moment while the next one draws, is never the one answered.
+    """
+    page.get_by_role("radiogroup", name=group, exact=True).wait_for()
     key = "Shift+Tab" if back else "Tab"
     for _ in range(limit):
         page.keyboard.press(key)
-        if page.evaluate("() => document.activeElement && document.activeElement.type") == "radio":
+        inside = page.evaluate(
+            """(name) => {
+              const el = document.activeElement;
+              const box = el && el.type === "radio" ? el.closest("[role=radiogroup]") : null;
+              return Boolean(box) && box.getAttribute("aria-label") === name;
+            }""",
+            group,
+        )
+        if inside:
             return
-    raise AssertionError("no radio button ever got keyboard focus")
+    raise AssertionError(f"no radio button of {group!r} ever got keyboard focus")
