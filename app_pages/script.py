@@ -14,7 +14,11 @@ Every save happens in a button callback (``on_click``), which Streamlit runs bef
 the page then draws once, already showing the new draft, its tone tips and a confirmation. A
 callback reads the form's values from ``st.session_state`` by widget key and leaves anything to
 say (a storage failure, "choose one first") in ``script_note`` for the run to show in place.
-Storage reads are kept for the session while the private file is unchanged (see :func:`_kept`).
+Each step is a fragment, so a step's save draws that step again and leaves the other nine as they
+are; when a save changes more than its step (the first save brings the "clear" button, a changed
+list of worries may answer the newer-quiz note, the draft changed in another tab, the link no
+longer opens the space) the whole page runs instead. Storage reads are kept for the session while
+the private file is unchanged (see :func:`_kept`).
 """
 
 from __future__ import annotations
@@ -44,6 +48,7 @@ FIELD = "script_f_"
 VIEW, GOTO = "script_view", "script_goto"
 SYNCED, PUSH, FLASH = "script_synced", "script_push", "script_flash"
 CONFIRM_CLEAR = "script_confirm_clear"
+WHOLE_PAGE = "script_whole_page"  # a step's save changed more than its own step: draw it all
 NOTE = "script_note"  # (place, icon, words): something a callback wants said where it happened
 KEPT = "script_kept"  # storage reads kept while the private file is unchanged (see _kept)
 T = TypeVar("T")
@@ -140,16 +145,19 @@ def _step_values(step: Step, draft: ScriptDraft, content: ScriptContent) -> dict
     return values
 
 
-def _sync(draft: ScriptDraft, marker: str, content: ScriptContent) -> None:
-    """Make the widgets show ``draft`` where they should (see the module docstring)."""
+def _sync(
+    draft: ScriptDraft, marker: str, content: ScriptContent, steps: Sequence[Step] | None = None
+) -> None:
+    """Make the widgets of ``steps`` (all by default) show ``draft`` where they should (see the
+    module docstring)."""
     values: dict[str, Any] = {}
-    for step in content.steps:
+    for step in content.steps if steps is None else steps:
         values |= _step_values(step, draft, content)
     pushed = set(st.session_state.pop(PUSH, ()))
     # A used picker goes back to blank, so it doesn't look like a choice still waiting.
     for key in _PICKERS:
         if key in pushed:
-            st.session_state.pop(key, None)
+            st.session_state[key] = None  # None, not a pop: the browser must be told too
     if st.session_state.get(SYNCED) != marker:
         st.session_state.update(values)
         st.session_state[SYNCED] = marker
@@ -441,8 +449,21 @@ def _form_values(step: Step, draft: ScriptDraft, content: ScriptContent) -> dict
     return values
 
 
+def _allowed(place: Here) -> bool:
+    """True while this session's link still opens this space as its owner.
+
+    A callback runs before ``streamlit_app.py`` checks the link again, and a step's own rerun
+    doesn't check it at all: a link replaced in another tab must stop saving here too.
+    """
+    access = place.store.resolve(place.key)
+    return access is not None and (access.space_id, access.role) == (place.access.space_id, "owner")
+
+
 def _on_step(place: Here, step_id: str, action: StepAction) -> None:
     """A step's form was sent: store the new draft so the coming run draws it, saved."""
+    if not _allowed(place):
+        st.session_state[WHOLE_PAGE] = True  # the whole page runs, and finds the link closed
+        return
     content = load_script_content()
     step = content.step(step_id)
     cur = current(place)
@@ -477,8 +498,13 @@ def _on_step(place: Here, step_id: str, action: StepAction) -> None:
     if step_id == "worries":
         updates["worries"] = tuple((reason, line) for reason, line in updates["worries"] if line)
     new = replace(cur.draft, **updates)
-    pushed = [*_step_values(step, new, content), *_PICKERS]
-    _save(place, cur, new, message, pushed, step_id)
+    # Only this step's picker goes back to blank: the other steps aren't drawn again.
+    picker = "script_add_worry" if step_id == "worries" else f"script_suggest_{step_id}"
+    _save(place, cur, new, message, [*_step_values(step, new, content), picker], step_id)
+    # The first save brings the "clear" button, and a changed list of worries may answer the
+    # newer-quiz note: then the whole page is drawn, not only this step.
+    if cur.working is None or dict(new.worries).keys() != dict(cur.draft.worries).keys():
+        st.session_state[WHOLE_PAGE] = True
 
 
 # --- the build view ------------------------------------------------------------------------------
@@ -635,7 +661,6 @@ def show_build(
     if script.hidden:
         _hidden_steps(script, safety)
     _sync(cur.draft, cur.marker, content)
-    tips = _tips_by_field(cur.draft)
     number = 0
     for step in content.steps:
         if step.id in script.hidden:
@@ -643,8 +668,47 @@ def show_build(
                 _boundary_hidden(step, safety)
             continue
         number += 1
-        _step_form(place, cur, step, number, script, tips, content)
+        _step(place, step.id, number, safety.on)
     _clear(place, cur)
+
+
+@st.fragment
+def _step(place: Here, step_id: str, number: int, safety_on: bool) -> None:
+    """One step of the builder. After its form is sent only this step is drawn again (it is a
+    fragment), unless the rest of the page has to change with it."""
+    if st.session_state.pop(WHOLE_PAGE, False):
+        st.rerun(scope="app")
+    cur = current(place)
+    if st.session_state.get(SYNCED) != cur.marker:
+        st.rerun(scope="app")  # the draft changed some other way: every step must show it
+    message = st.session_state.pop(FLASH, None)
+    if message:
+        st.toast(escape_markdown(message), icon=":material/check_circle:")
+    content = load_script_content()
+    step = content.step(step_id)
+    _sync(cur.draft, cur.marker, content, (step,))
+    script = _assembled(place, cur.draft, safety_on)
+    _step_form(place, cur, step, number, script, _tips(place, cur.draft), content)
+
+
+def _assembled(place: Here, draft: ScriptDraft, safety_on: bool) -> Script:
+    """The script ``draft`` makes, worked out once per draft (every step needs it)."""
+    found = place.memo.get("script_assembled")
+    if found is not None and found[0] == (draft, safety_on):
+        return found[1]  # type: ignore[return-value]
+    script = assemble(draft, safety_mode=safety_on)
+    place.memo["script_assembled"] = ((draft, safety_on), script)
+    return script
+
+
+def _tips(place: Here, draft: ScriptDraft) -> dict[str, list[Flag]]:
+    """The tone check's tips by field, worked out once per draft (every step needs them)."""
+    found = place.memo.get("script_tips")
+    if found is not None and found[0] == draft:
+        return found[1]  # type: ignore[return-value]
+    tips = _tips_by_field(draft)
+    place.memo["script_tips"] = (draft, tips)
+    return tips
 
 
 # --- saved versions ------------------------------------------------------------------------------
@@ -704,9 +768,10 @@ def main() -> None:
     if message:
         st.toast(escape_markdown(message), icon=":material/check_circle:")
 
+    st.session_state.pop(WHOLE_PAGE, None)  # this run draws the whole page anyway
     latest = _latest(place)
     cur = current(place)
-    script = assemble(cur.draft, safety_mode=safety.on)
+    script = _assembled(place, cur.draft, safety.on)
 
     goto = st.session_state.pop(GOTO, None)
     if goto in VIEWS:
