@@ -27,6 +27,7 @@ from guide.safety import escape_markdown
 from guide.weeks import WEEKS, due_weeks, rateable_weeks, week_range
 from storage.errors import StorageError
 from ui import plan_state, plan_view, routines_view
+from ui.callbacks import link_still_opens
 from ui.context import Here, here
 from ui.plan_state import PlanStatus, long_day
 from ui.safety_state import mode
@@ -224,6 +225,8 @@ def save_week(place: Here, cycle: Cycle, week: int, today: date) -> None:
 
     It runs before the page is drawn, so the page draws once, with the week already saved.
     """
+    if not link_still_opens(place):
+        return
     where = f"week_{week}"
     try:
         # Read afresh: only what really changed since is written.

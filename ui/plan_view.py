@@ -4,6 +4,11 @@ Each part draws one section of ``app_pages/plan.py`` and reads what it needs thr
 :mod:`ui.plan_state`. Figures are built only inside :func:`charts` (and a past cycle's grid), so
 a section that isn't on screen never imports Plotly or builds a figure. Text the user wrote is
 shown escaped (``escape_markdown``), in ``st.text``, or in a dataframe, never as raw Markdown.
+
+Every save runs in its button's ``on_click`` callback, before the page script: the callback reads
+the form's values from ``st.session_state`` by widget key, stores them, and leaves a confirmation
+(:func:`confirm`) or a warning for its place on the page (:func:`note`, shown by
+:func:`show_note`), so the page is drawn once, already saved, instead of twice.
 """
 
 from __future__ import annotations
@@ -31,6 +36,7 @@ from guide.stats import ReviewSummary, review_summary, routine_counts
 from guide.weeks import CYCLE_DAYS, WEEKS, current_week
 from storage.errors import StorageError
 from ui import plan_state
+from ui.callbacks import link_still_opens
 from ui.context import Here
 from ui.plan_state import long_day
 
@@ -45,12 +51,6 @@ GOING_ALONE, SAFETY_PAGE = "app_pages/going_alone.py", "app_pages/safety.py"
 # Ask-again coaches toward joint therapy and boundaries can raise the danger: the gate decides.
 GATED = {"ask_again": "joint_therapy", "boundaries": "boundary"}
 TEXT_LIMIT = 1000
-
-
-def done(message: str, section: str | None = None) -> None:
-    """After a save: confirm on the next run (and open ``section``), then rerun."""
-    confirm(message, section)
-    st.rerun()
 
 
 def confirm(message: str, section: str | None = None) -> None:
@@ -84,7 +84,7 @@ def new_plan_form(place: Here, today: date) -> None:
     """The first plan: a start date and one to three targets, picked or written."""
     examples = [example.text for example in words.target_examples()]
     with st.form("plan_setup_form", border=True):
-        start = st.date_input(
+        st.date_input(
             "When do the six weeks start?",
             value=today,
             min_value=today - timedelta(days=CYCLE_DAYS - 1),
@@ -93,42 +93,57 @@ def new_plan_form(place: Here, today: date) -> None:
             key="plan_setup_start",
             help="Any day of the week works. Each week runs for seven days from this day.",
         )
-        picked = st.pills(
+        st.pills(
             "Pick from these ideas",
             examples,
             selection_mode="multi",
             key="plan_setup_ideas",
         )
         st.markdown("**Or write your own**")
-        typed = [
+        for n in range(1, MAX_TARGETS + 1):
             st.text_input(
                 f"Target {n}",
                 key=f"plan_setup_target_{n}",
                 max_chars=TARGET_LIMIT,
                 placeholder=f"For example: {examples[(n * 3) % len(examples)]}",
             )
-            for n in range(1, MAX_TARGETS + 1)
-        ]
         st.caption(
             "Three targets is a good number, and one or two is fine. Short and concrete works "
             "best: something you would both notice happening, or not, in an ordinary week."
         )
-        submitted = st.form_submit_button(
-            "Start my six weeks", type="primary", icon=":material/flag:"
+        st.form_submit_button(
+            "Start my six weeks",
+            type="primary",
+            icon=":material/flag:",
+            on_click=_on_new_plan,
+            args=(place,),
         )
-    if not submitted:
-        return
+    show_note("setup")
+
+
+def _typed(key: str) -> str:
+    """What a text box holds now (a callback reads the form's values by key)."""
+    value = st.session_state.get(key)
+    return value if isinstance(value, str) else ""
+
+
+def _on_new_plan(place: Here) -> None:
+    if not link_still_opens(place):
+        return  # the run after this shows the link is closed
+    start = st.session_state.get("plan_setup_start")
+    picked = st.session_state.get("plan_setup_ideas") or []
+    typed = [_typed(f"plan_setup_target_{n}") for n in range(1, MAX_TARGETS + 1)]
     try:
-        cycle = plan_state.new_plan(start, [*(picked or []), *typed])
+        cycle = plan_state.new_plan(start, [*picked, *typed])
         plan_state.start_cycle(place, cycle)
     except PlanError as exc:
-        st.warning(str(exc), icon=":material/edit:")
+        note("setup", str(exc), ":material/edit:")
         return
     except StorageError as exc:
-        st.warning(exc.message, icon=":material/cloud_off:")
+        note("setup", exc.message, ":material/cloud_off:")
         return
     st.session_state[HINTS_FOR] = cycle.id
-    done(
+    confirm(
         f"Your six weeks start on {long_day(cycle.start)}. "
         f"The review is on {long_day(cycle.review_on)}.",
         "week",
@@ -178,13 +193,14 @@ def setup(place: Here, cycle: Cycle, today: date) -> None:
             if hint:
                 st.caption(f":material/lightbulb: {hint}")
                 for n, suggestion in enumerate(target_suggestions(target.text)):
-                    if st.button(
+                    st.button(
                         f"Use \u201c{suggestion}\u201d",
                         key=f"plan_use_{target.id}_{n}",
                         type="tertiary",
                         icon=":material/swap_horiz:",
-                    ):
-                        _reword(place, cycle, target.id, suggestion, today)
+                        on_click=_reword,
+                        args=(place, cycle, target.id, suggestion, today),
+                    )
             if target.history:
                 earlier = "; ".join(
                     f"\u201c{old}\u201d (until {long_day(changed)})"
@@ -195,21 +211,33 @@ def setup(place: Here, cycle: Cycle, today: date) -> None:
                 st.expander("Reword", icon=":material/edit:"),
                 st.form(f"plan_edit_{target.id}", border=False),
             ):
-                new_text = st.text_input(
+                st.text_input(
                     "New wording",
                     value=target.text,
                     key=f"plan_edit_text_{target.id}",
                     max_chars=TARGET_LIMIT,
                 )
-                if st.form_submit_button("Save new wording", icon=":material/check:"):
-                    _reword(place, cycle, target.id, new_text, today)
+                st.form_submit_button(
+                    "Save new wording",
+                    icon=":material/check:",
+                    on_click=_on_reword_form,
+                    args=(place, cycle, target.id, today),
+                )
+            show_note(f"target_{target.id}")
     if len(cycle.targets) < MAX_TARGETS:
         _add_target_form(place, cycle)
     if not plan_state.ratings(place, cycle, "owner"):
         _move_start_form(place, cycle, today)
 
 
+def _on_reword_form(place: Here, cycle: Cycle, target_id: str, today: date) -> None:
+    _reword(place, cycle, target_id, _typed(f"plan_edit_text_{target_id}"), today)
+
+
 def _reword(place: Here, cycle: Cycle, target_id: str, text: str, today: date) -> None:
+    if not link_still_opens(place):
+        return  # the run after this shows the link is closed
+    where = f"target_{target_id}"
     try:
         changed = edit_cycle_target(cycle, target_id, text, today)
         if changed == cycle:
@@ -217,12 +245,12 @@ def _reword(place: Here, cycle: Cycle, target_id: str, text: str, today: date) -
             return
         plan_state.save_cycle(place, changed)
     except PlanError as exc:
-        st.warning(str(exc), icon=":material/edit:")
+        note(where, str(exc), ":material/edit:")
         return
     except StorageError as exc:
-        st.warning(exc.message, icon=":material/cloud_off:")
+        note(where, exc.message, ":material/cloud_off:")
         return
-    done("Target reworded. Its ratings and earlier wording are kept.")
+    confirm("Target reworded. Its ratings and earlier wording are kept.")
 
 
 def _add_target_form(place: Here, cycle: Cycle) -> None:
@@ -230,25 +258,33 @@ def _add_target_form(place: Here, cycle: Cycle) -> None:
         e.text for e in words.target_examples() if e.text not in {t.text for t in cycle.targets}
     ]
     with st.form("plan_add_target", border=True):
-        text = st.text_input(
+        st.text_input(
             "Add a target",
             key=f"plan_add_text_{cycle.id}",
             max_chars=TARGET_LIMIT,
             placeholder=f"For example: {ideas[0]}" if ideas else "",
         )
         st.caption("Some ideas: " + "; ".join(ideas[:4]) + ".")
-        if not st.form_submit_button("Add this target", icon=":material/add:"):
-            return
+        st.form_submit_button(
+            "Add this target", icon=":material/add:", on_click=_on_add_target, args=(place, cycle)
+        )
+    show_note("add_target")
+
+
+def _on_add_target(place: Here, cycle: Cycle) -> None:
+    if not link_still_opens(place):
+        return  # the run after this shows the link is closed
+    text = _typed(f"plan_add_text_{cycle.id}")
     try:
         plan_state.save_cycle(place, plan_state.add_target(cycle, text))
     except PlanError as exc:
-        st.warning(str(exc), icon=":material/edit:")
+        note("add_target", str(exc), ":material/edit:")
         return
     except StorageError as exc:
-        st.warning(exc.message, icon=":material/cloud_off:")
+        note("add_target", exc.message, ":material/cloud_off:")
         return
     st.session_state[HINTS_FOR] = cycle.id
-    done("Target added.")
+    confirm("Target added.")
 
 
 def _move_start_form(place: Here, cycle: Cycle, today: date) -> None:
@@ -257,7 +293,7 @@ def _move_start_form(place: Here, cycle: Cycle, today: date) -> None:
     if earlier:
         lowest = max(lowest, earlier[0].start + timedelta(days=1))
     with st.form("plan_move_start", border=True):
-        start = st.date_input(
+        st.date_input(
             "Change the start date",
             value=max(cycle.start, lowest),
             min_value=lowest,
@@ -266,14 +302,24 @@ def _move_start_form(place: Here, cycle: Cycle, today: date) -> None:
             key=f"plan_move_start_{cycle.id}",
             help="Possible until the first rating is saved.",
         )
-        if not st.form_submit_button("Save start date", icon=":material/event:"):
-            return
+        st.form_submit_button(
+            "Save start date", icon=":material/event:", on_click=_on_move_start, args=(place, cycle)
+        )
+    show_note("move_start")
+
+
+def _on_move_start(place: Here, cycle: Cycle) -> None:
+    if not link_still_opens(place):
+        return  # the run after this shows the link is closed
+    start = st.session_state.get(f"plan_move_start_{cycle.id}")
+    if not isinstance(start, date):
+        return  # an emptied date box: nothing to change
     try:
         plan_state.save_cycle(place, plan_state.move_start(cycle, start))
     except StorageError as exc:
-        st.warning(exc.message, icon=":material/cloud_off:")
+        note("move_start", exc.message, ":material/cloud_off:")
         return
-    done(f"The six weeks now start on {long_day(start)}.")
+    confirm(f"The six weeks now start on {long_day(start)}.")
 
 
 # --- charts --------------------------------------------------------------------------------------
@@ -413,7 +459,7 @@ def decision_form(place: Here, cycle: Cycle, today: date, safety: SafetyMode) ->
     answers = dict(current.timeline) if current else {}
     st.caption(f":material/health_and_safety: {aid.safety_note}")
     with st.form(f"plan_decision_form_{cycle.id}", border=True):
-        choice = st.radio(
+        st.radio(
             "What fits you now?",
             ids,
             index=ids.index(current.option) if current and current.option in ids else None,
@@ -425,8 +471,8 @@ def decision_form(place: Here, cycle: Cycle, today: date, safety: SafetyMode) ->
             st.markdown("\n".join(f"- **{o.title}**: {o.fits_when}" for o in options))
         st.markdown("**Your own timeline**")
         st.caption("Private to you. A few words are enough; leave any of them blank.")
-        timeline = {
-            q.id: st.text_area(
+        for q in words.timeline_questions():
+            st.text_area(
                 q.question,
                 value=answers.get(q.id, ""),
                 placeholder=q.hint,
@@ -434,32 +480,43 @@ def decision_form(place: Here, cycle: Cycle, today: date, safety: SafetyMode) ->
                 height=68,
                 key=f"plan_timeline_{cycle.id}_{q.id}",
             )
-            for q in words.timeline_questions()
-        }
-        note = st.text_area(
+        st.text_area(
             "Anything else you want to remember (optional)",
             value=current.note if current else "",
             max_chars=TEXT_LIMIT,
             height=68,
             key=f"plan_decision_note_{cycle.id}",
         )
-        submitted = st.form_submit_button(
-            "Save my decision", type="primary", icon=":material/check:"
+        st.form_submit_button(
+            "Save my decision",
+            type="primary",
+            icon=":material/check:",
+            on_click=_on_decide,
+            args=(place, cycle, today),
         )
-    if not submitted:
-        return
+    show_note("decision")
+
+
+def _on_decide(place: Here, cycle: Cycle, today: date) -> None:
+    if not link_still_opens(place):
+        return  # the run after this shows the link is closed
+    choice = st.session_state.get(f"plan_decision_{cycle.id}")
     if choice is None:
-        st.warning(words.messages()["unknown_decision"], icon=":material/touch_app:")
+        note("decision", words.messages()["unknown_decision"], ":material/touch_app:")
         return
+    timeline = {
+        q.id: _typed(f"plan_timeline_{cycle.id}_{q.id}") for q in words.timeline_questions()
+    }
+    remark = _typed(f"plan_decision_note_{cycle.id}")
     try:
-        plan_state.save_cycle(place, decide(cycle, choice, today, note or "", timeline))
+        plan_state.save_cycle(place, decide(cycle, choice, today, remark, timeline))
     except PlanError as exc:
-        st.warning(str(exc), icon=":material/touch_app:")
+        note("decision", str(exc), ":material/touch_app:")
         return
     except StorageError as exc:
-        st.warning(exc.message, icon=":material/cloud_off:")
+        note("decision", exc.message, ":material/cloud_off:")
         return
-    done("Your decision is saved.")
+    confirm("Your decision is saved.")
 
 
 def decision_box(cycle: Cycle, safety: SafetyMode) -> None:
@@ -510,7 +567,7 @@ def next_cycle_form(place: Here, cycle: Cycle, today: date) -> None:
     )
     earliest = cycle.start + timedelta(days=1)
     with st.form(f"plan_next_form_{cycle.id}", border=True):
-        start = st.date_input(
+        st.date_input(
             "When do the new six weeks start?",
             value=max(today, earliest),
             min_value=earliest,
@@ -518,31 +575,39 @@ def next_cycle_form(place: Here, cycle: Cycle, today: date) -> None:
             format="DD/MM/YYYY",
             key=f"plan_next_start_{cycle.id}",
         )
-        texts = [
+        for n in range(1, MAX_TARGETS + 1):
             st.text_input(
                 f"Target {n}",
                 value=cycle.targets[n - 1].text if n <= len(cycle.targets) else "",
                 max_chars=TARGET_LIMIT,
                 key=f"plan_next_target_{cycle.id}_{n}",
             )
-            for n in range(1, MAX_TARGETS + 1)
-        ]
-        submitted = st.form_submit_button(
-            "Start the new six weeks", type="primary", icon=":material/restart_alt:"
+        st.form_submit_button(
+            "Start the new six weeks",
+            type="primary",
+            icon=":material/restart_alt:",
+            on_click=_on_next_cycle,
+            args=(place, cycle, today),
         )
-    if not submitted:
-        return
+    show_note("next_cycle")
+
+
+def _on_next_cycle(place: Here, cycle: Cycle, today: date) -> None:
+    if not link_still_opens(place):
+        return  # the run after this shows the link is closed
+    start = st.session_state.get(f"plan_next_start_{cycle.id}")
+    texts = [_typed(f"plan_next_target_{cycle.id}_{n}") for n in range(1, MAX_TARGETS + 1)]
     try:
         fresh = plan_state.carry_over(cycle, texts, start, today)
         plan_state.start_cycle(place, fresh)
     except PlanError as exc:
-        st.warning(str(exc), icon=":material/edit:")
+        note("next_cycle", str(exc), ":material/edit:")
         return
     except StorageError as exc:
-        st.warning(exc.message, icon=":material/cloud_off:")
+        note("next_cycle", exc.message, ":material/cloud_off:")
         return
     st.session_state[HINTS_FOR] = fresh.id
-    done(f"Your new six weeks start on {long_day(fresh.start)}.", "week")
+    confirm(f"Your new six weeks start on {long_day(fresh.start)}.", "week")
 
 
 def review(place: Here, cycle: Cycle, today: date, safety: SafetyMode) -> None:
