@@ -37,6 +37,7 @@ from guide.script import Script, ScriptDraft, assemble, check_draft, prefill
 from guide.tone import Flag
 from storage.errors import StorageError
 from ui import script_view as view
+from ui.callbacks import link_still_opens
 from ui.context import Here, here
 from ui.quiz_view import Entry, day
 from ui.safety_state import mode
@@ -449,19 +450,9 @@ def _form_values(step: Step, draft: ScriptDraft, content: ScriptContent) -> dict
     return values
 
 
-def _allowed(place: Here) -> bool:
-    """True while this session's link still opens this space as its owner.
-
-    A callback runs before ``streamlit_app.py`` checks the link again, and a step's own rerun
-    doesn't check it at all: a link replaced in another tab must stop saving here too.
-    """
-    access = place.store.resolve(place.key)
-    return access is not None and (access.space_id, access.role) == (place.access.space_id, "owner")
-
-
 def _on_step(place: Here, step_id: str, action: StepAction) -> None:
     """A step's form was sent: store the new draft so the coming run draws it, saved."""
-    if not _allowed(place):
+    if not link_still_opens(place):
         st.session_state[WHOLE_PAGE] = True  # the whole page runs, and finds the link closed
         return
     content = load_script_content()
@@ -560,6 +551,8 @@ def _source_note(place: Here, cur: Current, latest: Entry | None, safety: Safety
 
 def _on_new_quiz(place: Here, add: bool) -> None:
     """Add the newer quiz's worries to the draft, or not; either way, stop asking about this quiz."""
+    if not link_still_opens(place):
+        return
     latest = _latest(place)
     if latest is None:
         return
@@ -632,6 +625,8 @@ def _ask_clear(asking: bool) -> None:
 
 def _on_clear(place: Here) -> None:
     """Empty the builder (a callback); saved versions stay."""
+    if not link_still_opens(place):
+        return
     try:
         view.clear_working(place)
     except StorageError as exc:
