@@ -13,7 +13,7 @@ that step's fields are pushed, so words typed but not yet saved in another step 
 Every save happens in a button callback (``on_click``), which Streamlit runs before the script:
 the page then draws once, already showing the new draft, its tone tips and a confirmation. A
 callback reads the form's values from ``st.session_state`` by widget key and leaves anything to
-say (a storage failure, "choose one first") in ``script_note`` for the run to show in place.
+say (a storage failure, "choose one first") with ``view.note`` for the run to show in place.
 Each step is a fragment, so a step's save draws that step again and leaves the other nine as they
 are; when a save changes more than its step (the first save brings the "clear" button, a changed
 list of worries may answer the newer-quiz note, the draft changed in another tab, the link no
@@ -50,7 +50,6 @@ VIEW, GOTO = "script_view", "script_goto"
 SYNCED, PUSH, FLASH = "script_synced", "script_push", "script_flash"
 CONFIRM_CLEAR = "script_confirm_clear"
 WHOLE_PAGE = "script_whole_page"  # a step's save changed more than its own step: draw it all
-NOTE = "script_note"  # (place, icon, words): something a callback wants said where it happened
 KEPT = "script_kept"  # storage reads kept while the private file is unchanged (see _kept)
 T = TypeVar("T")
 
@@ -177,26 +176,11 @@ def _save(
     try:
         updated = view.write_working(place, draft, cur.quiz_at, cur.version_id)
     except StorageError as exc:
-        _note(where, exc.message, ":material/cloud_off:")
+        view.note(where, exc.message, ":material/cloud_off:")
         return
     st.session_state[SYNCED] = updated
     st.session_state[PUSH] = tuple(push)
     st.session_state[FLASH] = message
-
-
-def _note(where: str, words: str, icon: str, kind: Literal["info", "warning"] = "warning") -> None:
-    """Leave ``words`` for the coming run to show at ``where`` (a callback can't draw in place)."""
-    st.session_state[NOTE] = (where, kind, icon, words)
-
-
-def _show_note(where: str) -> None:
-    """Show, once, what a callback left to say at ``where``."""
-    note = st.session_state.get(NOTE)
-    if not (isinstance(note, tuple) and len(note) == 4 and note[0] == where):
-        return
-    st.session_state.pop(NOTE, None)
-    _where, kind, icon, words = note
-    (st.info if kind == "info" else st.warning)(words, icon=icon)
 
 
 def _go_build() -> None:
@@ -275,7 +259,7 @@ def _suggestion_row(place: Here, step_id: str, content: ScriptContent) -> None:
         on_click=_on_step,
         args=(place, step_id, "suggest"),
     )
-    _show_note(f"{step_id}:suggest")
+    view.show_note(f"{step_id}:suggest")
 
 
 def _timing_widgets(content: ScriptContent) -> None:
@@ -329,7 +313,7 @@ def _worry_widgets(
             on_click=_on_step,
             args=(place, "worries", "add_worry"),
         )
-        _show_note("worries:add_worry")
+        view.show_note("worries:add_worry")
 
 
 def _other_worries(draft: ScriptDraft, content: ScriptContent) -> list[WorryLine]:
@@ -405,7 +389,7 @@ def _step_form(
                 on_click=_on_step,
                 args=(place, step.id, "save"),
             )
-        _show_note(step.id)
+        view.show_note(step.id)
 
 
 # --- saving a step (callbacks: they run before the page is drawn) --------------------------------
@@ -464,7 +448,7 @@ def _on_step(place: Here, step_id: str, action: StepAction) -> None:
         options = _suggestions(step_id, content)
         choice = _chosen(f"script_suggest_{step_id}", len(options))
         if choice is None:
-            _note(
+            view.note(
                 f"{step_id}:suggest",
                 "Choose a suggestion from the list first.",
                 ":material/info:",
@@ -477,7 +461,7 @@ def _on_step(place: Here, step_id: str, action: StepAction) -> None:
         others = _other_worries(cur.draft, content)
         choice = _chosen("script_add_worry", len(others))
         if choice is None:
-            _note(
+            view.note(
                 "worries:add_worry",
                 "Choose a worry from the list first.",
                 ":material/info:",
@@ -546,7 +530,7 @@ def _source_note(place: Here, cur: Current, latest: Entry | None, safety: Safety
             st.button(
                 "Not now", key="script_new_quiz_skip", on_click=_on_new_quiz, args=(place, False)
             )
-    _show_note("new_quiz")
+    view.show_note("new_quiz")
 
 
 def _on_new_quiz(place: Here, add: bool) -> None:
@@ -616,7 +600,7 @@ def _clear(place: Here, cur: Current) -> None:
             args=(place,),
         )
         st.button("Keep my plan", key="script_clear_no", on_click=_ask_clear, args=(False,))
-    _show_note("clear")
+    view.show_note("clear")
 
 
 def _ask_clear(asking: bool) -> None:
@@ -630,7 +614,7 @@ def _on_clear(place: Here) -> None:
     try:
         view.clear_working(place)
     except StorageError as exc:
-        _note("clear", exc.message, ":material/cloud_off:")
+        view.note("clear", exc.message, ":material/cloud_off:")
         return
     st.session_state.pop(CONFIRM_CLEAR, None)
     st.session_state[FLASH] = "The builder is empty again."
@@ -709,42 +693,50 @@ def _tips(place: Here, draft: ScriptDraft) -> dict[str, list[Flag]]:
 # --- saved versions ------------------------------------------------------------------------------
 
 
-def _actions(place: Here, cur: Current) -> view.VersionActions:
+def _actions(place: Here) -> view.VersionActions:
+    """What the versions list may do to the working draft: callbacks, each reading it afresh."""
+
     def save_new(name: str) -> None:
+        if not link_still_opens(place):
+            return
+        cur = current(place)
         try:
             version_id = view.save_version(place, name, cur.draft)
             updated = view.write_working(
                 place, replace(cur.draft, name=name), cur.quiz_at, version_id
             )
         except StorageError as exc:
-            st.warning(exc.message, icon=":material/cloud_off:")
+            view.note("version_new", exc.message, ":material/cloud_off:")
             return
         st.session_state[SYNCED] = updated
         st.session_state[FLASH] = f"Saved as “{name}”."
-        st.rerun()
 
     def save_over(version: view.Version) -> None:
+        if not link_still_opens(place):
+            return
+        cur = current(place)
         try:
             view.update_version(place, version, cur.draft)
             named = replace(cur.draft, name=version.name)
             updated = view.write_working(place, named, cur.quiz_at, version.id)
         except StorageError as exc:
-            st.warning(exc.message, icon=":material/cloud_off:")
+            view.note("version_over", exc.message, ":material/cloud_off:")
             return
         st.session_state[SYNCED] = updated
         st.session_state[FLASH] = f"Saved your changes to “{version.name}”."
-        st.rerun()
 
     def load(version: view.Version) -> None:
+        if not link_still_opens(place):
+            return
+        cur = current(place)
         try:
             view.write_working(place, version.draft, cur.quiz_at, version.id)
         except StorageError as exc:
-            st.warning(exc.message, icon=":material/cloud_off:")
+            view.note(f"version_{version.id}", exc.message, ":material/cloud_off:")
             return
         # The widgets still show the old draft: leaving SYNCED alone makes the next run push.
         st.session_state[GOTO] = "build"
         st.session_state[FLASH] = f"Loaded “{version.name}” into the builder."
-        st.rerun()
 
     return view.VersionActions(save_new=save_new, save_over=save_over, load=load)
 
@@ -792,11 +784,11 @@ def main() -> None:
     elif chosen == "practice":
         view.show_practice(script, go_build=_go_build)
     elif chosen == "versions":
-        view.show_versions(place, cur.draft, cur.working, _actions(place, cur))
+        view.show_versions(place, cur.draft, cur.working, _actions(place))
     else:
         show_build(place, cur, script, safety, latest, content)
     # A note whose place isn't on screen now (another view was picked) is not kept for later.
-    st.session_state.pop(NOTE, None)
+    st.session_state.pop(view.NOTE, None)
 
 
 def _hidden_fields(script: Script, content: ScriptContent) -> set[str]:

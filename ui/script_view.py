@@ -12,6 +12,9 @@ one stopped:
 Everything the user wrote is shown inert: ``st.text``/``st.code``, or Markdown escaped with
 ``guide.safety.escape_markdown`` (``Script.full_markdown`` is escaped already). The only HTML here
 is two static style sheets (large type for practice, a clean printout) with no user text in them.
+
+Buttons that save or ask for a confirmation act in their ``on_click`` callbacks, so the page is
+drawn once, already changed; what a callback has to say in place goes through :func:`note`.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ import secrets
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
+from typing import Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import streamlit as st
@@ -28,6 +32,7 @@ from guide.safety import escape_markdown
 from guide.script import Script, ScriptDraft, draft_from_dict, draft_to_dict
 from guide.tone import Flag
 from storage.errors import StorageError
+from ui.callbacks import link_still_opens
 from ui.context import Here
 from ui.quiz_view import Entry, read_history
 
@@ -39,6 +44,7 @@ NAME_CHARS = 80
 PRACTICE_STATE = "script_practice_step"
 CONFIRM_DELETE = "script_confirm_delete"
 CONFIRM_LOAD = "script_confirm_load"
+NOTE = "script_note"  # (where, kind, icon, words): what a callback wants said where it happened
 
 _MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
@@ -236,6 +242,24 @@ def rename_version(place: Here, version: Version, name: str) -> None:
 def same_words(a: ScriptDraft, b: ScriptDraft) -> bool:
     """True when two drafts say the same things (names aside)."""
     return replace(a, name="") == replace(b, name="")
+
+
+# --- what a callback leaves to say --------------------------------------------------------------
+
+
+def note(where: str, words: str, icon: str, kind: Literal["info", "warning"] = "warning") -> None:
+    """Leave ``words`` for the coming run to show at ``where`` (a callback can't draw in place)."""
+    st.session_state[NOTE] = (where, kind, icon, words)
+
+
+def show_note(where: str) -> None:
+    """Show, once, what a callback left to say at ``where``."""
+    found = st.session_state.get(NOTE)
+    if not (isinstance(found, tuple) and len(found) == 4 and found[0] == where):
+        return
+    st.session_state.pop(NOTE, None)
+    _where, kind, icon, words = found
+    (st.info if kind == "info" else st.warning)(words, icon=icon)
 
 
 # --- tone tips -----------------------------------------------------------------------------------
@@ -438,10 +462,6 @@ class VersionActions:
     load: Callable[[Version], None]
 
 
-def _warn(exc: StorageError) -> None:
-    st.warning(exc.message, icon=":material/cloud_off:")
-
-
 def show_versions(
     place: Here, draft: ScriptDraft, working: Working | None, actions: VersionActions
 ) -> None:
@@ -457,27 +477,31 @@ def show_versions(
     if current is not None and not empty:
         changed = not same_words(current.draft, draft)
         st.caption(f"You're working from “{escape_markdown(current.name)}”.")
-        if changed and st.button(
-            f"Save my changes to “{current.name}”",
-            key="script_version_update",
-            icon=":material/save:",
-        ):
-            actions.save_over(current)
+        if changed:
+            st.button(
+                f"Save my changes to “{current.name}”",
+                key="script_version_update",
+                icon=":material/save:",
+                on_click=actions.save_over,
+                args=(current,),
+            )
+        show_note("version_over")
     with st.form("script_version_form", border=True):
         default = default_version_name(len(versions), local(datetime.now(UTC)).date())
-        name = st.text_input(
-            "Name", value=default, max_chars=NAME_CHARS, key=f"script_version_name_{len(versions)}"
-        )
+        name_key = f"script_version_name_{len(versions)}"
+        st.text_input("Name", value=default, max_chars=NAME_CHARS, key=name_key)
         if empty:
             st.caption("There's nothing to save yet: fill in a step under *Build* first.")
-        if st.form_submit_button(
+        st.form_submit_button(
             "Save as a new version",
             key="script_version_save",
             type="primary",
             icon=":material/bookmark_add:",
             disabled=empty,
-        ):
-            actions.save_new(name.strip() or default)
+            on_click=_save_new,
+            args=(actions, name_key, default),
+        )
+    show_note("version_new")
 
     st.subheader("Saved versions", anchor=False)
     if damaged:
@@ -496,6 +520,11 @@ def show_versions(
         _version_row(place, version, working, dirty, actions)
 
 
+def _save_new(actions: VersionActions, name_key: str, default: str) -> None:
+    typed = st.session_state.get(name_key)
+    actions.save_new((typed.strip() if isinstance(typed, str) else "") or default)
+
+
 def _version_row(
     place: Here, version: Version, working: Working | None, dirty: bool, actions: VersionActions
 ) -> None:
@@ -505,44 +534,71 @@ def _version_row(
         note = " · in the builder now" if working and working.version_id == vid else ""
         st.caption(f"Saved {when(version.saved_at)}{note}")
         with st.container(horizontal=True, key=f"script_version_actions_{vid}"):
-            if st.button("Load", key=f"script_load_{vid}", icon=":material/edit_note:"):
-                if dirty:
-                    st.session_state[CONFIRM_LOAD] = vid
-                    st.rerun()
-                actions.load(version)
+            st.button(
+                "Load",
+                key=f"script_load_{vid}",
+                icon=":material/edit_note:",
+                on_click=_ask_load if dirty else actions.load,
+                args=(version,),
+            )
             with (
                 st.popover("Rename", icon=":material/edit:", key=f"script_rename_pop_{vid}"),
                 st.form(f"script_rename_form_{vid}", border=False),
             ):
-                new_name = st.text_input(
+                st.text_input(
                     "New name",
                     value=version.name,
                     max_chars=NAME_CHARS,
                     key=f"script_rename_{vid}",
                 )
-                if st.form_submit_button("Rename", key=f"script_rename_save_{vid}"):
-                    _rename(place, version, new_name)
-            if st.button("Delete", key=f"script_delete_{vid}", icon=":material/delete:"):
-                st.session_state[CONFIRM_DELETE] = vid
-                st.rerun()
+                st.form_submit_button(
+                    "Rename",
+                    key=f"script_rename_save_{vid}",
+                    on_click=_rename,
+                    args=(place, version),
+                )
+            st.button(
+                "Delete",
+                key=f"script_delete_{vid}",
+                icon=":material/delete:",
+                on_click=_confirming,
+                args=(CONFIRM_DELETE, vid),
+            )
+        show_note(f"version_{vid}")
         if st.session_state.get(CONFIRM_LOAD) == vid:
             _confirm_load(version, actions)
         if st.session_state.get(CONFIRM_DELETE) == vid:
             _confirm_delete(place, version)
 
 
-def _rename(place: Here, version: Version, new_name: str) -> None:
-    name = new_name.strip()
+def _confirming(state: str, vid: str | None) -> None:
+    """Ask (or stop asking) to confirm a load or a delete of version ``vid``."""
+    st.session_state[state] = vid
+
+
+def _ask_load(version: Version) -> None:
+    _confirming(CONFIRM_LOAD, version.id)
+
+
+def _rename(place: Here, version: Version) -> None:
+    typed = st.session_state.get(f"script_rename_{version.id}")
+    name = typed.strip() if isinstance(typed, str) else ""
     if not name:
-        st.caption("A version needs a name: nothing was changed.")
+        note(
+            f"version_{version.id}",
+            "A version needs a name: nothing was changed.",
+            ":material/edit:",
+            "info",
+        )
+        return
+    if not link_still_opens(place):
         return
     try:
         rename_version(place, version, name)
     except StorageError as exc:
-        _warn(exc)
+        note(f"version_{version.id}", exc.message, ":material/cloud_off:")
         return
     st.session_state["script_flash"] = f"Renamed to “{name}”."
-    st.rerun()
 
 
 def _confirm_load(version: Version, actions: VersionActions) -> None:
@@ -553,12 +609,24 @@ def _confirm_load(version: Version, actions: VersionActions) -> None:
         icon=":material/info:",
     )
     with st.container(horizontal=True, key=f"script_confirm_load_row_{version.id}"):
-        if st.button("Load anyway", key=f"script_load_yes_{version.id}", type="primary"):
-            st.session_state.pop(CONFIRM_LOAD, None)
-            actions.load(version)
-        if st.button("Cancel", key=f"script_load_no_{version.id}"):
-            st.session_state.pop(CONFIRM_LOAD, None)
-            st.rerun()
+        st.button(
+            "Load anyway",
+            key=f"script_load_yes_{version.id}",
+            type="primary",
+            on_click=_load_anyway,
+            args=(actions, version),
+        )
+        st.button(
+            "Cancel",
+            key=f"script_load_no_{version.id}",
+            on_click=_confirming,
+            args=(CONFIRM_LOAD, None),
+        )
+
+
+def _load_anyway(actions: VersionActions, version: Version) -> None:
+    st.session_state.pop(CONFIRM_LOAD, None)
+    actions.load(version)
 
 
 def _confirm_delete(place: Here, version: Version) -> None:
@@ -568,15 +636,28 @@ def _confirm_delete(place: Here, version: Version) -> None:
         icon=":material/delete:",
     )
     with st.container(horizontal=True, key=f"script_confirm_delete_row_{version.id}"):
-        if st.button("Yes, delete it", key=f"script_delete_yes_{version.id}", type="primary"):
-            try:
-                place.private.remove(VERSIONS_TABLE, version.doc_id)
-            except StorageError as exc:
-                _warn(exc)
-                return
-            st.session_state.pop(CONFIRM_DELETE, None)
-            st.session_state["script_flash"] = f"Deleted “{version.name}”."
-            st.rerun()
-        if st.button("Keep it", key=f"script_delete_no_{version.id}"):
-            st.session_state.pop(CONFIRM_DELETE, None)
-            st.rerun()
+        st.button(
+            "Yes, delete it",
+            key=f"script_delete_yes_{version.id}",
+            type="primary",
+            on_click=_delete,
+            args=(place, version),
+        )
+        st.button(
+            "Keep it",
+            key=f"script_delete_no_{version.id}",
+            on_click=_confirming,
+            args=(CONFIRM_DELETE, None),
+        )
+
+
+def _delete(place: Here, version: Version) -> None:
+    if not link_still_opens(place):
+        return
+    try:
+        place.private.remove(VERSIONS_TABLE, version.doc_id)
+    except StorageError as exc:
+        note(f"version_{version.id}", exc.message, ":material/cloud_off:")
+        return
+    st.session_state.pop(CONFIRM_DELETE, None)
+    st.session_state["script_flash"] = f"Deleted “{version.name}”."
