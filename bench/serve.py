@@ -1,15 +1,13 @@
 """A ``streamlit run`` server for the benchmark, with its process in hand and a fine-grained wait.
 
-It runs the same command line as ``tests.support.server.running_app`` but keeps the ``Popen``
-(memory is read from ``/proc/<pid>``) and polls the health endpoint every 20 ms (cold start is
-timed from the moment the process is started, and a 200 ms poll would blur it).
+It starts the server with ``tests.support.server.launch`` (the tests' command line) but keeps the
+``Popen`` (memory is read from ``/proc/<pid>``) and polls the health endpoint every 20 ms (cold
+start is timed from the moment the process is started, and a 200 ms poll would blur it).
 """
 
 from __future__ import annotations
 
-import os
 import subprocess
-import sys
 import time
 import urllib.request
 from collections.abc import Iterator
@@ -17,7 +15,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from tests.support.server import ROOT, free_port
+from tests.support.server import launch, stop, wait_healthy
 
 
 @dataclass(frozen=True)
@@ -103,49 +101,10 @@ def serve(
     data_dir: Path, script: str = "streamlit_app.py", env: dict[str, str] | None = None
 ) -> Iterator[Server]:
     """Run ``script`` on a free loopback port until the block ends; yields the :class:`Server`."""
-    port = free_port()
-    url = f"http://127.0.0.1:{port}"
-    environment = {
-        **os.environ,
-        "OPEN_DOOR_DATA_DIR": str(data_dir),
-        "OPEN_DOOR_LOCAL_MODE": "off",
-        "OPEN_DOOR_BASE_URL": url,
-        **(env or {}),
-    }
-    command = [
-        sys.executable,
-        "-m",
-        "streamlit",
-        "run",
-        script,
-        "--server.port",
-        str(port),
-        "--server.address",
-        "127.0.0.1",
-        "--server.headless",
-        "true",
-        "--browser.gatherUsageStats",
-        "false",
-        "--server.fileWatcherType",
-        "none",
-    ]
     started = time.perf_counter()
-    process = subprocess.Popen(
-        command, cwd=ROOT, env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-    )
+    process, url = launch(data_dir, script=script, env=env)
     try:
-        deadline = started + 90
-        while not _healthy(url):
-            if process.poll() is not None:
-                raise RuntimeError(f"{script} exited with {process.returncode} before serving")
-            if time.perf_counter() > deadline:
-                raise TimeoutError(f"{script} did not become healthy in 90 s")
-            time.sleep(0.02)
+        wait_healthy(url, timeout=90, interval=0.02, process=process)
         yield Server(url, process, started, time.perf_counter())
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        stop(process)

@@ -22,30 +22,32 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def wait_healthy(url: str, timeout: float = 60) -> None:
-    """Block until Streamlit's health endpoint answers ``ok``."""
+def wait_healthy(
+    url: str, timeout: float = 60, interval: float = 0.2, process: subprocess.Popen | None = None
+) -> None:
+    """Block until Streamlit's health endpoint answers (polling every ``interval`` seconds)."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
+        if process is not None and process.poll() is not None:
+            raise RuntimeError(f"the server exited with {process.returncode} before serving")
         try:
             with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
                 if response.status == 200:
                     return
         except OSError:
-            time.sleep(0.2)
+            pass
+        time.sleep(interval)
     raise TimeoutError(f"server at {url} did not become healthy in {timeout}s")
 
 
-def start_app(
+def launch(
     data_dir: Path,
     *,
     script: str = "streamlit_app.py",
     env: dict[str, str] | None = None,
     log: Path | None = None,
 ) -> tuple[subprocess.Popen, str]:
-    """Start ``streamlit run`` on a free loopback port and wait until it is healthy.
-
-    Returns the process (the caller stops it, or kills it on purpose) and the base URL.
-    """
+    """Start ``streamlit run`` on a free loopback port without waiting; returns process and URL."""
     port = free_port()
     url = f"http://127.0.0.1:{port}"
     environment = {
@@ -81,8 +83,23 @@ def start_app(
     )
     if log:
         out.close()  # the child keeps its own copy of the descriptor
+    return process, url
+
+
+def start_app(
+    data_dir: Path,
+    *,
+    script: str = "streamlit_app.py",
+    env: dict[str, str] | None = None,
+    log: Path | None = None,
+) -> tuple[subprocess.Popen, str]:
+    """Start ``streamlit run`` on a free loopback port and wait until it is healthy.
+
+    Returns the process (the caller stops it, or kills it on purpose) and the base URL.
+    """
+    process, url = launch(data_dir, script=script, env=env, log=log)
     try:
-        wait_healthy(url)
+        wait_healthy(url, process=process)
     except BaseException:
         process.kill()
         raise
