@@ -68,8 +68,11 @@ def test_therapist_checklist_saves_survives_a_reload_and_hides_in_safety_mode(pa
     key = open_fresh_space(page, server)
     open_page(page, server, "therapist", key)
     form = page.locator("[data-testid='stForm']")
+    # Every tab holds the same fields; under load the first match in the DOM has been a hidden
+    # one (CI saw 30 s of "element is not visible"), so choose the first tab and its visible box.
+    page.get_by_role("tab", name=words.checklist.tab_label(1)).click()
     form.get_by_label(words.checklist.name_label).first.fill("Dr. Rivera")
-    form.get_by_text(words.look_for.items[3].title).first.click()
+    form.get_by_text(words.look_for.items[3].title).filter(visible=True).first.click()
     form.get_by_label(words.questions.items[1].question).first.fill("The pattern is the client")
     page.get_by_role("tab", name=words.checklist.tab_label(2)).click()
     form.get_by_label(words.checklist.name_label).nth(1).fill("Sam Lee")
