@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.support.browser import shot, wait_idle
 
@@ -20,21 +21,21 @@ def open_fresh_space(page, server) -> str:
 
 
 def no_exception(page) -> None:
-    assert page.locator("[data-testid='stException']").count() == 0
+    expect(page.locator("[data-testid='stException']")).to_have_count(0)
     assert "Traceback" not in page.inner_text("body")
 
 
 def test_fresh_space_then_every_page(page, server):
     key = open_fresh_space(page, server)
     assert re.fullmatch(r"[A-Za-z0-9_-]{43}", key)
-    assert page.get_by_text("This is your private space").is_visible()
+    expect(page.get_by_text("This is your private space")).to_be_visible()
     shot(page, "front-door-home")
     for path in PATHS:
         page.goto(f"{server}/{path}?space={key}")
         wait_idle(page)
         no_exception(page)
-        assert page.locator("h1").first.is_visible()
-        assert page.locator("#od-quick-exit").is_visible()
+        expect(page.locator("h1").first).to_be_visible()
+        expect(page.locator("#od-quick-exit")).to_be_visible()
         assert f"space={key}" in page.url, f"key lost on /{path}"
 
 
@@ -49,8 +50,8 @@ def test_deep_link_into_a_fresh_server_runs_the_app(browser, tmp_path, exit_site
         tab.goto(f"{url}/{path}")
         wait_idle(tab)
         no_exception(tab)
-        assert tab.locator("#od-quick-exit").count() == 1
-        assert tab.locator("h1").first.is_visible()
+        expect(tab.locator("#od-quick-exit")).to_have_count(1)
+        expect(tab.locator("h1").first).to_be_visible()
         ctx.close()
 
 
@@ -76,6 +77,6 @@ def test_quick_exit_shortcut_shift_three_times(page, server, exit_site):
 def test_bad_link_in_browser(page, server):
     page.goto(f"{server}/quiz?space=not-a-real-key")
     wait_idle(page)
-    assert page.get_by_text("This link doesn't open anything").is_visible()
+    expect(page.get_by_text("This link doesn't open anything")).to_be_visible()
     no_exception(page)
     shot(page, "front-door-bad-link")

@@ -39,13 +39,13 @@ def test_guides_read_well_and_pass_the_audit_at_both_sizes(page, server, browser
     words = load_going_alone()
     key = open_fresh_space(page, server)
     open_page(page, server, "going-alone", key)
-    assert page.get_by_role("heading", name=words.title, exact=True).is_visible()
+    expect(page.get_by_role("heading", name=words.title, exact=True)).to_be_visible()
     page.get_by_text(words.emotional_work.examples_label).click()
     wait_idle(page)
-    assert page.get_by_text(words.emotional_work.items[0].example).is_visible()
+    expect(page.get_by_text(words.emotional_work.items[0].example)).to_be_visible()
     page_shot(page, "guides-going-alone")
     for step in words.next.steps:
-        assert page.get_by_role("link", name=step.label).is_visible()
+        expect(page.get_by_role("link", name=step.label)).to_be_visible()
 
     # Once the link is saved the page is what a returning user sees: audit both guides then.
     page.get_by_role("button", name="I've saved my link").click()
@@ -78,8 +78,8 @@ def test_therapist_checklist_saves_survives_a_reload_and_hides_in_safety_mode(pa
     form.get_by_label(words.checklist.name_label).nth(1).fill("Sam Lee")
     form.get_by_role("button", name=words.checklist.save_label).click()
     wait_idle(page)
-    assert page.get_by_text(words.checklist.saved).is_visible()
-    assert page.get_by_text("1 of 5 things that fit, 1 of 5 questions answered").is_visible()
+    expect(page.get_by_text(words.checklist.saved)).to_be_visible()
+    expect(page.get_by_text("1 of 5 things that fit, 1 of 5 questions answered")).to_be_visible()
     page_shot(page, "guides-therapist")
     form.scroll_into_view_if_needed()
     shot(page, "guides-therapist-checklist", full_page=False)
@@ -93,7 +93,7 @@ def test_therapist_checklist_saves_survives_a_reload_and_hides_in_safety_mode(pa
     page.get_by_role("button", name="This is about my safety").click()
     wait_idle(page)
     open_page(page, server, "therapist", key)
-    assert page.get_by_text(words.checklist_hidden).is_visible()
-    assert page.locator("[data-testid='stForm']").count() == 0
+    expect(page.get_by_text(words.checklist_hidden)).to_be_visible()
+    expect(page.locator("[data-testid='stForm']")).to_have_count(0)
     assert "Dr. Rivera" not in page.inner_text("body")
     page_shot(page, "guides-therapist-safety")

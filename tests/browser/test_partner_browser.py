@@ -124,7 +124,7 @@ def test_owner_shares_partner_replies_owner_sees_it_then_revokes(browser, site):
         partner.goto(url)
         wait_idle(partner)
         no_exception(partner)
-        assert partner.get_by_text("Page not found").count() == 0
+        expect(partner.get_by_text("Page not found")).to_have_count(0)
         expect(partner.get_by_text(TARGETS[0]).first).to_be_visible()
         expect(partner.get_by_text("A weekly check-in at home").first).to_be_visible()
         body = partner.inner_text("body")
@@ -133,8 +133,8 @@ def test_owner_shares_partner_replies_owner_sees_it_then_revokes(browser, site):
         assert "What a first couples session is like" in body
         for marker in (*PRIVATE, key):
             assert marker not in body, marker
-        assert partner.locator("[data-testid='stSidebarNav']").count() == 0
-        assert partner.locator("[data-testid='stSidebar']").count() == 0
+        expect(partner.locator("[data-testid='stSidebarNav']")).to_have_count(0)
+        expect(partner.locator("[data-testid='stSidebar']")).to_have_count(0)
         shot(partner, "partner-view")
 
         partner.get_by_text("A weekly check-in at home").click()
@@ -155,7 +155,7 @@ def test_owner_shares_partner_replies_owner_sees_it_then_revokes(browser, site):
         no_exception(owner)
         owner_text = owner.inner_text("body")
         assert NOTE in owner_text
-        assert owner.locator("img[src='x']").count() == 0
+        expect(owner.locator("img[src='x']")).to_have_count(0)
         assert "Where your views differ most" in owner_text
         expect(owner.locator("[data-testid='stPlotlyChart']")).to_have_count(1)
         shot(owner, "share-owner")

@@ -31,11 +31,11 @@ def open_safety(page, server) -> str:
 
 def test_safety_page_reads_well_and_its_numbers_dial(page, server):
     open_safety(page, server)
-    assert page.get_by_role("heading", name="If you are in danger now").is_visible()
+    expect(page.get_by_role("heading", name="If you are in danger now")).to_be_visible()
     first = page.locator("a[href^='tel:']").first
     assert first.get_attribute("href") == "tel:911"
-    assert page.locator("a[href='tel:+18007997233']").count() == 1
-    assert page.locator("a[href='sms:88788?&body=START']").count() == 1
+    expect(page.locator("a[href='tel:+18007997233']")).to_have_count(1)
+    expect(page.locator("a[href='sms:88788?&body=START']")).to_have_count(1)
     page.get_by_role("button", name="I've saved my link").click()
     wait_idle(page)
     tall_shot(page, "safety-page")
@@ -46,7 +46,7 @@ def test_safety_page_reads_well_and_its_numbers_dial(page, server):
     page.set_viewport_size({"width": 390, "height": 844})
     wait_idle(page)
     shot(page, "safety-page-phone", full_page=False)
-    assert page.locator("#od-quick-exit").is_visible()
+    expect(page.locator("#od-quick-exit")).to_be_visible()
 
 
 def test_plan_kept_in_app_and_then_safety_mode(page, server):

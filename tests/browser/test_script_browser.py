@@ -53,8 +53,8 @@ def test_build_read_practise_and_keep_a_script(page, server):
     open_step(page, "opener")
     type_into(page, "script_f_opener", "Why do you always brush this off?")
     click_key(page, "script_save_opener")
-    assert page.get_by_text("Try instead:").first.is_visible()
-    assert page.get_by_text(CONTENT.tone_rule("you_always").why).is_visible()
+    expect(page.get_by_text("Try instead:").first).to_be_visible()
+    expect(page.get_by_text(CONTENT.tone_rule("you_always").why)).to_be_visible()
     page.locator(".st-key-script_f_opener").scroll_into_view_if_needed()
     shot(page, "script-tone")
 
@@ -85,8 +85,8 @@ def test_build_read_practise_and_keep_a_script(page, server):
         "I feel lonely when we go days without really talking"
     ).first.is_visible()
     page.get_by_role("tab", name="Full script").click()
-    assert page.get_by_role("heading", name="Open with a question").first.is_visible()
-    assert page.get_by_role("button", name="Download as Markdown").is_visible()
+    expect(page.get_by_role("heading", name="Open with a question").first).to_be_visible()
+    expect(page.get_by_role("button", name="Download as Markdown")).to_be_visible()
     shot(page, "script-output")
     # Printing from any tab gives the clean script alone.
     page.emulate_media(media="print")
@@ -113,6 +113,6 @@ def test_build_read_practise_and_keep_a_script(page, server):
     wait_idle(page)
     no_exception(page)
     expect(page.get_by_text("The boundary step is hidden for now", exact=False)).to_be_visible()
-    assert page.locator(".st-key-script_step_first_step").count() == 0
-    assert page.locator(".st-key-script_step_opener").count() == 1
+    expect(page.locator(".st-key-script_step_first_step")).to_have_count(0)
+    expect(page.locator(".st-key-script_step_opener")).to_have_count(1)
     shot(page, "script-safety")

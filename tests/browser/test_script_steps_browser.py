@@ -47,7 +47,7 @@ def test_saving_steps_keeps_other_steps_and_resets_pickers(page, server):
     page.goto(f"{server}/script?space={key}")
     wait_idle(page)
     press(page, "notice_link_saved")
-    assert page.locator(".st-key-script_clear").count() == 0
+    expect(page.locator(".st-key-script_clear")).to_have_count(0)
 
     open_step(page, "reframe")
     open_step(page, "shared")
