@@ -1,9 +1,11 @@
 """The real server killed (SIGKILL) while a browser makes it write: every space still opens.
 
 Each round starts ``streamlit run`` on the same data folder, opens the quiz in Chromium, and keeps
-changing answers (each change is a save) while a timer kills the server at a random moment. After
-every kill a fresh Store opens the space: it must read cleanly (no file set aside) and hold a
-well-formed quiz progress record.
+changing the first answer (each change is a save) while a timer kills the server at a random moment.
+After each click has finished its run, the test reads the space from disk: an answer found there
+while the server was alive is acknowledged. After every kill a fresh Store opens the space: it must
+read cleanly (no file set aside), and its answer must be the last acknowledged one or one clicked
+after it, never an older one (a kill mid-write never takes back what was already saved).
 """
 
 from __future__ import annotations
@@ -19,12 +21,27 @@ from tests.support.server import start_app, stop
 ROUNDS = int(os.environ.get("OPEN_DOOR_SERVER_KILLS", "4"))
 
 
+def first_answer(data, key: str) -> int | None:
+    """The first quiz item's answer as stored on disk, read by a Store of the test's own."""
+    store = Store(data)
+    access = store.resolve(key)
+    assert access is not None
+    progress = store.private(access).get("quiz_progress", "current")
+    if progress is None:
+        return None
+    answers = progress.get("answers")
+    assert isinstance(answers, dict)
+    return next(iter(answers.values()), None)
+
+
 def test_server_killed_mid_write_leaves_every_space_readable(browser, tmp_path, exit_site):
     data = tmp_path / "data"
     key, _ = Store(data).create_space()
     rng = random.Random(11)
-    writes_seen = 0
-    stopped_by: list[str] = []
+    writes_seen = acked = 0
+    acknowledged: int | None = None  # the answer last seen on disk while the server was alive
+    clicked_since_ack: list[int] = []
+    stopped_by: dict[str, int] = {}
     for _round in range(ROUNDS):
         process, url = start_app(data, env={"OPEN_DOOR_EXIT_URL": exit_site})
         context = browser.new_context()
@@ -39,16 +56,24 @@ def test_server_killed_mid_write_leaves_every_space_readable(browser, tmp_path, 
                 wait_idle(page)
             options = page.locator("[data-testid='stRadioOption']")
             options.first.wait_for()
+            count = options.count()
             killer = threading.Timer(rng.uniform(0.5, 2.5), process.kill)
             killer.start()
             try:
                 for i in range(200):
-                    options.nth(i % options.count()).click()
+                    # Never click the answer already held, so every click is a real write.
+                    choice = (i + 1 + (acknowledged or 0)) % count
+                    options.nth(choice).click()
+                    clicked_since_ack.append(choice)
                     writes_seen += 1
+                    wait_idle(page, timeout=5_000)
                     if process.poll() is not None:
                         break
+                    if first_answer(data, key) == choice:
+                        acknowledged, clicked_since_ack = choice, []
+                        acked += 1
             except Exception as exc:  # the page breaks when its server dies: expected
-                stopped_by.append(type(exc).__name__)
+                stopped_by[type(exc).__name__] = stopped_by.get(type(exc).__name__, 0) + 1
             killer.join()
         finally:
             context.close()
@@ -59,8 +84,14 @@ def test_server_killed_mid_write_leaves_every_space_readable(browser, tmp_path, 
         assert access is not None
         private = fresh.private(access)
         assert private.recovered_at is None
-        progress = private.get("quiz_progress", "current")
-        assert progress is None or isinstance(progress.get("answers"), dict)
         assert not list((data / "spaces").glob("*.corrupt-*"))
-    print(f"\nserver kills={ROUNDS} answer clicks={writes_seen} unreadable=0 {stopped_by}")
-    assert writes_seen >= ROUNDS
+        after = first_answer(data, key)
+        if acknowledged is not None:
+            allowed = {acknowledged, *clicked_since_ack}
+            assert after in allowed, f"round {_round}: {after} on disk, acknowledged {acknowledged}"
+            acknowledged, clicked_since_ack = after, []
+    print(
+        f"\nserver kills={ROUNDS} answer clicks={writes_seen} acknowledged={acked} "
+        f"lost=0 unreadable=0 page errors after kills={stopped_by}"
+    )
+    assert acked >= ROUNDS
