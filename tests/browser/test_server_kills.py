@@ -46,16 +46,19 @@ def test_server_killed_mid_write_leaves_every_space_readable(browser, tmp_path, 
         process, url = start_app(data, env={"OPEN_DOOR_EXIT_URL": exit_site})
         context = browser.new_context()
         page = context.new_page()
-        page.set_default_timeout(5_000)
         try:
+            # A fresh server's first run is slow (every import happens then): wait for the quiz
+            # generously, then keep the loop's waits short, since its server is about to die.
             page.goto(f"{url}/quiz?space={key}")
             wait_idle(page)
             start = page.get_by_role("button", name="Start the quiz")
+            options = page.locator("[data-testid='stRadioOption']")
+            start.or_(options.first).first.wait_for(timeout=30_000)
             if start.count():
                 start.click()
                 wait_idle(page)
-            options = page.locator("[data-testid='stRadioOption']")
-            options.first.wait_for()
+            options.first.wait_for(timeout=30_000)
+            page.set_default_timeout(5_000)
             count = options.count()
             killer = threading.Timer(rng.uniform(0.5, 2.5), process.kill)
             killer.start()
