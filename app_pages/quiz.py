@@ -31,6 +31,7 @@ from content.reasons import load_reasons
 from guide.quiz import answer_index, progress, score
 from storage.errors import StorageError
 from ui import quiz_view
+from ui.callbacks import link_still_opens
 from ui.context import Here, here
 from ui.safety_state import mode
 
@@ -58,6 +59,12 @@ def _answers(doc: Mapping[str, Any]) -> dict[str, int]:
     if not isinstance(raw, dict):
         return {}
     return {str(k): v for k, v in raw.items() if isinstance(v, int) and not isinstance(v, bool)}
+
+
+def _started_at(doc: Mapping[str, Any]) -> str:
+    """When this run of the quiz began (now, if the stored value is missing or odd)."""
+    value = doc.get("started_at")
+    return value if isinstance(value, str) else _now()
 
 
 def _position(doc: Mapping[str, Any], answers: Mapping[str, int], items: Sequence[QuizItem]) -> int:
@@ -134,7 +141,7 @@ def show_quiz(place: Here, doc: Mapping[str, Any], has_results: bool) -> None:
     """The quiz in progress: one question, or the finish step after the last one."""
     items = load_quiz()
     answers = _answers(doc)
-    started_at = doc.get("started_at") if isinstance(doc.get("started_at"), str) else _now()
+    started_at = _started_at(doc)
     position = _position(doc, answers, items)
     if position > 0 and not st.session_state.get(SEEN_FLAG):
         st.info(
@@ -144,7 +151,7 @@ def show_quiz(place: Here, doc: Mapping[str, Any], has_results: bool) -> None:
     st.session_state[SEEN_FLAG] = True
 
     if position < len(items):
-        _question(place, items, answers, started_at, position)
+        _question(place, position)
     else:
         _finish_step(place, items, answers, started_at)
 
@@ -156,13 +163,18 @@ def show_quiz(place: Here, doc: Mapping[str, Any], has_results: bool) -> None:
         st.rerun()
 
 
-def _question(
-    place: Here,
-    items: Sequence[QuizItem],
-    answers: dict[str, int],
-    started_at: str,
-    position: int,
-) -> None:
+@st.fragment
+def _question(place: Here, position: int) -> None:
+    """One question. Choosing an answer saves it and redraws only this question (a fragment):
+    nothing else on the page changes with an answer, and the smaller rerun is quicker. Moving to
+    another question redraws the whole page. A fragment rerun skips the front door's check of the
+    link, so the question checks it before it saves, and reads the answers afresh from storage."""
+    doc = place.private.get(PROGRESS_TABLE, CURRENT)
+    if doc is None or not link_still_opens(place):
+        st.rerun(scope="app")  # the quiz was stopped or the link replaced: the page must change
+    items = load_quiz()
+    answers = _answers(doc)
+    started_at = _started_at(doc)
     item = items[position]
     total = len(items)
     st.progress((position + 1) / total, text=f"Question {position + 1} of {total}")

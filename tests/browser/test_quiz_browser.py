@@ -5,8 +5,10 @@ from __future__ import annotations
 from playwright.sync_api import expect
 
 from content.quiz import QuizItem, load_quiz
+from storage.store import Store
 from tests.browser.test_front_door_browser import no_exception, open_fresh_space
 from tests.support.browser import shot, wait_idle
+from tests.support.server import running_app
 
 ITEMS = load_quiz()
 TOTAL = len(ITEMS)
@@ -102,3 +104,27 @@ def test_a_whole_quiz_then_a_safety_led_retake(page, server):
     expect(page.locator("a[href='tel:+18007997233']")).to_have_count(1)
     expect(page.get_by_role("link", name="Plan what to say, using this result")).to_have_count(0)
     full_shot(page, "quiz-safety-result")
+
+
+def test_an_answer_after_the_link_is_replaced_is_not_saved(browser, tmp_path, exit_site):
+    """Choosing an answer reruns only the question (a fragment), which skips the front door's
+    link check: the question must check the link itself before it saves."""
+    data = tmp_path / "data"
+    store = Store(data)
+    key, access = store.create_space()
+    with running_app(data, env={"OPEN_DOOR_EXIT_URL": exit_site}) as url:
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        page = context.new_page()
+        page.goto(f"{url}/quiz?space={key}")
+        wait_idle(page)
+        click_key(page, "quiz_start")
+        choose(page, ITEMS[0], ITEMS[0].scale.options[1])
+        progress = Store(data).private(access).get("quiz_progress", "current")
+        assert progress["answers"] == {ITEMS[0].id: 1}
+
+        _, access = store.rotate_owner_key(access)
+        choose(page, ITEMS[0], ITEMS[0].scale.options[2])
+        visible(page, "This link doesn't open anything")
+        progress = Store(data).private(access).get("quiz_progress", "current")
+        assert progress["answers"] == {ITEMS[0].id: 1}
+        context.close()
