@@ -103,4 +103,3 @@ class SealedStorage(Storage):
 
     def close(self) -> None:
         """Nothing to release: files are opened per read and write."""
-
