@@ -96,12 +96,11 @@ def test_nightly_timer_counts_down_pauses_and_logs(page, served):
     # machine can run fewer fragment reruns than one a second, so wait for the movement rather
     # than counting runs in a fixed window; it must never run ahead of the wall clock.
     page.wait_for_function(
-        """(first) => {
-            const shown = document.querySelector("[data-testid='stMetricValue']").innerText.trim();
-            const [m, s] = shown.split(":").map(Number);
+        """([selector, first]) => {
+            const [m, s] = document.querySelector(selector).innerText.trim().split(":").map(Number);
             return m * 60 + s <= first - 2;
         }""",
-        arg=first,
+        arg=[VALUE, first],
         timeout=20_000,
     )
     later = seconds(value.inner_text())

@@ -42,7 +42,7 @@ def test_server_killed_mid_write_leaves_every_space_readable(browser, tmp_path, 
     acknowledged: int | None = None  # the answer last seen on disk while the server was alive
     clicked_since_ack: list[int] = []
     stopped_by: dict[str, int] = {}
-    for _round in range(ROUNDS):
+    for round_no in range(ROUNDS):
         process, url = start_app(data, env={"OPEN_DOOR_EXIT_URL": exit_site})
         context = browser.new_context()
         page = context.new_page()
@@ -91,7 +91,9 @@ def test_server_killed_mid_write_leaves_every_space_readable(browser, tmp_path, 
         after = first_answer(data, key)
         if acknowledged is not None:
             allowed = {acknowledged, *clicked_since_ack}
-            assert after in allowed, f"round {_round}: {after} on disk, acknowledged {acknowledged}"
+            assert after in allowed, (
+                f"round {round_no}: {after} on disk, acknowledged {acknowledged}"
+            )
             acknowledged, clicked_since_ack = after, []
     print(
         f"\nserver kills={ROUNDS} answer clicks={writes_seen} acknowledged={acked} "
