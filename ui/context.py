@@ -86,6 +86,29 @@ def _headers() -> dict[str, str]:
         return {}
 
 
+def _peer() -> str | None:
+    """The TCP peer address of this session's connection, or None where it can't be known.
+
+    ``st.context.ip_address`` reports both "loopback" and "unknown" as None, so it can't tell a
+    browser on this machine from a session with no connection; the runtime's client context holds
+    the address itself (what Streamlit's own local-only features use). Anything unexpected here
+    means None, and None keeps local mode off.
+    """
+    try:
+        from streamlit import runtime
+        from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+        ctx = get_script_run_ctx()
+        if ctx is None or not runtime.exists():
+            return None
+        client = runtime.get_instance().get_client(ctx.session_id)
+        context = client.client_context if client is not None else None
+        peer = context.remote_ip if context is not None else None
+    except Exception:
+        return None
+    return peer if isinstance(peer, str) else None
+
+
 def arrive() -> Here | None:
     """Work out who is here for this run; None means the presented link opens nothing."""
     settings = load_settings()
@@ -97,7 +120,7 @@ def arrive() -> Here | None:
         key = presented
     elif st.session_state.get(KEY_STATE):
         key = st.session_state[KEY_STATE]
-    elif local_mode_applies(settings.local_mode, _headers()):
+    elif local_mode_applies(settings.local_mode, _peer(), _headers()):
         key, local = store.local_owner_key(), True
     else:
         key, _ = store.create_space()
