@@ -41,6 +41,7 @@ MESSAGE_KEYS = (
 CHART_KEYS = (
     "empty",
     "week",
+    "week_axis",
     "you",
     "partner",
     "differs",

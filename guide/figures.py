@@ -166,9 +166,11 @@ def _heatmap(y: list[str], cells: list[list[tuple[float, str, str]]]) -> go.Heat
 
 
 def _grid_axes(fig: go.Figure) -> None:
-    """First row at the top, week labels above the cells (never tilted), no grid lines.
+    """First row at the top, week numbers above the cells (never tilted), no grid lines.
 
-    Call after ``_style``: it also makes room between the title and the labels above the grid.
+    The ticks are the bare numbers under one "Week" axis title: six "Week N" labels ran into each
+    other at a phone's width ("WeekWeekWeek"). Call after ``_style``: it also makes room between
+    the title and the labels above the grid.
     """
     weeks = _week_labels()
     fig.update_yaxes(
@@ -182,11 +184,11 @@ def _grid_axes(fig: go.Figure) -> None:
         tickangle=0,
         tickmode="array",
         tickvals=weeks,
-        # "Week" above the number keeps six labels apart on a narrow phone screen.
-        ticktext=[label.replace(" ", "<br>", 1) for label in weeks],
+        ticktext=[str(n) for n in range(1, WEEKS + 1)],
         tickfont={"size": 12},
+        title={"text": _w()["week_axis"], "font": {"size": 12}, "standoff": 4},
     )
-    fig.update_layout(margin={"t": 88})
+    fig.update_layout(margin={"t": 96})
 
 
 def rating_grid(
@@ -225,6 +227,31 @@ def _trend_words(direction: str) -> str:
     return _w()[f"trend_{direction.replace(' ', '_')}"]
 
 
+def _label_positions(values: Sequence[float]) -> list[str]:
+    """Where each point's number goes so the line never runs through it.
+
+    Above the point, on the side away from a higher neighbour; under it in a dip. Beside a level
+    neighbour it stays centred, so two labels over a flat stretch never lean into each other.
+    """
+    positions = []
+    for i, value in enumerate(values):
+        before = values[i - 1] if i > 0 else None
+        after = values[i + 1] if i + 1 < len(values) else None
+        up_before = before is not None and before > value
+        up_after = after is not None and after > value
+        if value in (before, after):
+            positions.append("top center")
+        elif up_before and up_after:
+            positions.append("bottom center")
+        elif up_after:
+            positions.append("top left")
+        elif up_before:
+            positions.append("top right")
+        else:
+            positions.append("top center")
+    return positions
+
+
 def weekly_score_line(
     targets: Sequence[Target], ratings: Iterable[Rating], rater: str = "owner"
 ) -> Chart:
@@ -242,16 +269,21 @@ def weekly_score_line(
             y=values,
             mode="lines+markers+text",
             text=[f"{v:.2f}" for v in values],
-            textposition="top center",
+            textposition=_label_positions(values),
+            textfont={"size": 12},
             line={"color": LINE_COLOUR, "width": 3},
             marker={"color": LINE_COLOUR, "size": 10, "symbol": "circle"},
             hovertemplate=w["week"].format(week="%{x}") + ": %{y:.2f}<extra></extra>",
             cliponaxis=False,
         )
     )
+    # Bare week numbers under a "Week" title, upright: tilted "Week N" labels lost Week 6 off the
+    # right edge at a phone's width.
     fig.update_xaxes(
         tickvals=list(range(1, WEEKS + 1)),
-        ticktext=_week_labels(),
+        ticktext=[str(n) for n in range(1, WEEKS + 1)],
+        tickangle=0,
+        title={"text": w["week_axis"], "standoff": 6},
         range=[0.5, WEEKS + 0.5],
         showgrid=False,
         fixedrange=True,
@@ -300,6 +332,7 @@ def kept_share_bars(
                 text=[f"{labels[value]} {n}" if n else "" for n in numbers],
                 textposition="inside",
                 insidetextanchor="middle",
+                textangle=0,
                 textfont={"color": TEXT_COLOUR},
                 hovertemplate="%{y}<br>" + labels[value] + ": %{x:.0%}<extra></extra>",
             )
@@ -307,11 +340,25 @@ def kept_share_bars(
     fig.update_layout(
         barmode="stack",
         legend={"orientation": "h", "x": 0, "y": 1.0, "yanchor": "bottom", "traceorder": "normal"},
+        # Text too small to read in a narrow segment is hidden, not shrunk or turned on its side;
+        # the legend, the summary and the table still say every number.
+        uniformtext={"minsize": 11, "mode": "hide"},
     )
-    fig.update_xaxes(range=[0, 1], tickformat=".0%", title=w["share_axis"], fixedrange=True)
+    fig.update_xaxes(
+        range=[0, 1],
+        tickvals=[0, 0.25, 0.5, 0.75, 1],
+        tickformat=".0%",
+        title=w["share_axis"],
+        fixedrange=True,
+    )
     fig.update_yaxes(autorange="reversed", fixedrange=True)
-    _style(fig, w["shares_title"], 170 + 56 * len(targets))
-    fig.update_layout(margin={"t": 84})  # room for the legend between the title and the bars
+    _style(fig, w["shares_title"], 210 + 56 * len(targets))
+    # The title sits at the top edge and the legend under it: on a phone the legend wraps onto
+    # three rows, which overlapped a title placed in the middle of a smaller margin.
+    fig.update_layout(
+        margin={"t": 124, "r": 24},  # "100%" at the axis end needs room past the last bar
+        title={"yref": "container", "y": 1, "yanchor": "top", "pad": {"t": 12}},
+    )
     rows, parts = [], []
     for t in targets:
         values = counts[t.id]

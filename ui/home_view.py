@@ -128,13 +128,9 @@ def plan_block(place: Here, status: PlanStatus, words: HomeContent, chart: bool)
 def small(figure: go.Figure) -> go.Figure:
     """The plan's line chart made small for Home and readable at a phone's width.
 
-    Week labels go on two upright lines instead of tilting (a tilted "Week 6" is cut off at
-    390 px), and the numbers above the points go (they collide when narrow; the summary under
-    the chart says them).
+    The numbers above the points go (they crowd a small chart; the summary under it says them).
     """
-    labels = figure.layout.xaxis.ticktext or ()
     figure.update_traces(mode="lines+markers")
-    figure.update_xaxes(ticktext=[t.replace(" ", "<br>", 1) for t in labels], tickangle=0)
     return figure.update_layout(height=CHART_HEIGHT, margin={"t": 48, "b": 8})
 
 

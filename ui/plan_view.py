@@ -352,6 +352,8 @@ def show_chart(name: str, chart: Chart, config: dict[str, Any]) -> None:
             key=f"plan_chart_{name}",
             alt=chart.summary,
         )
+        if chart.table.empty:
+            return  # the figure already says there is nothing yet: once is enough
         st.caption(_escaped(chart.summary))
         with st.expander("Show the numbers", icon=":material/table:"):
             st.dataframe(
