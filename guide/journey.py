@@ -38,12 +38,20 @@ STAGES: dict[str, str] = {
     "script": PLAN,
     "plan_waiting": PLAN,
     "plan_running": PLAN,
+    "week_rated": PLAN,
+    "all_rated": PLAN,
     "ratings_due": PLAN,
     "review_due": PLAN,
     "decided": PLAN,
 }
 # The part of the plan page a step opens (the plan page's own section names).
-PLAN_SECTIONS = {"ratings_due": "week", "plan_running": "week", "review_due": "review"}
+PLAN_SECTIONS = {
+    "ratings_due": "week",
+    "plan_running": "week",
+    "week_rated": "week",
+    "all_rated": "week",
+    "review_due": "review",
+}
 # Which "where you are" milestone a stage is working on.
 MILESTONE_OF = {
     "start": "quiz",
@@ -53,6 +61,8 @@ MILESTONE_OF = {
     "script": "plan",
     "plan_waiting": "plan",
     "plan_running": "plan",
+    "week_rated": "plan",
+    "all_rated": "plan",
     "ratings_due": "plan",
     "review_due": "review",
     "decided": "review",
@@ -64,8 +74,10 @@ class PlanFacts:
     """Where the active six-week plan stands today.
 
     ``week`` is 0 before the start and at most 6; ``due_weeks`` are ended weeks not yet rated;
-    ``review_due`` is true from the review date until a decision is saved; ``finished`` means
-    all six weeks are behind; ``decided`` means the review's decision is saved.
+    ``rated_weeks`` are the weeks with every target rated (a week may be rated from its first
+    day, as the plan page allows); ``review_due`` is true from the review date until a decision is
+    saved; ``finished`` means all six weeks are behind; ``decided`` means the review's decision
+    is saved.
     """
 
     start: date
@@ -73,6 +85,7 @@ class PlanFacts:
     week: int = 0
     started: bool = False
     due_weeks: tuple[int, ...] = ()
+    rated_weeks: tuple[int, ...] = ()
     review_due: bool = False
     finished: bool = False
     decided: bool = False
@@ -149,6 +162,9 @@ def _plan_stage(plan: PlanFacts) -> str:
         return "plan_waiting"
     if plan.finished and plan.decided:
         return "decided"
+    if plan.week in plan.rated_weeks:
+        # Rated early, as the plan page allows: say so, never "you can rate this week from ...".
+        return "all_rated" if plan.week == WEEKS else "week_rated"
     return "plan_running"
 
 
@@ -175,9 +191,12 @@ def next_step(facts: Facts) -> NextStep:
     words = load_words().stages[current]
     plan = facts.plan
     running = plan is not None and 1 <= plan.week <= WEEKS
+    following = plan is not None and 1 <= plan.week < WEEKS
     fill = {
         "week": plan.week if plan else 0,
         "week_ends": day(week_range(plan.start, plan.week)[1]) if running else "",
+        "next_week": plan.week + 1 if plan else 0,
+        "next_start": day(week_range(plan.start, plan.week + 1)[0]) if following else "",
         "weeks": weeks_phrase(plan.due_weeks) if plan else "",
         "start": day(plan.start) if plan else "",
         "review": day(plan.review_on) if plan else "",

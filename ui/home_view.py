@@ -38,6 +38,7 @@ def plan_facts(status: PlanStatus) -> PlanFacts | None:
         week=status.week,
         started=status.started,
         due_weeks=tuple(status.due_weeks),
+        rated_weeks=tuple(status.rated_weeks),
         review_due=status.review_due,
         finished=status.fraction >= 1,
         decided=cycle.decision is not None,

@@ -88,8 +88,8 @@ class PlanStatus:
 
     ``cycle`` is None when no plan has been set up. ``week`` is 0 before the start (or without a
     plan) and at most 6; ``fraction`` is the share of the six weeks already behind (0..1);
-    ``due_weeks`` are ended weeks not yet fully rated; ``review_due`` is true from the review date
-    until a decision is saved.
+    ``due_weeks`` are ended weeks not yet fully rated; ``rated_weeks`` are the weeks with every
+    target rated; ``review_due`` is true from the review date until a decision is saved.
     """
 
     cycle: Cycle | None
@@ -99,6 +99,7 @@ class PlanStatus:
     review_due: bool
     review_on: date | None = None
     started: bool = False
+    rated_weeks: tuple[int, ...] = ()
 
     @property
     def headline(self) -> str:
@@ -258,6 +259,7 @@ def plan_status(space: Space, today: date) -> PlanStatus:
         review_due=info.finished and cycle.decision is None,
         review_on=cycle.review_on,
         started=info.started,
+        rated_weeks=tuple(sorted(done)),
     )
 
 

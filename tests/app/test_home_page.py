@@ -184,3 +184,20 @@ def test_damaged_records_never_break_home(app, data_dir):
     seeded(app, data_dir, seed)
     # Nothing readable: the welcome again, calmly.
     assert app.title[0].value == WORDS.welcome.title
+
+
+def test_home_and_the_plan_page_agree_on_a_week_rated_early(app, data_dir):
+    """Issue 15, point 8: week 1 rated on its first days; Home must not offer to rate it later."""
+
+    def rated_early(store, access):
+        _script(store, access)
+        journey.seed_plan(store, access, TODAY, days_in=2, rated_weeks=1)
+
+    seeded(app, data_dir, rated_early)
+    text = page_text(app)
+    assert "Week 1 is rated" in text
+    assert "You can rate this week from" not in text
+    app.button(key="home_next_go").click().run()
+    assert not app.exception, app.exception
+    assert app.title[0].value == "Six-week plan"
+    assert "ready to rate" not in page_text(app)

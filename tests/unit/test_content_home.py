@@ -11,7 +11,7 @@ import pytest
 from content import home
 from content._loader import ContentError
 
-KNOWN = {"week", "weeks", "week_ends", "start", "review", "questions"}
+KNOWN = {"week", "weeks", "week_ends", "next_week", "next_start", "start", "review", "questions"}
 
 
 def all_text(value) -> list[str]:

@@ -223,3 +223,38 @@ def test_safety_always_comes_first(facts):
         assert step.page == "app_pages/safety.py"
     else:
         assert step.stage != "safety"
+
+
+# Home reads the same facts as the plan page (issue 15, point 8): a week rated early is said to be
+# rated, never "you can rate this week from ..."; a week not rated yet can be rated now.
+RATED_EARLY = plan(week=1, started=True, rated_weeks=(1,))
+ALL_RATED = plan(week=6, started=True, rated_weeks=(1, 2, 3, 4, 5, 6))
+
+
+@pytest.mark.parametrize(
+    ("facts", "expected", "says", "never"),
+    [
+        (
+            Facts(plan=RATED_EARLY),
+            "week_rated",
+            ["Week 1 is rated", day(START + timedelta(days=7))],
+            ["from"],
+        ),
+        (Facts(plan=ALL_RATED), "all_rated", ["All six weeks are rated", day(REVIEW)], ["from"]),
+        (
+            Facts(plan=RUNNING),
+            "plan_running",
+            ["now", day(START + timedelta(days=20))],
+            ["Nothing is due right now. You can rate this week from"],
+        ),
+    ],
+)
+def test_home_says_what_the_plan_page_allows(facts, expected, says, never):
+    step = next_step(facts)
+    assert step.stage == expected
+    words = f"{step.title} {step.text}"
+    for part in says:
+        assert part in words, words
+    for part in never:
+        assert part not in words, words
+    assert step.page == "app_pages/plan.py" and MILESTONE_OF[expected] == "plan"
