@@ -80,6 +80,7 @@ def welcome(words: HomeContent) -> None:
         st.markdown(f":material/health_and_safety: **{w.safety_title}.** {w.safety}")
         st.page_link("app_pages/safety.py", label=w.safety_link, icon=":material/arrow_forward:")
     if st.button(w.start, key="home_start", type="primary", icon=":material/play_arrow:"):
+        st.session_state[quiz_view.BEGIN_FLAG] = True  # the quiz page opens on its first question
         st.switch_page("app_pages/quiz.py")
     st.caption(w.start_note.format(questions=len(load_quiz())))
 

@@ -28,6 +28,8 @@ from guide.safety import SafetyMode, escape_markdown
 CRISIS_IDS: tuple[str, ...] = ("us-911", "us-ndvh", "us-988")
 # A long "because" list is hard to take in; the strongest few say enough.
 MAX_BECAUSE = 4
+# Set by Home's "Start with the quiz": the quiz page then opens on its first question.
+BEGIN_FLAG = "quiz_begin_now"
 
 
 @dataclass(frozen=True)

@@ -102,6 +102,9 @@ def test_first_visit_welcomes_and_starts_with_the_quiz(app):
     app.button(key="home_start").click().run()
     assert not app.exception
     assert app.title[0].value == "Quiz"
+    # One press is enough (issue 15, point 10): the first question, not a second start button.
+    assert "quiz_start" not in [b.key for b in app.button]
+    assert len(app.radio) == 1
 
 
 @pytest.mark.parametrize(("stage", "seed", "title", "lands_on"), STAGES, ids=[s[0] for s in STAGES])
