@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 import streamlit as st
 
 from content import plan as words
+from guide import dates
 from guide.calendar import build_ics
 from guide.plan import (
     MAX_TARGETS,
@@ -80,16 +81,31 @@ def _escaped(text: str) -> str:
 # --- setup ---------------------------------------------------------------------------------------
 
 
+def _picker_format() -> str:
+    """The date picker's order for this browser's locale (day first where it can't be known)."""
+    try:
+        locale = st.context.locale
+    except Exception:  # no browser (AppTest)
+        locale = None
+    return dates.picker_format(locale if isinstance(locale, str) else None)
+
+
+def _today_in_words(today: date) -> None:
+    """Today's date in words beside a picker that writes numbers only."""
+    st.caption(f"Today is {dates.long_day(today)}.")
+
+
 def new_plan_form(place: Here, today: date) -> None:
     """The first plan: a start date and one to three targets, picked or written."""
     examples = [example.text for example in words.target_examples()]
     with st.form("plan_setup_form", border=True):
+        _today_in_words(today)
         st.date_input(
             "When do the six weeks start?",
             value=today,
             min_value=today - timedelta(days=CYCLE_DAYS - 1),
             max_value=today + timedelta(days=60),
-            format="DD/MM/YYYY",
+            format=_picker_format(),
             key="plan_setup_start",
             help="Any day of the week works. Each week runs for seven days from this day.",
         )
@@ -293,12 +309,13 @@ def _move_start_form(place: Here, cycle: Cycle, today: date) -> None:
     if earlier:
         lowest = max(lowest, earlier[0].start + timedelta(days=1))
     with st.form("plan_move_start", border=True):
+        _today_in_words(today)
         st.date_input(
             "Change the start date",
             value=max(cycle.start, lowest),
             min_value=lowest,
             max_value=today + timedelta(days=60),
-            format="DD/MM/YYYY",
+            format=_picker_format(),
             key=f"plan_move_start_{cycle.id}",
             help="Possible until the first rating is saved.",
         )
@@ -569,12 +586,13 @@ def next_cycle_form(place: Here, cycle: Cycle, today: date) -> None:
     )
     earliest = cycle.start + timedelta(days=1)
     with st.form(f"plan_next_form_{cycle.id}", border=True):
+        _today_in_words(today)
         st.date_input(
             "When do the new six weeks start?",
             value=max(today, earliest),
             min_value=earliest,
             max_value=max(today, earliest) + timedelta(days=60),
-            format="DD/MM/YYYY",
+            format=_picker_format(),
             key=f"plan_next_start_{cycle.id}",
         )
         for n in range(1, MAX_TARGETS + 1):

@@ -120,3 +120,26 @@ def test_six_weeks_in_the_charts_and_the_review(page, plan_server):
     expect(page.get_by_text("What the record shows")).to_be_visible()
     expect(page.get_by_text("He suggested the walk himself.")).to_be_visible()
     full_shot(page, "plan-review", 2800)
+
+
+@pytest.mark.parametrize(
+    ("locale", "pattern"), [("en-US", "%m/%d/%Y"), ("en-GB", "%d/%m/%Y"), ("ja-JP", "%Y-%m-%d")]
+)
+def test_the_start_date_is_written_in_the_browsers_order(browser, plan_server, locale, pattern):
+    """Issue 15, point 9: "02/12/2026" is February to a US reader; the picker follows the locale,
+    and today's date is written in words beside it."""
+    url, _ = plan_server
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale=locale)
+    try:
+        page = context.new_page()
+        open_plan(page, url)
+        today = date.today()
+        field = page.locator(".st-key-plan_setup_start [data-testid='stDateInputField']")
+        expect(field).to_be_visible()
+        shown = "".join(field.inner_text().split())  # the picker's segments: 12 / 02 / 2026
+        assert shown == today.strftime(pattern), shown
+        expect(
+            page.get_by_text(f"Today is {today:%A} {today.day} {today:%B} {today.year}.")
+        ).to_be_visible()
+    finally:
+        context.close()
