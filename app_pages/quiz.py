@@ -311,7 +311,11 @@ def main() -> None:
     st.title("Quiz", anchor=False)
     st.caption("What may lie behind your partner's no")
     doc = place.private.get(PROGRESS_TABLE, CURRENT)
-    if doc is None and st.session_state.pop(quiz_view.BEGIN_FLAG, False) and _save(place, {}, _now(), 0):
+    if (
+        doc is None
+        and st.session_state.pop(quiz_view.BEGIN_FLAG, False)
+        and _save(place, {}, _now(), 0)
+    ):
         # Home's "Start with the quiz" already said what the quiz is: go straight to question 1.
         doc = place.private.get(PROGRESS_TABLE, CURRENT)
     if doc is not None:
