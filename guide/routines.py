@@ -146,6 +146,31 @@ def log_doc(
     return entry.to_dict() | {"cycle_id": cycle_id} | extra
 
 
+def keep_saved(
+    saved: Mapping[str, Any] | None, note: str, answers: Sequence[str] = ()
+) -> tuple[str, list[str], bool]:
+    """What to store when a check-in is logged again: typed words win, empty boxes keep old ones.
+
+    An empty box is not a wish to erase (clearing is its own, confirmed act), so a saved note or
+    answer survives a submit that left its box empty. Returns the note, the answers, and whether
+    anything saved was kept that way.
+    """
+    tidy_note = " ".join(note.split())
+    tidy_answers = [" ".join(a.split()) for a in answers]
+    if saved is None:
+        return tidy_note, tidy_answers, False
+    kept = False
+    old_note = saved.get("note")
+    if not tidy_note and isinstance(old_note, str) and old_note.strip():
+        tidy_note, kept = old_note, True
+    old_answers = saved.get("answers")
+    if isinstance(old_answers, list):
+        for i, old in enumerate(old_answers[: len(tidy_answers)]):
+            if not tidy_answers[i] and isinstance(old, str) and old.strip():
+                tidy_answers[i], kept = old, True
+    return tidy_note, tidy_answers, kept
+
+
 def _day(doc: Mapping[str, Any]) -> date | None:
     value = doc.get("day")
     if not isinstance(value, str):
@@ -174,11 +199,11 @@ def entries(
 
 def entry_on(
     docs: Iterable[Mapping[str, Any]], routine: str, day: date, cycle_id: str | None
-) -> int | None:
-    """The id of this routine's entry on ``day`` in this cycle, if there is one."""
+) -> dict[str, Any] | None:
+    """This routine's stored entry on ``day`` in this cycle (with its ``_id``), if there is one."""
     for doc in entries(docs, routine, cycle_id):
         if doc["day"] == day.isoformat() and isinstance(doc.get("_id"), int):
-            return doc["_id"]
+            return dict(doc)
     return None
 
 

@@ -146,14 +146,63 @@ def _heading(routine: str, title: str) -> None:
 
 def _log_once_a_day(
     place: Here, routine: str, day: date, note: str, cycle: Cycle | None, **extra: object
-) -> None:
-    """Log a routine for ``day``; doing it again the same day updates that entry."""
-    doc = rt.log_doc(routine, day, note, _cycle_id(cycle), **extra)
-    found = rt.entry_on(place.private.all(LOG), routine, day, _cycle_id(cycle))
+) -> bool:
+    """Log a routine for ``day``; doing it again the same day updates that entry.
+
+    Boxes left empty keep what was logged earlier that day (see ``rt.keep_saved``); returns True
+    when something saved was kept that way, so the page can say so.
+    """
+    found = _logged_on(place, routine, day, cycle)
+    answers = extra.pop("answers", None)
+    kept_note, kept_answers, kept = rt.keep_saved(found, note, answers or ())
+    if answers is not None:
+        extra["answers"] = kept_answers
+    doc = rt.log_doc(routine, day, kept_note, _cycle_id(cycle), **extra)
     if found is None:
         place.private.insert(LOG, doc)
     else:
-        place.private.update(LOG, found, doc)
+        place.private.update(LOG, found["_id"], doc)
+    return kept
+
+
+def _logged_on(place: Here, routine: str, day: date, cycle: Cycle | None) -> dict | None:
+    """This routine's entry on ``day`` in this cycle, as stored, or None."""
+    return rt.entry_on(place.private.all(LOG), routine, day, _cycle_id(cycle))
+
+
+KEPT_NOTE = (
+    "The box was empty, so what you logged earlier today is kept. To remove it, use "
+    "Clear tonight's note."
+)
+
+
+def _clear_nightly(place: Here, day: date, cycle: Cycle | None) -> None:
+    """Clearing tonight's note: its own button, then a confirmation; the check-in stays logged."""
+    found = _logged_on(place, "nightly", day, cycle)
+    if found is None or not found.get("note"):
+        return
+    asking = "plan_routines_nightly_clearing"
+    if not st.session_state.get(asking):
+        if st.button("Clear tonight's note", key="plan_routines_nightly_clear"):
+            st.session_state[asking] = True
+            st.rerun()
+        return
+    st.warning("Remove tonight's note? The check-in itself stays logged.")
+    yes, no = st.columns(2)
+    if yes.button("Remove the note", key="plan_routines_nightly_clear_yes"):
+        st.session_state.pop(asking, None)
+        try:
+            place.private.update(
+                LOG, found["_id"], rt.log_doc("nightly", day, "", _cycle_id(cycle))
+            )
+        except StorageError as exc:
+            st.warning(exc.message, icon=":material/cloud_off:")
+        else:
+            st.toast("Tonight's note is removed.", icon=":material/check_circle:")
+            st.rerun()
+    if no.button("Keep it", key="plan_routines_nightly_clear_no"):
+        st.session_state.pop(asking, None)
+        st.rerun()
 
 
 # --- nightly check-in ----------------------------------------------------------------------------
@@ -294,11 +343,14 @@ def _nightly_log(place: Here, cycle: Cycle | None) -> None:
         )
         if st.form_submit_button("Log tonight's check-in", icon=":material/check:"):
             try:
-                _log_once_a_day(place, "nightly", day, step, cycle)
+                kept = _log_once_a_day(place, "nightly", day, step, cycle)
             except StorageError as exc:
                 st.warning(exc.message, icon=":material/cloud_off:")
             else:
                 st.toast("Tonight's check-in is logged.", icon=":material/check_circle:")
+                if kept:
+                    st.info(KEPT_NOTE, icon=":material/info:")
+    _clear_nightly(place, day, cycle)
     logged = rt.entries(place.private.all(LOG), "nightly", _cycle_id(cycle))
     first, last = rt.week_window(day, cycle.start if cycle else None)
     this_week = [d for d in logged if first.isoformat() <= d["day"] <= last.isoformat()]
@@ -348,13 +400,17 @@ def _weekly(place: Here, cycle: Cycle | None, safety: SafetyMode) -> None:
             checkin.log_prompt, max_chars=NOTE_CHARS, key="plan_routines_weekly_note"
         )
         if st.form_submit_button("Log this week's check-in", icon=":material/check:"):
-            tidy = [" ".join(a.split()) for a in answers]
             try:
-                _log_once_a_day(place, "weekly", day, note, cycle, answers=tidy)
+                kept = _log_once_a_day(place, "weekly", day, note, cycle, answers=list(answers))
             except StorageError as exc:
                 st.warning(exc.message, icon=":material/cloud_off:")
             else:
                 st.toast("This week's check-in is logged.", icon=":material/check_circle:")
+                if kept:
+                    st.info(
+                        "Boxes left empty keep what you logged earlier today.",
+                        icon=":material/info:",
+                    )
 
 
 # --- book track ----------------------------------------------------------------------------------

@@ -233,6 +233,39 @@ def test_logging_twice_on_one_day_updates_the_entry(planned: Space) -> None:
     assert [d["note"] for d in planned.log("nightly")] == ["Dishes together, then tea"]
 
 
+def test_an_empty_check_in_never_erases_what_was_logged(planned: Space) -> None:
+    """Issue 15, point 1: pressing Log again with the box empty keeps tonight's note."""
+    at = planned.session()
+    at.text_input(key="plan_routines_nightly_step").input("Phones in the kitchen drawer at 9")
+    submit(at, "Log tonight's check-in")
+    at.text_input(key="plan_routines_nightly_step").input("")
+    submit(at, "Log tonight's check-in")
+    assert [d["note"] for d in planned.log("nightly")] == ["Phones in the kitchen drawer at 9"]
+    assert "kept" in page_text(at)
+    assert "Phones in the kitchen drawer at 9" in texts(at)
+
+    pick(at, "weekly")
+    at.text_input(key="plan_routines_weekly_0").input("the Sunday walk")
+    at.text_input(key="plan_routines_weekly_note").input("We laughed again")
+    submit(at, "Log this week's check-in")
+    at.text_input(key="plan_routines_weekly_1").input("more time outside")
+    submit(at, "Log this week's check-in")  # the other boxes are empty now
+    (weekly,) = planned.log("weekly")
+    assert weekly["note"] == "We laughed again"
+    assert weekly["answers"][:2] == ["the Sunday walk", "more time outside"]
+
+
+def test_clearing_a_check_in_note_is_its_own_confirmed_act(planned: Space) -> None:
+    at = planned.session()
+    at.text_input(key="plan_routines_nightly_step").input("Early night")
+    submit(at, "Log tonight's check-in")
+    at.button(key="plan_routines_nightly_clear").click().run()
+    assert [d["note"] for d in planned.log("nightly")] == ["Early night"]  # not yet: confirm first
+    at.button(key="plan_routines_nightly_clear_yes").click().run()
+    assert [d["note"] for d in planned.log("nightly")] == [""]
+    assert not at.exception
+
+
 def test_journal_keeps_one_line_a_day_and_its_mark(planned: Space) -> None:
     at = pick(planned.session(), "journal")
     at.text_input(key="plan_routines_journal_text").input("First try.")

@@ -19,6 +19,7 @@ from guide.routines import (
     entries,
     entry_on,
     journal_doc,
+    keep_saved,
     log_doc,
     pause,
     phase_status,
@@ -210,7 +211,7 @@ def test_entries_filter_by_routine_and_cycle_newest_first() -> None:
     )
     assert [d["note"] for d in entries(docs, "nightly", "c1")] == ["b", "e", "a"]
     assert [d["note"] for d in entries(docs, "nightly", None)] == ["d"]
-    assert entry_on(docs, "nightly", DAY, "c1") == 5
+    assert entry_on(docs, "nightly", DAY, "c1")["_id"] == 5
     assert entry_on(docs, "weekly", DAY + timedelta(days=1), "c1") is None
 
 
@@ -294,3 +295,18 @@ def test_tidy_lines_are_single_short_lines(text: str) -> None:
     line = tidy_line(text)
     assert len(line) <= JOURNAL_LIMIT
     assert "\n" not in line and line == line.strip()
+
+
+@pytest.mark.parametrize(
+    ("saved", "note", "answers", "expected"),
+    [
+        (None, "  a  walk ", ["x"], ("a walk", ["x"], False)),
+        ({"note": "Phones away at 9"}, "", [], ("Phones away at 9", [], True)),
+        ({"note": "Phones away at 9"}, "   ", [], ("Phones away at 9", [], True)),
+        ({"note": "old"}, "new", [], ("new", [], False)),
+        ({"note": "", "answers": ["a", "b"]}, "", ["", "c"], ("", ["a", "c"], True)),
+        ({"note": None, "answers": "broken"}, "", ["", ""], ("", ["", ""], False)),
+    ],
+)
+def test_keep_saved_never_lets_an_empty_box_erase(saved, note, answers, expected):
+    assert keep_saved(saved, note, answers) == expected
