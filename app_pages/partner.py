@@ -15,6 +15,7 @@ import streamlit as st
 
 from content.guides import first_session_explainer
 from content.plan import rating_labels
+from guide.limits import limit_hint
 from guide.plan import RATING_VALUES
 from guide.safety import escape_markdown
 from guide.sharing import NOTE_LIMIT, PartnerView, SharingError
@@ -90,15 +91,27 @@ def reply_form(place: Here, view: PartnerView) -> None:
                 )
                 if ticked:
                     chosen.append(option.id)
+        # No max_chars: Streamlit drops a paste over it whole; the save says how much to cut.
         note = st.text_area(
             "Anything you'd like to say (optional)",
             value=earlier.note if earlier else "",
-            max_chars=NOTE_LIMIT,
             key="partner_note",
             placeholder="A question, a worry, a time that suits you, or just a few words.",
+            help=limit_hint(NOTE_LIMIT),
         )
         sent = st.form_submit_button("Send my reply", type="primary", icon=":material/send:")
-    if sent:
+    if sent and not chosen and not (note or "").strip():
+        if earlier is None:
+            st.info(
+                "There is nothing to send yet: tick a step or write a few words first.",
+                icon=":material/edit:",
+            )
+        else:
+            st.info(
+                "Nothing was sent: every box is empty, so your earlier reply is kept as it was.",
+                icon=":material/edit:",
+            )
+    elif sent:
         try:
             sharing.save_reply(place, view, chosen, note or "")
         except SharingError as exc:

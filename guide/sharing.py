@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, Protocol
 
+from guide.limits import too_long
 from guide.plan import RATING_VALUES, Rating, Target
 from guide.stats import Divergence, divergence
 from guide.weeks import rateable_weeks
@@ -310,10 +311,9 @@ def make_reply(
             "One of those choices isn't on this page any more. Please reload it and try again."
         )
     text = clean_text(note)
-    if len(text) > NOTE_LIMIT:
-        raise SharingError(
-            f"Your note is a little long. Please keep it under {NOTE_LIMIT:,} characters."
-        )
+    long = too_long(text, NOTE_LIMIT)
+    if long:
+        raise SharingError(long)
     ordered = tuple(option for option in view.option_ids if option in chosen)
     return PartnerReply(options=ordered, note=text, updated_at=now.isoformat(timespec="seconds"))
 

@@ -420,3 +420,35 @@ def test_future_weeks_are_not_offered(app, make_app, data_dir):
     assert partner.segmented_control(key="partner_week").options == ["Week 1", "Week 2"]
     assert "partner_rate_2_t1" in partner.session_state
     assert "partner_rate_3_t1" not in partner.session_state
+
+
+def _partner_with_options(app, make_app, data_dir) -> tuple[AppTest, Store, Access]:
+    store, access = space_of(app, data_dir)
+    seed_script(store, access, "v1", ScriptDraft(name="First", problem=ASK))
+    at = owner_on_share(make_app, app.session_state["od_key"])
+    link_id, key = make_link(at, "Sam")
+    share(at, link_id, script="v1", options=["intake_call", "workshop"])
+    return partner_app(make_app, key), store, access
+
+
+def test_an_empty_reply_is_not_called_saved(app, make_app, data_dir):
+    """Issue 15, point 11: nothing ticked and nothing written is nothing to send."""
+    partner, store, access = _partner_with_options(app, make_app, data_dir)
+    submit(partner, "Send my reply")
+    text = page_text(partner)
+    assert "Your reply is saved" not in text
+    assert "nothing to send" in text.lower()
+    assert store.shared(access).all("partner_replies") == []
+
+
+def test_a_long_reply_is_kept_in_the_box_with_how_much_to_cut(app, make_app, data_dir):
+    """Issue 15, point 2: 5,000 characters in a 1,000-character box: kept, and told to cut 4,000."""
+    partner, _, _ = _partner_with_options(app, make_app, data_dir)
+    long_note = ("I would like to talk about this. " * 152).strip()  # 5,015 characters
+    partner.text_area(key="partner_note").input(long_note)
+    submit(partner, "Send my reply")
+    text = page_text(partner)
+    assert "Your reply is saved" not in text
+    assert f"please cut {len(long_note) - 1000:,} characters" in text
+    assert partner.text_area(key="partner_note").value == long_note
+    assert partner.text_area(key="partner_note").max_chars in (None, 0)

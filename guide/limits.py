@@ -1,0 +1,27 @@
+"""Length limits that never lose words (pure).
+
+A box with Streamlit's ``max_chars`` drops a paste that would pass its limit, whole, without a word
+(even one character over). Open Door's boxes therefore take whatever is typed or pasted, and the
+save checks the length: too long, the words stay in the box and the person is told how much to
+cut. :func:`too_long` writes that sentence; :func:`limit_hint` the calm hint beside a box.
+"""
+
+from __future__ import annotations
+
+
+def too_long(text: str, limit: int) -> str | None:
+    """The sentence for text over ``limit`` characters, or None when it fits."""
+    size = len(text)
+    if size <= limit:
+        return None
+    over = size - limit
+    unit = "character" if over == 1 else "characters"
+    return (
+        f"This is {size:,} characters and the box holds {limit:,}: please cut {over:,} {unit}, "
+        "then save again. Everything you wrote is still in the box."
+    )
+
+
+def limit_hint(limit: int) -> str:
+    """A short hint that says a box's limit, e.g. "Up to 1,000 characters."."""
+    return f"Up to {limit:,} characters."
