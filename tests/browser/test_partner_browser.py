@@ -173,3 +173,36 @@ def test_owner_shares_partner_replies_owner_sees_it_then_revokes(browser, site):
     finally:
         owner_ctx.close()
         partner_ctx.close()
+
+
+def test_a_pasted_reply_over_the_limit_stays_in_the_box(browser, site):
+    """Issue 15, point 2: 5,000 pasted characters used to vanish from the 1,000-character box
+    (Streamlit drops a change past ``max_chars`` whole); now they stay, with how much to cut."""
+    from tests.support import journey
+
+    url, data = site
+    store = Store(data)
+    owner_key, access = store.create_space()
+    journey.mark_link_saved(store.private(access))
+    journey.seed_script(store.private(access))
+    partner_key = journey.seed_partner_link(store, access)
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    try:
+        owner = context.new_page()
+        owner.goto(f"{url}/share?space={owner_key}")  # the owner's visit publishes the shares
+        wait_idle(owner)
+        partner = browser.new_context(viewport={"width": 390, "height": 844}).new_page()
+        partner.goto(f"{url}/?partner={partner_key}")
+        wait_idle(partner)
+        pasted = "x" * 5000
+        box = partner.get_by_role("textbox", name="Anything you'd like to say")
+        box.fill(pasted)
+        partner.get_by_role("button", name="Send my reply").click()
+        wait_idle(partner)
+        expect(partner.get_by_text("please cut 4,000 characters", exact=False)).to_be_visible()
+        assert len(box.input_value()) == 5000
+        assert store.shared(access).all("partner_replies") == []
+        no_exception(partner)
+        partner.context.close()
+    finally:
+        context.close()
