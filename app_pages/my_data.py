@@ -8,6 +8,7 @@ import streamlit as st
 
 from storage.backup import parse_backup
 from storage.errors import BackupError
+from ui.callbacks import fresh_data, refused_download
 from ui.context import here, start_fresh
 
 place = here()
@@ -29,12 +30,15 @@ st.subheader("Download a backup")
 st.write("One file with everything in your space. Links and keys are never included.")
 st.download_button(
     "Download backup (.json)",
-    data=lambda: store.export_backup(access),
+    # Made when pressed, from the key as it stands then: a tab whose link was replaced, or whose
+    # space was deleted in another tab, gets no file (and recreates nothing).
+    data=fresh_data(place, lambda now: now.store.export_backup(now.access)),
     file_name=f"open-door-backup-{date.today().isoformat()}.json",
     mime="application/json",
     icon=":material/download:",
     key="my_data_download",
-    on_click="ignore",
+    on_click=refused_download,
+    args=(place,),
 )
 
 st.subheader("Restore from a backup")

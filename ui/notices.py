@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui import chrome, safety_state, sharing
+from ui import callbacks, chrome, safety_state, sharing
 from ui.context import Here, start_fresh
 
 LINK_TABLE, LINK_SAVED = "settings", "link_saved"
@@ -88,6 +88,7 @@ def _new_link_notice(here: Here) -> None:
 def bad_link() -> None:
     """The one neutral answer for every link that opens nothing (unknown, malformed, revoked)."""
     st.title("This link doesn't open anything")
+    callbacks.closed_note()  # only after this tab's own button found its link closed
     st.write(
         "It may have been copied incompletely, replaced with a newer link, or switched off by the "
         "person who made it."
