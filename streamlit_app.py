@@ -10,7 +10,7 @@ from __future__ import annotations
 import streamlit as st
 
 from storage.errors import StorageError
-from ui import chrome, context, notices
+from ui import chrome, context, notices, sharing
 
 st.set_page_config(
     page_title="Open Door",
@@ -46,9 +46,24 @@ PARTNER_PAGE = _page(
 )
 
 
+def _opens_something(here: context.Here) -> bool:
+    """False for a partner link that shows nothing now (paused by safety mode, or nothing shared).
+
+    Such a link must be the same to the browser, byte for byte, as a revoked, unknown or
+    malformed one: the same navigation, the same elements. So it is turned away here, at the
+    door, and never reaches the partner page.
+    """
+    if here.role == "owner":
+        return True
+    try:
+        return sharing.view_for(here) is not None
+    except StorageError:
+        return False  # can't tell what it may show: show nothing, like any dead link
+
+
 def main() -> None:
     """Resolve who is here, draw the chrome, and run the chosen page."""
-    here = context.arrive()
+    here = context.arrive(opens=_opens_something)
     exit_url = here.settings.exit_url if here else context.load_settings().exit_url
     if here is None:
         # Register the usual pages (so a deep link finds its path) but run none of them.
