@@ -63,12 +63,17 @@ def _opens_something(here: context.Here) -> bool:
 
 def main() -> None:
     """Resolve who is here, draw the chrome, and run the chosen page."""
-    here = context.arrive(opens=_opens_something)
-    exit_url = here.settings.exit_url if here else context.load_settings().exit_url
+    # The way out comes before anything that could fail (a new space needs a disk that writes).
+    chrome.quick_exit(context.load_settings().exit_url)
+    try:
+        here = context.arrive(opens=_opens_something)
+    except (StorageError, OSError):
+        st.navigation(OWNER_PAGES, position="hidden")
+        notices.storage_down()
+        return
     if here is None:
         # Register the usual pages (so a deep link finds its path) but run none of them.
         st.navigation(OWNER_PAGES, position="hidden")
-        chrome.quick_exit(exit_url)
         notices.bad_link()
         return
     if here.role == "partner":
@@ -76,7 +81,6 @@ def main() -> None:
     else:
         pages = {**OWNER_PAGES, "Safety and data": [*OWNER_PAGES["Safety and data"], PARTNER_PAGE]}
         page = st.navigation(pages, position="hidden")
-    chrome.quick_exit(exit_url)
     if here.role == "owner":
         # Our own sidebar links: Streamlit's sidebar list fails the axe list rules (see chrome).
         chrome.navigation(OWNER_PAGES)

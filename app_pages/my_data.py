@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import streamlit as st
 
 from storage.backup import parse_backup
-from storage.errors import BackupError
+from storage.errors import BackupError, StorageError, StorageUnavailable
+from storage.store import PRIVATE, SHARED
+from ui import safety_state, sharing
 from ui.callbacks import fresh_data, refused_download
 from ui.context import here, start_fresh
 
@@ -68,12 +71,37 @@ if upload is not None:
             "Your links stay as they are.",
             icon=":material/warning:",
         )
+        safety_on = safety_state.mode(place).on
+        if safety_on:
+            # Said before anything is replaced: an older backup holds older safety answers, which
+            # would otherwise switch safety mode off and partner links back on.
+            st.info(
+                "**Safety mode stays on.** This backup may be from before safety mode came on. "
+                "Restoring it keeps safety mode on, and your partner links stay switched off. "
+                "Only taking the quiz's safety questions again can switch it off.",
+                icon=":material/health_and_safety:",
+            )
         confirmed = st.checkbox(
             "I understand that my current data will be replaced", key="my_data_confirm"
         )
         if confirmed and st.button("Restore this backup", type="primary", key="my_data_restore"):
-            store.restore_backup(access, backup)
-            st.success("Your backup is restored.", icon=":material/check_circle:")
+            if safety_on:
+                # Safety mode and the pause travel inside the restore itself, not after it.
+                tables = backup.tables
+                backup = replace(
+                    backup,
+                    tables={
+                        PRIVATE: safety_state.kept_on(tables.get(PRIVATE, {})),
+                        SHARED: safety_state.paused_in(sharing.withdrawn(tables.get(SHARED, {}))),
+                    },
+                )
+            try:
+                store.restore_backup(access, backup)
+            except (StorageError, OSError) as exc:
+                message = exc.message if isinstance(exc, StorageError) else None
+                st.warning(message or StorageUnavailable.message, icon=":material/cloud_off:")
+            else:
+                st.success("Your backup is restored.", icon=":material/check_circle:")
 
 st.subheader("Delete everything")
 st.write(

@@ -85,6 +85,20 @@ def _new_link_notice(here: Here) -> None:
             st.rerun()
 
 
+def storage_down() -> None:
+    """A visitor whose space can't be opened or made (the disk is full or read-only)."""
+    st.title("Open Door can't open a space just now")
+    st.write(
+        "We couldn't open a private space for you because the app's storage is unavailable at the "
+        "moment. Nothing was saved. Please try again in a few minutes."
+    )
+    st.write(
+        "If you are in danger now, call **911** in the United States or your local emergency "
+        "number. The Quick exit at the top right leaves this site at once."
+    )
+    st.button("Try again", key="storage_down_retry", type="primary")  # a press reruns the app
+
+
 def bad_link() -> None:
     """The one neutral answer for every link that opens nothing (unknown, malformed, revoked)."""
     st.title("This link doesn't open anything")
