@@ -231,6 +231,7 @@ def setup(place: Here, cycle: Cycle, today: date) -> None:
         _move_start_form(place, cycle, today)
 
 
+@guarded
 def _on_reword_form(place: Here, cycle: Cycle, target_id: str, today: date) -> None:
     _reword(place, cycle, target_id, _typed(f"plan_edit_text_{target_id}"), today)
 
