@@ -57,7 +57,7 @@ def _opens_something(here: context.Here) -> bool:
         return True
     try:
         return sharing.view_for(here) is not None
-    except StorageError:
+    except (StorageError, OSError):
         return False  # can't tell what it may show: show nothing, like any dead link
 
 
