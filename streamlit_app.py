@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from storage.errors import StorageError
+from storage.errors import StorageError, StorageUnavailable
 from ui import chrome, context, notices, sharing
 
 st.set_page_config(
@@ -95,6 +95,8 @@ def _calmly(draw, *args: object) -> None:
         draw(*args)
     except StorageError as exc:
         st.warning(exc.message, icon=":material/cloud_off:")
+    except OSError:  # a disk fault no layer below put into words: the same calm sentence
+        st.warning(StorageUnavailable.message, icon=":material/cloud_off:")
 
 
 main()

@@ -114,10 +114,18 @@ with st.form("my_data_delete_form", border=True):
     )
     if st.form_submit_button("Delete my space", type="secondary", icon=":material/delete_forever:"):
         if typed.strip().lower() == "delete":
-            store.delete_space(access)
-            start_fresh()
-            st.session_state["od_deleted"] = True
-            st.rerun()
+            try:
+                store.delete_space(access)
+            except (StorageError, OSError):
+                st.warning(
+                    "We couldn't delete your space just now because the app's storage refused the "
+                    "change, so some of it may still be here. Please try again in a moment.",
+                    icon=":material/cloud_off:",
+                )
+            else:
+                start_fresh()
+                st.session_state["od_deleted"] = True
+                st.rerun()
         else:
             st.error(
                 'Nothing was deleted. Type the word "delete" to confirm.', icon=":material/block:"

@@ -43,6 +43,10 @@ NOT_REPLACED = (
     "Your link was not replaced: the app's storage is unavailable just now. Your current link "
     "still opens your space; please try again in a moment."
 )
+NOT_REVOKED = (
+    "We couldn't switch the link off just now because the app's storage refused the change, so it "
+    "may still open what it shows. Please try again in a moment."
+)
 REPLACE_BROKE = (
     "Something went wrong while replacing your link, and your current link may no longer open "
     "your space. If this page stops opening, restore your backup into a new space on My data."
@@ -212,8 +216,8 @@ def revoke_control(place: Here, link: sharing.LinkInfo) -> None:
     if yes.button("Yes, switch it off", key=f"share_revoke_yes_{link.id}", type="primary"):
         try:
             sharing.revoke(place, link.id)
-        except StorageError as exc:
-            st.warning(exc.message, icon=":material/cloud_off:")
+        except (StorageError, OSError):
+            st.warning(NOT_REVOKED, icon=":material/cloud_off:")
             return
         st.session_state.pop(CONFIRM_REVOKE, None)
         _saved_now("The link is switched off.")

@@ -8,6 +8,7 @@ Writes fail with real ``OSError`` codes raised where the files are written (``st
 from __future__ import annotations
 
 import errno
+import pathlib
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -26,6 +27,7 @@ NEUTRAL = "This link doesn't open anything"
 RAW = ("Traceback", "OSError", "No space left", "Errno")
 
 
+UNLINK = pathlib.Path.unlink
 LINK_WRITE, SEALED_WRITE = storage.store.write_bytes, storage.sealed.write_bytes
 
 
@@ -129,3 +131,42 @@ def test_restoring_an_older_backup_warns_first_and_keeps_safety_mode_on(app, mak
     assert safety_state.mode(here).on, "restoring an older backup must not switch safety mode off"
     app.switch_page(SAFETY).run()
     assert "Take the safety questions again" in [p.proto.label for p in app.get("page_link")]
+
+
+def refuse_unlinks(monkeypatch, code: int) -> None:
+    """Removing a file fails, as on a read-only data folder (link files are removed by unlink)."""
+
+    def refuse(*_args: object, **_kwargs: object) -> None:
+        raise OSError(code, "refused")
+
+    monkeypatch.setattr(pathlib.Path, "unlink", refuse)
+
+
+@pytest.mark.parametrize("code", [errno.EROFS, errno.EACCES])
+def test_switching_a_link_off_on_a_read_only_disk_says_so_in_place(
+    app, make_app, data_dir, monkeypatch, code
+):
+    store, access = space_of(app, data_dir)
+    link_id, partner_key = store.add_partner_link(access, "For Sam")
+    app.switch_page(SHARE).run()
+    app.button(key=f"share_revoke_{link_id}").click().run()
+    refuse_unlinks(monkeypatch, code)
+    app.button(key=f"share_revoke_yes_{link_id}").click().run()
+    monkeypatch.setattr(pathlib.Path, "unlink", UNLINK)
+    nothing_raw(app)
+    assert "couldn't switch the link off" in page_text(app)
+    assert store.resolve(partner_key) is not None, "and it says so truthfully: it still works"
+
+
+@pytest.mark.parametrize("code", [errno.EROFS, errno.EACCES])
+def test_delete_everything_on_a_read_only_disk_says_so_in_place(app, data_dir, monkeypatch, code):
+    app.switch_page(MY_DATA).run()
+    app.text_input(key="my_data_delete_word").input("delete")
+    refuse_unlinks(monkeypatch, code)
+    refuse_writes(monkeypatch, code)
+    next(b for b in app.button if b.label == "Delete my space").click().run()
+    monkeypatch.setattr(pathlib.Path, "unlink", UNLINK)
+    allow_writes(monkeypatch)
+    nothing_raw(app)
+    assert "couldn't delete your space" in page_text(app)
+    assert app.text_input(key="my_data_delete_word").value == "delete"
