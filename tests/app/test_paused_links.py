@@ -72,3 +72,30 @@ def test_the_bad_link_page_is_the_one_neutral_answer(make_app, data_dir, page):
     at = open_at(make_app, keys.new_key(), page)
     assert at.title[0].value == NEUTRAL
     assert [b.key for b in at.button] == ["bad_link_start"]
+
+
+def test_an_open_partner_tab_sees_a_pause_as_it_sees_a_switch_off(make_app, data_dir):
+    """The partner's tab is open on a working link; one owner pauses (safety mode), another
+    switches their link off. The partner's next press must meet the same page either way."""
+    tabs: dict[str, AppTest] = {}
+    spaces = {}
+    for kind in ("paused", "revoked"):
+        owner = make_app().run()
+        store, access = space_of(owner, data_dir)
+        link_id, key = store.add_partner_link(access, "For Sam")
+        sharing.publish(owner.session_state["od_here"], link_id, ShareChoices(explainer=True))
+        tab = make_app(partner=key).run()
+        assert "An invitation" in page_text(tab)
+        tab.text_area(key="partner_note").input("I'd like to talk")
+        tabs[kind], spaces[kind] = tab, (owner, store, access, link_id)
+    owner, *_ = spaces["paused"]
+    owner.button(key="chrome_safety_flag").click().run()
+    _, store, access, link_id = spaces["revoked"]
+    assert store.revoke_link(access, link_id)
+    for tab in tabs.values():
+        next(b for b in tab.button if b.label == "Send my reply").click().run()
+        assert not tab.exception, tab.exception
+    assert rendered(tabs["paused"]) == rendered(tabs["revoked"])
+    assert NEUTRAL in page_text(tabs["paused"])
+    for _, store, access, link_id in spaces.values():
+        assert store.shared(access).get("partner_replies", link_id) is None, "no reply is kept"
