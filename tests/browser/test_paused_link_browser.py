@@ -67,8 +67,11 @@ def _normalised(frame: bytes, key: str) -> str:
     msg.metadata.run.script_run_id = ""
     if msg.HasField("new_session"):
         msg.new_session.initialize.session_id = ""
-    if msg.HasField("page_profile"):
-        msg.ClearField("page_profile")  # timings of this run
+    if msg.HasField("page_profile"):  # only when usage statistics are on; keep what ran
+        profile = msg.page_profile
+        profile.exec_time = profile.prep_time = 0  # timings of this run
+        for command in profile.commands:
+            command.time = 0
     # The link the browser itself asked for may come back (its own query string): that is the
     # request, not an answer, so it is written as KEY whatever it was.
     return str(msg).replace(unquote(key), "KEY").replace(key, "KEY")
