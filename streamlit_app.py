@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from storage.errors import StorageError
-from ui import chrome, context, notices
+from storage.errors import StorageError, StorageUnavailable
+from ui import chrome, context, notices, sharing
 
 st.set_page_config(
     page_title="Open Door",
@@ -46,14 +46,34 @@ PARTNER_PAGE = _page(
 )
 
 
+def _opens_something(here: context.Here) -> bool:
+    """False for a partner link that shows nothing now (paused by safety mode, or nothing shared).
+
+    Such a link must be the same to the browser, byte for byte, as a revoked, unknown or
+    malformed one: the same navigation, the same elements. So it is turned away here, at the
+    door, and never reaches the partner page.
+    """
+    if here.role == "owner":
+        return True
+    try:
+        return sharing.view_for(here) is not None
+    except (StorageError, OSError):
+        return False  # can't tell what it may show: show nothing, like any dead link
+
+
 def main() -> None:
     """Resolve who is here, draw the chrome, and run the chosen page."""
-    here = context.arrive()
-    exit_url = here.settings.exit_url if here else context.load_settings().exit_url
+    # The way out comes before anything that could fail (a new space needs a disk that writes).
+    chrome.quick_exit(context.load_settings().exit_url)
+    try:
+        here = context.arrive(opens=_opens_something)
+    except (StorageError, OSError):
+        st.navigation(OWNER_PAGES, position="hidden")
+        notices.storage_down()
+        return
     if here is None:
         # Register the usual pages (so a deep link finds its path) but run none of them.
         st.navigation(OWNER_PAGES, position="hidden")
-        chrome.quick_exit(exit_url)
         notices.bad_link()
         return
     if here.role == "partner":
@@ -61,7 +81,6 @@ def main() -> None:
     else:
         pages = {**OWNER_PAGES, "Safety and data": [*OWNER_PAGES["Safety and data"], PARTNER_PAGE]}
         page = st.navigation(pages, position="hidden")
-    chrome.quick_exit(exit_url)
     if here.role == "owner":
         # Our own sidebar links: Streamlit's sidebar list fails the axe list rules (see chrome).
         chrome.navigation(OWNER_PAGES)
@@ -76,6 +95,8 @@ def _calmly(draw, *args: object) -> None:
         draw(*args)
     except StorageError as exc:
         st.warning(exc.message, icon=":material/cloud_off:")
+    except OSError:  # a disk fault no layer below put into words: the same calm sentence
+        st.warning(StorageUnavailable.message, icon=":material/cloud_off:")
 
 
 main()

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import streamlit as st
 
 from storage.backup import parse_backup
-from storage.errors import BackupError
+from storage.errors import BackupError, StorageError, StorageUnavailable
+from storage.store import PRIVATE, SHARED
+from ui import safety_state, sharing
+from ui.callbacks import fresh_data, refused_download
 from ui.context import here, start_fresh
 
 place = here()
@@ -29,12 +33,15 @@ st.subheader("Download a backup")
 st.write("One file with everything in your space. Links and keys are never included.")
 st.download_button(
     "Download backup (.json)",
-    data=lambda: store.export_backup(access),
+    # Made when pressed, from the key as it stands then: a tab whose link was replaced, or whose
+    # space was deleted in another tab, gets no file (and recreates nothing).
+    data=fresh_data(place, lambda now: now.store.export_backup(now.access)),
     file_name=f"open-door-backup-{date.today().isoformat()}.json",
     mime="application/json",
     icon=":material/download:",
     key="my_data_download",
-    on_click="ignore",
+    on_click=refused_download,
+    args=(place,),
 )
 
 st.subheader("Restore from a backup")
@@ -64,12 +71,37 @@ if upload is not None:
             "Your links stay as they are.",
             icon=":material/warning:",
         )
+        safety_on = safety_state.mode(place).on
+        if safety_on:
+            # Said before anything is replaced: an older backup holds older safety answers, which
+            # would otherwise switch safety mode off and partner links back on.
+            st.info(
+                "**Safety mode stays on.** This backup may be from before safety mode came on. "
+                "Restoring it keeps safety mode on, and your partner links stay switched off. "
+                "Only taking the quiz's safety questions again can switch it off.",
+                icon=":material/health_and_safety:",
+            )
         confirmed = st.checkbox(
             "I understand that my current data will be replaced", key="my_data_confirm"
         )
         if confirmed and st.button("Restore this backup", type="primary", key="my_data_restore"):
-            store.restore_backup(access, backup)
-            st.success("Your backup is restored.", icon=":material/check_circle:")
+            if safety_on:
+                # Safety mode and the pause travel inside the restore itself, not after it.
+                tables = backup.tables
+                backup = replace(
+                    backup,
+                    tables={
+                        PRIVATE: safety_state.kept_on(tables.get(PRIVATE, {})),
+                        SHARED: safety_state.paused_in(sharing.withdrawn(tables.get(SHARED, {}))),
+                    },
+                )
+            try:
+                store.restore_backup(access, backup)
+            except (StorageError, OSError) as exc:
+                message = exc.message if isinstance(exc, StorageError) else None
+                st.warning(message or StorageUnavailable.message, icon=":material/cloud_off:")
+            else:
+                st.success("Your backup is restored.", icon=":material/check_circle:")
 
 st.subheader("Delete everything")
 st.write(
@@ -82,10 +114,18 @@ with st.form("my_data_delete_form", border=True):
     )
     if st.form_submit_button("Delete my space", type="secondary", icon=":material/delete_forever:"):
         if typed.strip().lower() == "delete":
-            store.delete_space(access)
-            start_fresh()
-            st.session_state["od_deleted"] = True
-            st.rerun()
+            try:
+                store.delete_space(access)
+            except (StorageError, OSError):
+                st.warning(
+                    "We couldn't delete your space just now because the app's storage refused the "
+                    "change, so some of it may still be here. Please try again in a moment.",
+                    icon=":material/cloud_off:",
+                )
+            else:
+                start_fresh()
+                st.session_state["od_deleted"] = True
+                st.rerun()
         else:
             st.error(
                 'Nothing was deleted. Type the word "delete" to confirm.', icon=":material/block:"

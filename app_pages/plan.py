@@ -27,7 +27,7 @@ from guide.safety import escape_markdown
 from guide.weeks import WEEKS, due_weeks, rateable_weeks, week_range
 from storage.errors import StorageError
 from ui import plan_state, plan_view, routines_view
-from ui.callbacks import link_still_opens
+from ui.callbacks import guarded
 from ui.context import Here, here
 from ui.plan_state import PlanStatus, long_day
 from ui.safety_state import mode
@@ -220,13 +220,12 @@ def rating_form(place: Here, cycle: Cycle, week: int, owner: list[Rating], today
     plan_view.show_note(f"week_{week}")
 
 
+@guarded
 def save_week(place: Here, cycle: Cycle, week: int, today: date) -> None:
     """Store the form's choices (a callback): new or changed ratings saved, cleared ones removed.
 
     It runs before the page is drawn, so the page draws once, with the week already saved.
     """
-    if not link_still_opens(place):
-        return
     where = f"week_{week}"
     try:
         # Read afresh: only what really changed since is written.

@@ -31,7 +31,7 @@ from content.reasons import load_reasons
 from guide.quiz import answer_index, progress, score
 from storage.errors import StorageError
 from ui import quiz_view
-from ui.callbacks import link_still_opens
+from ui.callbacks import still_open
 from ui.context import Here, here
 from ui.safety_state import mode
 
@@ -169,9 +169,10 @@ def _question(place: Here, position: int) -> None:
     nothing else on the page changes with an answer, and the smaller rerun is quicker. Moving to
     another question redraws the whole page. A fragment rerun skips the front door's check of the
     link, so the question checks it before it saves, and reads the answers afresh from storage."""
+    place = still_open(place)  # the link replaced or the space deleted: the whole page changes
     doc = place.private.get(PROGRESS_TABLE, CURRENT)
-    if doc is None or not link_still_opens(place):
-        st.rerun(scope="app")  # the quiz was stopped or the link replaced: the page must change
+    if doc is None:
+        st.rerun(scope="app")  # the quiz was stopped: the page must change
     items = load_quiz()
     answers = _answers(doc)
     started_at = _started_at(doc)

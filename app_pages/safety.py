@@ -29,6 +29,7 @@ from guide.safety import (
 )
 from storage.errors import StorageError
 from ui import safety_state, safety_view
+from ui.callbacks import fresh_data, guarded, refused_download
 from ui.context import Here, here
 
 PLAN_TABLE, PLAN_KEY = "safety_plan", "plan"
@@ -80,6 +81,16 @@ def _kept(place: Here) -> tuple[SafetyPlan | None, int | None]:
             icon=":material/restore:",
         )
         return None, None
+
+
+def _kept_markdown(place: Here) -> str:
+    """The kept plan as the file "Download a copy" gives, read when the button is pressed."""
+    doc = place.private.get(PLAN_TABLE, PLAN_KEY)
+    if doc is None:
+        raise LookupError("no plan is kept in the app")  # Streamlit then sends no file
+    doc.pop("_id", None)
+    doc.pop("key", None)
+    return safety_plan_markdown(safety_plan_from_dict(doc))
 
 
 def _form_values(plan: SafetyPlan | None) -> dict[str, Any]:
@@ -149,6 +160,7 @@ def _notice(kind: str, text: str) -> None:
 # --- callbacks: they run before the page, so they may reset the form's widgets ----------------
 
 
+@guarded
 def _on_submit(place: Here) -> None:
     where = st.session_state.get(K_WHERE)
     if where not in (KEEP, DOWNLOAD):
@@ -188,10 +200,12 @@ def _clear_here(place: Here, first: str) -> None:
         )
 
 
+@guarded
 def _after_download(place: Here) -> None:
     _clear_here(place, f"Downloaded as {DOWNLOAD_NAME}.")
 
 
+@guarded
 def _forget_pending(place: Here) -> None:
     _clear_here(place, "Cleared without downloading.")
 
@@ -204,6 +218,7 @@ def _cancel_delete() -> None:
     st.session_state.pop(K_CONFIRM_DELETE, None)
 
 
+@guarded
 def _delete(place: Here, doc_id: int) -> None:
     st.session_state.pop(K_CONFIRM_DELETE, None)
     try:
@@ -415,7 +430,7 @@ def _pending_download(place: Here) -> None:
         )
 
 
-def _kept_controls(place: Here, kept: SafetyPlan, doc_id: int) -> None:
+def _kept_controls(place: Here, doc_id: int) -> None:
     with st.container(border=True, key="safety_plan_kept"):
         st.markdown(":material/lock: **Your plan is kept in the app.**")
         st.caption(
@@ -424,12 +439,14 @@ def _kept_controls(place: Here, kept: SafetyPlan, doc_id: int) -> None:
         with st.container(horizontal=True):
             st.download_button(
                 "Download a copy",
-                data=safety_plan_markdown(kept),
+                # Read when pressed, and only while this link still opens the space.
+                data=fresh_data(place, _kept_markdown),
                 file_name=DOWNLOAD_NAME,
                 mime="text/markdown",
                 key="safety_plan_download_kept",
                 icon=":material/download:",
-                on_click="ignore",
+                on_click=refused_download,
+                args=(place,),
             )
             if not st.session_state.get(K_CONFIRM_DELETE):
                 st.button(
@@ -468,7 +485,7 @@ def plan_section(place: Here) -> None:
     _show_notice()
     _pending_download(place)
     if kept is not None and doc_id is not None:
-        _kept_controls(place, kept, doc_id)
+        _kept_controls(place, doc_id)
 
 
 def device_section() -> None:

@@ -37,7 +37,7 @@ from guide.script import Script, ScriptDraft, assemble, check_draft, prefill
 from guide.tone import Flag
 from storage.errors import StorageError
 from ui import script_view as view
-from ui.callbacks import link_still_opens
+from ui.callbacks import guarded, note_closed, reopen, still_open
 from ui.context import Here, here
 from ui.quiz_view import Entry, day
 from ui.safety_state import mode
@@ -434,11 +434,9 @@ def _form_values(step: Step, draft: ScriptDraft, content: ScriptContent) -> dict
     return values
 
 
+@guarded  # a closed link saves nothing; the step's fragment then finds it closed and says so
 def _on_step(place: Here, step_id: str, action: StepAction) -> None:
     """A step's form was sent: store the new draft so the coming run draws it, saved."""
-    if not link_still_opens(place):
-        st.session_state[WHOLE_PAGE] = True  # the whole page runs, and finds the link closed
-        return
     content = load_script_content()
     step = content.step(step_id)
     cur = current(place)
@@ -533,10 +531,9 @@ def _source_note(place: Here, cur: Current, latest: Entry | None, safety: Safety
     view.show_note("new_quiz")
 
 
+@guarded
 def _on_new_quiz(place: Here, add: bool) -> None:
     """Add the newer quiz's worries to the draft, or not; either way, stop asking about this quiz."""
-    if not link_still_opens(place):
-        return
     latest = _latest(place)
     if latest is None:
         return
@@ -607,10 +604,9 @@ def _ask_clear(asking: bool) -> None:
     st.session_state[CONFIRM_CLEAR] = asking
 
 
+@guarded
 def _on_clear(place: Here) -> None:
     """Empty the builder (a callback); saved versions stay."""
-    if not link_still_opens(place):
-        return
     try:
         view.clear_working(place)
     except StorageError as exc:
@@ -657,6 +653,8 @@ def _step(place: Here, step_id: str, number: int, safety_on: bool) -> None:
     fragment), unless the rest of the page has to change with it."""
     if st.session_state.pop(WHOLE_PAGE, False):
         st.rerun(scope="app")
+    # A fragment rerun skips the front door: read nothing unless the link still opens the space.
+    place = still_open(place)
     cur = current(place)
     if st.session_state.get(SYNCED) != cur.marker:
         st.rerun(scope="app")  # the draft changed some other way: every step must show it
@@ -697,13 +695,15 @@ def _actions(place: Here) -> view.VersionActions:
     """What the versions list may do to the working draft: callbacks, each reading it afresh."""
 
     def save_new(name: str) -> None:
-        if not link_still_opens(place):
+        now = reopen(place)  # the place captured when the page was drawn may be closed now
+        if now is None:
+            note_closed()
             return
-        cur = current(place)
+        cur = current(now)
         try:
-            version_id = view.save_version(place, name, cur.draft)
+            version_id = view.save_version(now, name, cur.draft)
             updated = view.write_working(
-                place, replace(cur.draft, name=name), cur.quiz_at, version_id
+                now, replace(cur.draft, name=name), cur.quiz_at, version_id
             )
         except StorageError as exc:
             view.note("version_new", exc.message, ":material/cloud_off:")
@@ -712,13 +712,15 @@ def _actions(place: Here) -> view.VersionActions:
         st.session_state[FLASH] = f"Saved as “{name}”."
 
     def save_over(version: view.Version) -> None:
-        if not link_still_opens(place):
+        now = reopen(place)  # the place captured when the page was drawn may be closed now
+        if now is None:
+            note_closed()
             return
-        cur = current(place)
+        cur = current(now)
         try:
-            view.update_version(place, version, cur.draft)
+            view.update_version(now, version, cur.draft)
             named = replace(cur.draft, name=version.name)
-            updated = view.write_working(place, named, cur.quiz_at, version.id)
+            updated = view.write_working(now, named, cur.quiz_at, version.id)
         except StorageError as exc:
             view.note("version_over", exc.message, ":material/cloud_off:")
             return
@@ -726,11 +728,13 @@ def _actions(place: Here) -> view.VersionActions:
         st.session_state[FLASH] = f"Saved your changes to “{version.name}”."
 
     def load(version: view.Version) -> None:
-        if not link_still_opens(place):
+        now = reopen(place)  # the place captured when the page was drawn may be closed now
+        if now is None:
+            note_closed()
             return
-        cur = current(place)
+        cur = current(now)
         try:
-            view.write_working(place, version.draft, cur.quiz_at, version.id)
+            view.write_working(now, version.draft, cur.quiz_at, version.id)
         except StorageError as exc:
             view.note(f"version_{version.id}", exc.message, ":material/cloud_off:")
             return

@@ -29,10 +29,28 @@ from guide.sharing import (
 )
 from storage.errors import StorageError
 from ui import sharing
+from ui.callbacks import reopen
 from ui.context import Here, here
 from ui.safety_state import mode
 
 NEW_LINK, NEW_OWNER_LINK = "share_new_link", "share_new_owner_link"
+CLEAR_LABEL = "share_label_clear"  # a link was made: empty the name box on the next run
+NOT_MADE = (
+    "We couldn't make the link just now because the app's storage is unavailable, so nothing was "
+    "made. The name you typed is still here: please try again in a moment."
+)
+NOT_REPLACED = (
+    "Your link was not replaced: the app's storage is unavailable just now. Your current link "
+    "still opens your space; please try again in a moment."
+)
+NOT_REVOKED = (
+    "We couldn't switch the link off just now because the app's storage refused the change, so it "
+    "may still open what it shows. Please try again in a moment."
+)
+REPLACE_BROKE = (
+    "Something went wrong while replacing your link, and your current link may no longer open "
+    "your space. If this page stops opening, restore your backup into a new space on My data."
+)
 CONFIRM_REVOKE, CONFIRM_ROTATE = "share_confirm_revoke", "share_confirm_rotate"
 MY_DATA = "app_pages/my_data.py"
 
@@ -76,7 +94,10 @@ def new_link_box() -> None:
 def create_form(place: Here, title: str) -> None:
     """Name and make a new partner link."""
     st.subheader(title)
-    with st.form("share_create_form", clear_on_submit=True):
+    if st.session_state.pop(CLEAR_LABEL, False):
+        st.session_state["share_label"] = ""  # before the box is drawn, so it may be set
+    # Not clear_on_submit: a link that could not be made must keep the name typed for it.
+    with st.form("share_create_form"):
         label = st.text_input(
             "Name this link (only you will see the name)",
             max_chars=LABEL_LIMIT,
@@ -89,10 +110,12 @@ def create_form(place: Here, title: str) -> None:
             link_id, url = sharing.create_link(place, label or "")
         except SharingError as exc:
             st.warning(str(exc), icon=":material/edit:")
-        except StorageError as exc:
-            st.warning(exc.message, icon=":material/cloud_off:")
+        except (StorageError, OSError):
+            # A full or read-only disk, whichever layer it surfaces from: said here, calmly.
+            st.warning(NOT_MADE, icon=":material/cloud_off:")
         else:
             st.session_state[NEW_LINK] = {"id": link_id, "label": clean_label(label), "url": url}
+            st.session_state[CLEAR_LABEL] = True
             st.rerun()
 
 
@@ -193,8 +216,8 @@ def revoke_control(place: Here, link: sharing.LinkInfo) -> None:
     if yes.button("Yes, switch it off", key=f"share_revoke_yes_{link.id}", type="primary"):
         try:
             sharing.revoke(place, link.id)
-        except StorageError as exc:
-            st.warning(exc.message, icon=":material/cloud_off:")
+        except (StorageError, OSError):
+            st.warning(NOT_REVOKED, icon=":material/cloud_off:")
             return
         st.session_state.pop(CONFIRM_REVOKE, None)
         _saved_now("The link is switched off.")
@@ -373,8 +396,10 @@ def own_link_section(place: Here) -> None:
     if yes.button("Yes, give me a new link", key="share_rotate_yes", type="primary"):
         try:
             url = sharing.replace_owner_link(place)
-        except StorageError as exc:
-            st.warning(exc.message, icon=":material/cloud_off:")
+        except (StorageError, OSError):
+            # Honest about where it stands: the old link either still opens the space or not.
+            still = reopen(place) is not None
+            st.warning(NOT_REPLACED if still else REPLACE_BROKE, icon=":material/cloud_off:")
             return
         st.session_state.pop(CONFIRM_ROTATE, None)
         st.session_state[NEW_OWNER_LINK] = url

@@ -8,6 +8,7 @@ resolved against storage on every run, so a revoked link stops working at its ne
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Literal
 from urllib.parse import urlsplit
@@ -109,8 +110,13 @@ def _peer() -> str | None:
     return peer if isinstance(peer, str) else None
 
 
-def arrive() -> Here | None:
-    """Work out who is here for this run; None means the presented link opens nothing."""
+def arrive(opens: Callable[[Here], bool] | None = None) -> Here | None:
+    """Work out who is here for this run; None means the presented link opens nothing.
+
+    ``opens`` may say no to a link that resolves but must look dead (a paused partner link); it
+    is asked before anything about the link is kept or written back into the URL, so that link
+    takes exactly the path of one that never existed.
+    """
     settings = load_settings()
     store = get_store(str(settings.data_dir.resolve()))
     params = st.query_params
@@ -126,6 +132,8 @@ def arrive() -> Here | None:
         key, _ = store.create_space()
         st.session_state["od_new_space"] = True
     access = store.resolve(key)
+    if access is not None and opens is not None:
+        access = access if opens(Here(settings, store, access, local, key)) else None
     if access is None:
         st.session_state.pop(KEY_STATE, None)
         st.session_state.pop(HERE_STATE, None)

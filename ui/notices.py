@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui import chrome, safety_state, sharing
+from ui import callbacks, chrome, safety_state, sharing
 from ui.context import Here, start_fresh
 
 LINK_TABLE, LINK_SAVED = "settings", "link_saved"
@@ -85,9 +85,24 @@ def _new_link_notice(here: Here) -> None:
             st.rerun()
 
 
+def storage_down() -> None:
+    """A visitor whose space can't be opened or made (the disk is full or read-only)."""
+    st.title("Open Door can't open a space just now")
+    st.write(
+        "We couldn't open a private space for you because the app's storage is unavailable at the "
+        "moment. Nothing was saved. Please try again in a few minutes."
+    )
+    st.write(
+        "If you are in danger now, call **911** in the United States or your local emergency "
+        "number. The Quick exit at the top right leaves this site at once."
+    )
+    st.button("Try again", key="storage_down_retry", type="primary")  # a press reruns the app
+
+
 def bad_link() -> None:
     """The one neutral answer for every link that opens nothing (unknown, malformed, revoked)."""
     st.title("This link doesn't open anything")
+    callbacks.closed_note()  # only after this tab's own button found its link closed
     st.write(
         "It may have been copied incompletely, replaced with a newer link, or switched off by the "
         "person who made it."

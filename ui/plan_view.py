@@ -37,7 +37,7 @@ from guide.stats import ReviewSummary, review_summary, routine_counts
 from guide.weeks import CYCLE_DAYS, WEEKS, current_week
 from storage.errors import StorageError
 from ui import plan_state
-from ui.callbacks import link_still_opens
+from ui.callbacks import fresh_data, guarded, refused_download
 from ui.context import Here
 from ui.plan_state import long_day
 
@@ -143,9 +143,8 @@ def _typed(key: str) -> str:
     return value if isinstance(value, str) else ""
 
 
+@guarded
 def _on_new_plan(place: Here) -> None:
-    if not link_still_opens(place):
-        return  # the run after this shows the link is closed
     start = st.session_state.get("plan_setup_start")
     picked = st.session_state.get("plan_setup_ideas") or []
     typed = [_typed(f"plan_setup_target_{n}") for n in range(1, MAX_TARGETS + 1)]
@@ -171,16 +170,18 @@ def target_hints(cycle: Cycle) -> list[tuple[str, str]]:
     return [(t.text, hint) for t in cycle.targets if (hint := target_hint(t.text))]
 
 
-def calendar_button(cycle: Cycle) -> None:
+def calendar_button(place: Here, cycle: Cycle) -> None:
     """The .ics download with the six weekly reminders and the review date."""
     st.download_button(
         "Add reminders to my calendar",
-        data=lambda: build_ics(cycle.start),
+        # Made when pressed, and only while the link still opens the space (see ui.callbacks).
+        data=fresh_data(place, lambda _now: build_ics(cycle.start)),
         file_name="weekly-notes.ics",
         mime="text/calendar",
         key=f"plan_ics_{cycle.id}",
         icon=":material/calendar_add_on:",
-        on_click="ignore",
+        on_click=refused_download,
+        args=(place,),
     )
     st.caption(
         "A reminder at the end of each week and one on the review date, as a calendar file. "
@@ -196,7 +197,7 @@ def setup(place: Here, cycle: Cycle, today: date) -> None:
     st.markdown(
         f"{began} on **{long_day(cycle.start)}**. Review on **{long_day(cycle.review_on)}**."
     )
-    calendar_button(cycle)
+    calendar_button(place, cycle)
     st.subheader("Your targets", anchor=False)
     st.write(
         "You can reword a target at any time. Its ratings stay with it, and the earlier wording "
@@ -246,13 +247,13 @@ def setup(place: Here, cycle: Cycle, today: date) -> None:
         _move_start_form(place, cycle, today)
 
 
+@guarded
 def _on_reword_form(place: Here, cycle: Cycle, target_id: str, today: date) -> None:
     _reword(place, cycle, target_id, _typed(f"plan_edit_text_{target_id}"), today)
 
 
+@guarded
 def _reword(place: Here, cycle: Cycle, target_id: str, text: str, today: date) -> None:
-    if not link_still_opens(place):
-        return  # the run after this shows the link is closed
     where = f"target_{target_id}"
     try:
         changed = edit_cycle_target(cycle, target_id, text, today)
@@ -287,9 +288,8 @@ def _add_target_form(place: Here, cycle: Cycle) -> None:
     show_note("add_target")
 
 
+@guarded
 def _on_add_target(place: Here, cycle: Cycle) -> None:
-    if not link_still_opens(place):
-        return  # the run after this shows the link is closed
     text = _typed(f"plan_add_text_{cycle.id}")
     try:
         plan_state.save_cycle(place, plan_state.add_target(cycle, text))
@@ -325,9 +325,8 @@ def _move_start_form(place: Here, cycle: Cycle, today: date) -> None:
     show_note("move_start")
 
 
+@guarded
 def _on_move_start(place: Here, cycle: Cycle) -> None:
-    if not link_still_opens(place):
-        return  # the run after this shows the link is closed
     start = st.session_state.get(f"plan_move_start_{cycle.id}")
     if not isinstance(start, date):
         return  # an emptied date box: nothing to change
@@ -516,9 +515,8 @@ def decision_form(place: Here, cycle: Cycle, today: date, safety: SafetyMode) ->
     show_note("decision")
 
 
+@guarded
 def _on_decide(place: Here, cycle: Cycle, today: date) -> None:
-    if not link_still_opens(place):
-        return  # the run after this shows the link is closed
     choice = st.session_state.get(f"plan_decision_{cycle.id}")
     if choice is None:
         note("decision", words.messages()["unknown_decision"], ":material/touch_app:")
@@ -612,9 +610,8 @@ def next_cycle_form(place: Here, cycle: Cycle, today: date) -> None:
     show_note("next_cycle")
 
 
+@guarded
 def _on_next_cycle(place: Here, cycle: Cycle, today: date) -> None:
-    if not link_still_opens(place):
-        return  # the run after this shows the link is closed
     start = st.session_state.get(f"plan_next_start_{cycle.id}")
     texts = [_typed(f"plan_next_target_{cycle.id}_{n}") for n in range(1, MAX_TARGETS + 1)]
     try:

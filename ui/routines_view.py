@@ -26,6 +26,7 @@ from guide.plan import ROUTINES, Cycle
 from guide.safety import SafetyMode
 from storage.errors import StorageError
 from ui import plan_state
+from ui.callbacks import guarded
 from ui.context import Here
 from ui.safety_state import mode
 
@@ -427,6 +428,7 @@ def chosen_book(place: Here, cycle: Cycle | None) -> str | None:
     return book_id if book_id in known else None
 
 
+@guarded
 def _choose_book(place: Here, cycle: Cycle | None, widget: str) -> None:
     book_id = st.session_state.get(widget)
     if book_id is None:
@@ -443,6 +445,7 @@ def _choose_book(place: Here, cycle: Cycle | None, widget: str) -> None:
     _save(change, f"You're reading {words.book(book_id).title}.")
 
 
+@guarded
 def _tick(place: Here, cycle: Cycle | None, book_id: str, week: int, widget: str) -> None:
     def change() -> None:
         docs = place.private.all(LOG)
@@ -517,6 +520,7 @@ def _book_picker(place: Here, cycle: Cycle | None, current: str | None) -> None:
 # --- journal -------------------------------------------------------------------------------------
 
 
+@guarded
 def _set_telling(place: Here, line: rt.JournalLine, widget: str) -> None:
     marked = bool(st.session_state.get(widget))
     fresh = replace(line, telling=marked)
@@ -600,6 +604,7 @@ def _journal_line(place: Here, line: rt.JournalLine) -> None:
 # --- own support ---------------------------------------------------------------------------------
 
 
+@guarded
 def _mark_support(
     place: Here,
     cycle: Cycle | None,

@@ -7,7 +7,9 @@ itself is :func:`guide.safety.gate`; this module only reads and writes the input
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from collections.abc import Mapping
+from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from guide.safety import SafetyMode, ScreenState, gate
 from ui.context import Here
@@ -29,8 +31,12 @@ def _parse(value: object) -> datetime | None:
 
 def latest_screen(here: Here) -> ScreenState | None:
     """The most recent completed safety screen, or None if the user has not finished one."""
+    return _latest_screen(here.private.all(RESULTS_TABLE))
+
+
+def _latest_screen(results: list[dict[str, Any]]) -> ScreenState | None:
     latest: ScreenState | None = None
-    for result in here.private.all(RESULTS_TABLE):
+    for result in results:
         taken = _parse(result.get("taken_at"))
         if taken is None or not result.get("safety_complete", False):
             continue
@@ -53,6 +59,30 @@ def self_flag_at(here: Here) -> datetime | None:
 def set_self_flag(here: Here) -> None:
     """Record "this is about my safety" now; only a newly completed screen clears it."""
     here.private.put(SAFETY_TABLE, SELF_FLAG, {"at": datetime.now(UTC).isoformat()})
+
+
+def kept_on(private: Mapping[str, list[dict[str, Any]]]) -> dict[str, list[dict[str, Any]]]:
+    """A backup's private tables, changed so that restoring them keeps safety mode on.
+
+    An older backup holds an older safety screen and no "about my safety" choice, so restoring it
+    as it is would switch safety mode off, and partner links back on, without anyone deciding so.
+    The choice is written into the backup itself, just after the latest screen it holds (and no
+    earlier than now), so it lands in the same write as the restore and only a newly completed
+    screen switches safety mode off, as always.
+    """
+    at = datetime.now(UTC)
+    latest = _latest_screen(private.get(RESULTS_TABLE, []))
+    if latest is not None and latest.taken_at + timedelta(seconds=1) > at:
+        at = latest.taken_at + timedelta(seconds=1)
+    others = [d for d in private.get(SAFETY_TABLE, []) if d.get("key") != SELF_FLAG]
+    flag = {"at": at.isoformat(), "key": SELF_FLAG}
+    return {**private, SAFETY_TABLE: [*others, flag]}
+
+
+def paused_in(shared: Mapping[str, list[dict[str, Any]]]) -> dict[str, list[dict[str, Any]]]:
+    """A backup's shared tables with partner links paused, for a restore while safety mode is on."""
+    others = [d for d in shared.get(PAUSE_TABLE, []) if d.get("key") != PAUSE_KEY]
+    return {**shared, PAUSE_TABLE: [*others, {"paused": True, "key": PAUSE_KEY}]}
 
 
 def mode(here: Here) -> SafetyMode:

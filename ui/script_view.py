@@ -32,7 +32,7 @@ from guide.safety import escape_markdown
 from guide.script import Script, ScriptDraft, draft_from_dict, draft_to_dict
 from guide.tone import Flag
 from storage.errors import StorageError
-from ui.callbacks import link_still_opens
+from ui.callbacks import guarded
 from ui.context import Here
 from ui.quiz_view import Entry, read_history
 
@@ -580,6 +580,7 @@ def _ask_load(version: Version) -> None:
     _confirming(CONFIRM_LOAD, version.id)
 
 
+@guarded
 def _rename(place: Here, version: Version) -> None:
     typed = st.session_state.get(f"script_rename_{version.id}")
     name = typed.strip() if isinstance(typed, str) else ""
@@ -590,8 +591,6 @@ def _rename(place: Here, version: Version) -> None:
             ":material/edit:",
             "info",
         )
-        return
-    if not link_still_opens(place):
         return
     try:
         rename_version(place, version, name)
@@ -651,9 +650,8 @@ def _confirm_delete(place: Here, version: Version) -> None:
         )
 
 
+@guarded
 def _delete(place: Here, version: Version) -> None:
-    if not link_still_opens(place):
-        return
     try:
         place.private.remove(VERSIONS_TABLE, version.doc_id)
     except StorageError as exc:

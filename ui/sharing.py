@@ -208,6 +208,11 @@ def _withdraw(place: Here, link_id: str) -> None:
         place.shared.remove(SHARES, doc["_id"])
 
 
+def withdrawn(shared: Mapping[str, list[dict[str, Any]]]) -> dict[str, list[dict[str, Any]]]:
+    """A backup's shared tables with every link's snapshot taken out (safety mode is on)."""
+    return {**shared, SHARES: []}
+
+
 def refresh(place: Here, current: SafetyMode | None = None) -> int:
     """Bring every link's snapshot in line with its sources; returns how many changed.
 

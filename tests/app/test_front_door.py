@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from guide.sharing import ShareChoices
 from storage.backup import build_backup
 from tests.app.conftest import page_text, space_of
+from ui import sharing
 
 OWNER_PAGES = [
     "home",
@@ -109,9 +111,16 @@ def test_revoked_partner_link_gets_the_neutral_message(app, make_app, data_dir):
 
 def test_partner_link_cannot_reach_owner_pages(app, make_app, data_dir):
     store, access = space_of(app, data_dir)
-    _, partner_key = store.add_partner_link(access, "for them")
+    link_id, partner_key = store.add_partner_link(access, "for them")
+    # Before anything is shared the link opens nothing, like any dead link: the bad-link page
+    # only, whatever page is asked for.
+    dead = make_app(partner=partner_key)
+    dead.switch_page("app_pages/my_data.py").run()
+    assert [t.value for t in dead.title] == ["This link doesn't open anything"]
+    sharing.publish(app.session_state["od_here"], link_id, ShareChoices(explainer=True))
     partner = make_app(partner=partner_key)
     partner.run()
+    assert "An invitation" in [t.value for t in partner.title]
     with pytest.raises(Exception):  # noqa: B017 - the page is simply not registered for a partner
         partner.switch_page("app_pages/my_data.py").run()
 

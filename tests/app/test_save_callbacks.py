@@ -29,9 +29,9 @@ def runs(monkeypatch) -> list[int]:
     seen: list[int] = []
     original = ui.context.arrive
 
-    def counted() -> Any:
+    def counted(*args: Any, **kwargs: Any) -> Any:
         seen.append(1)
-        return original()
+        return original(*args, **kwargs)
 
     monkeypatch.setattr(ui.context, "arrive", counted)
     return seen
