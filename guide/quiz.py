@@ -153,9 +153,7 @@ def score(
     # Reasons with evidence rank first: a quiet reason may add up to more, yet nothing was said
     # for it, so it never ranks above one that something was said for.
     ranked = tuple(
-        sorted(
-            scores, key=lambda s: (not s.because, -s.score, -s.strength, order[s.reason_id])
-        )
+        sorted(scores, key=lambda s: (not s.because, -s.score, -s.strength, order[s.reason_id]))
     )
     share = scored_answered / scored_total if scored_total else 0.0
     top, confidence = _standing_out(ranked, share)

@@ -19,9 +19,9 @@ from typing import Any
 import streamlit as st
 
 from content import resources
+from content.quiz import load_quiz, load_result_words
 from content.reasons import Reason, common_backfires
 from content.safety import load as load_safety
-from content.quiz import load_quiz, load_result_words
 from guide.quiz import (
     Because,
     QuizResult,
@@ -220,9 +220,9 @@ def evidence(scored: ReasonScore) -> list[Because]:
     kept = []
     for because in scored.because:
         item = items.get(because.item_id)
-        if item is not None and because.answer in item.scale.options:
-            if not raises(item, item.scale.options.index(because.answer)):
-                continue
+        known = item is not None and because.answer in item.scale.options
+        if known and not raises(item, item.scale.options.index(because.answer)):
+            continue
         kept.append(because)
     return kept
 

@@ -532,8 +532,12 @@ def test_a_rarely_is_not_evidence() -> None:
 def test_almost_everything_rarely_names_no_reason() -> None:
     quiet = {item.id: "Rarely" for item in SCORED if item.scale.id == "frequency"}
     result = score(
-        answers(**quiet, past_therapy="No, or I don't know", money_time="A little",
-                refuses_all="A little"),
+        answers(
+            **quiet,
+            past_therapy="No, or I don't know",
+            money_time="A little",
+            refuses_all="A little",
+        ),
         ITEMS,
         REASONS,
     )
