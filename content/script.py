@@ -32,7 +32,15 @@ STEP_IDS: tuple[str, ...] = (
 # Friction removers are keyed by the draft field they switch on, so a page can wire them directly.
 FRICTION_IDS: tuple[str, ...] = ("times", "offer_book", "offer_pay", "offer_stop_30")
 
-TONE_KINDS: tuple[str, ...] = ("absolute", "diagnosis", "ultimatum", "contempt", "demand")
+TONE_KINDS: tuple[str, ...] = (
+    "absolute",
+    "diagnosis",
+    "ultimatum",
+    "contempt",
+    "demand",
+    "guilt",
+    "blame",
+)
 
 
 @dataclass(frozen=True)
