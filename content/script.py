@@ -335,3 +335,37 @@ def load_script_content() -> ScriptContent:
         invitation_closing=require(invitation, "closing", str, f"{FILE}: [invitation]"),
         tone=_parse_tone(raw),
     )
+
+
+@dataclass(frozen=True)
+class SafetyInstead:
+    """What the script builder page says instead of the builder while safety mode is on."""
+
+    caption: str
+    title: str
+    why: tuple[str, ...]
+    helps_title: str
+    safety_page: str
+    advocate: str
+    individual: str
+    kept: str
+
+
+@cache
+def load_safety_instead() -> SafetyInstead:
+    """Return the ``[safety_mode]`` words of ``script.toml``."""
+    where = f"{FILE} [safety_mode]"
+    raw = require(read_toml(FILE), "safety_mode", dict, FILE)
+    texts = {
+        name: require(raw, name, str, where)
+        for name in (
+            "caption",
+            "title",
+            "helps_title",
+            "safety_page",
+            "advocate",
+            "individual",
+            "kept",
+        )
+    }
+    return SafetyInstead(why=require_strings(raw, "why", where), **texts)
