@@ -180,6 +180,15 @@ class DecisionOption:
     explanation: str
     fits_when: str
     first_step: str
+    # Said instead of ``explanation`` in safety mode, where couples framing ("your part in the
+    # pattern") would leave someone being harmed feeling partly to blame; "" when none is needed.
+    safety_explanation: str = ""
+
+    def explained(self, safety_on: bool) -> str:
+        """The explanation to show, with safety mode on or off."""
+        return (
+            self.safety_explanation if safety_on and self.safety_explanation else self.explanation
+        )
 
 
 @dataclass(frozen=True)
@@ -463,6 +472,9 @@ def decision_aid() -> DecisionAid:
             explanation=require(o, "explanation", str, f"{where} option {i}"),
             fits_when=require(o, "fits_when", str, f"{where} option {i}"),
             first_step=require(o, "first_step", str, f"{where} option {i}"),
+            safety_explanation=require(o, "safety_explanation", str, f"{where} option {i}")
+            if "safety_explanation" in o
+            else "",
         )
         for i, o in enumerate(raw)
     )

@@ -111,9 +111,10 @@ def new_plan_form(place: Here, today: date, own_support: bool = False) -> None:
                 max_chars=TARGET_LIMIT,
                 placeholder=f"For example: {examples[(n * 3) % len(examples)]}",
             )
+        who = "you would" if own_support else "you would both"
         st.caption(
             "Three targets is a good number, and one or two is fine. Short and concrete works "
-            "best: something you would both notice happening, or not, in an ordinary week."
+            f"best: something {who} notice happening, or not, in an ordinary week."
         )
         st.form_submit_button(
             "Start my six weeks",
@@ -468,7 +469,7 @@ def decision_form(place: Here, cycle: Cycle, today: date, safety: SafetyMode) ->
             ids,
             index=ids.index(current.option) if current and current.option in ids else None,
             format_func=titles.__getitem__,
-            captions=[o.explanation for o in options],
+            captions=[o.explained(safety.on) for o in options],
             key=f"plan_decision_{cycle.id}",
         )
         with st.expander("When does each choice tend to fit?", icon=":material/help:"):
@@ -633,9 +634,6 @@ def review(place: Here, cycle: Cycle, today: date, safety: SafetyMode) -> None:
         # step back toward couples therapy.
         with st.container(border=True, key="plan_review_safety"):
             st.markdown(f":material/health_and_safety: {words.safety_mode().review_lead}")
-            st.page_link(
-                SAFETY_PAGE, label="Safety help and resources", icon=":material/arrow_forward:"
-            )
     st.write(words.decision_aid().intro)
     if cycle.decision is None:
         decision_form(place, cycle, today, safety)

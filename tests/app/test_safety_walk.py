@@ -18,7 +18,7 @@ the user's own data, not the app's coaching, so it is left out on purpose.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime
 from typing import Any
 
 import pytest
@@ -26,69 +26,14 @@ from google.protobuf.message import Message
 from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 from streamlit.testing.v1 import AppTest
 
-from content.quiz import load_quiz
-from content.reasons import load_reasons
 from content.script import load_safety_instead
-from guide.plan import Target, make_cycle
-from guide.quiz import score
-from guide.script import draft_to_dict, prefill
-from guide.weeks import WEEKS
+from storage.store import Access, Store
 from tests.app.conftest import space_of
 from tests.support.coaching import coaching_in
-from tests.support.seed import StoreSpace
-from ui import plan_state
-from ui.quiz_view import stored_result
+from tests.support.safety_spaces import answers, insert_result, seed_lived, seed_screen
 
-ITEMS = load_quiz()
-BY_ID = {item.id: item for item in ITEMS}
 TODAY = date.today()
-# Targets a person might choose for their own support; the walk checks the app's words, not these.
-OWN_TARGETS = ("Sleep by eleven most nights", "Message a friend twice a week")
 BACKUP_PREFIX = "open-door-backup"
-
-
-def _answers(**chosen: str) -> dict[str, int]:
-    found = {item.id: 0 for item in ITEMS}
-    return found | {k: BY_ID[k].scale.options.index(v) for k, v in chosen.items()}
-
-
-def _insert_result(at: AppTest, data_dir, answers: dict[str, int], when: datetime) -> tuple:
-    store, access = space_of(at, data_dir)
-    result = score(answers, ITEMS, load_reasons())
-    store.private(access).insert("quiz_results", stored_result(result, when, declined=False))
-    return result.top
-
-
-def seed_screen(at: AppTest, data_dir) -> None:
-    """Safety mode from the quiz's safety screen alone: no reasons named."""
-    _insert_result(at, data_dir, _answers(safety_control="Yes"), datetime.now(UTC))
-
-
-def seed_lived(at: AppTest, data_dir) -> None:
-    """A space used before safety mode: quiz reasons, a script, a plan, a link; then the flag."""
-    store, access = space_of(at, data_dir)
-    when = datetime.now(UTC) - timedelta(days=50)
-    top = _insert_result(
-        at, data_dir, _answers(takes_sides="Often", couch="Often", were_fine="Sometimes"), when
-    )
-    assert top, "the seeded quiz should name reasons, so the builder has something to pre-fill"
-    draft = draft_to_dict(prefill(top))
-    private = store.private(access)
-    private.put(
-        "script_working",
-        "current",
-        {"draft": draft, "updated_at": when.isoformat(), "quiz_at": when.isoformat()},
-    )
-    private.put(
-        "scripts", "v1", {"name": "First try", "saved_at": when.isoformat(), "draft": draft}
-    )
-    space = StoreSpace(store, access)
-    start = TODAY - timedelta(days=WEEKS * 7)
-    targets = [Target(id=f"t{i}", text=text) for i, text in enumerate(OWN_TARGETS, 1)]
-    plan_state.start_cycle(space, make_cycle("walk-cycle", start, targets))
-    store.add_partner_link(access, "For Sam")
-    at.button(key="chrome_safety_flag").click().run()
-    assert not at.exception, at.exception
 
 
 # (space, page, view): the view is the session-state key and value a page reads to pick what it
@@ -173,11 +118,14 @@ def downloads(monkeypatch) -> dict[str, bytes]:
     return seen
 
 
-SEEDS: dict[str, Callable[[AppTest, Any], None]] = {"screen": seed_screen, "lived": seed_lived}
+SEEDS: dict[str, Callable[[Store, Access], None]] = {
+    "screen": seed_screen,
+    "lived": lambda store, access: seed_lived(store, access, TODAY),
+}
 
 
 def _open(app: AppTest, data_dir, space: str, page: str, view: dict[str, Any]) -> AppTest:
-    SEEDS[space](app, data_dir)
+    SEEDS[space](*space_of(app, data_dir))
     for key, value in view.items():
         app.session_state[key] = value
     app.switch_page(f"app_pages/{page}.py").run()
@@ -204,7 +152,8 @@ def test_safety_mode_offers_no_coaching_toward_joint_therapy_or_sharing(
 
 def test_the_walk_would_catch_the_builder_outside_safety_mode(app, data_dir) -> None:
     """Without safety mode the same space does coach (so the walk above is not empty-handed)."""
-    _insert_result(app, data_dir, _answers(takes_sides="Often", couch="Often"), datetime.now(UTC))
+    store, access = space_of(app, data_dir)
+    insert_result(store, access, answers(takes_sides="Often", couch="Often"), datetime.now(UTC))
     app.switch_page("app_pages/script.py").run()
     names = {name for name, _ in coaching_in(everything_shown(app))}
     assert {"a pre-fill from the quiz", "the counselling opener"} <= names

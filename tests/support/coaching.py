@@ -42,6 +42,9 @@ COACHING: tuple[tuple[str, str], ...] = (
     ("a joint target", r"\bplan the week together\b|\bgreet each other\b"),
     ("asking again for therapy", r"\bask(?:ing)? again for couples therapy\b"),
     ("face-to-face boundaries", r"\bset a boundary, not an ultimatum\b|\bset boundaries\b"),
+    ("a target that needs the partner", r"\byou would both notice\b"),
+    # Couples framing that, where there is harm, leaves the person feeling partly to blame.
+    ("a share of the blame", r"\byour part in (?:the|this) pattern\b"),
     # Choosing a therapist together, telling the partner, and sharing.
     ("choosing together", r"\bchoos(?:e|ing) (?:a therapist |someone )?together\b"),
     ("telling the partner", r"\btell(?:ing)? your partner (?:about|that)\b"),
