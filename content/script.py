@@ -346,8 +346,10 @@ class SafetyInstead:
     why: tuple[str, ...]
     helps_title: str
     safety_page: str
+    safety_link: str
     advocate: str
     individual: str
+    individual_link: str
     kept: str
 
 
@@ -363,8 +365,10 @@ def load_safety_instead() -> SafetyInstead:
             "title",
             "helps_title",
             "safety_page",
+            "safety_link",
             "advocate",
             "individual",
+            "individual_link",
             "kept",
         )
     }

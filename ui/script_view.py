@@ -397,12 +397,14 @@ def safety_instead(words: SafetyInstead, has_words: bool) -> None:
         for line in words.why:
             st.markdown(line)
     st.subheader(words.helps_title, anchor=False)
-    st.page_link(SAFETY_PAGE, label=words.safety_page, icon=":material/health_and_safety:")
+    st.markdown(words.safety_page)
+    st.page_link(SAFETY_PAGE, label=words.safety_link, icon=":material/health_and_safety:")
     st.markdown(words.advocate)
     advocate = next((r for r in resources.us_resources() if r.id == ADVOCATE_ID), None)
     if advocate is not None:
         safety_view.resource_card(advocate, "script_advocate")
-    st.page_link(GOING_ALONE, label=words.individual, icon=":material/self_improvement:")
+    st.markdown(words.individual)
+    st.page_link(GOING_ALONE, label=words.individual_link, icon=":material/self_improvement:")
     if has_words:
         st.caption(f":material/lock: {words.kept}")
 

@@ -42,6 +42,15 @@ def shown(page) -> str:
     return page.inner_text("body") + "\n" + "\n".join(values)
 
 
+def cut_off_links(page) -> list[str]:
+    """Page links in the main area whose words don't fit (Streamlit cuts a long label short)."""
+    return page.eval_on_selector_all(
+        "[data-testid='stMain'] [data-testid='stPageLink'] *",
+        "els => els.filter(e => e.children.length === 0 && e.textContent.trim()"
+        " && e.scrollWidth > e.clientWidth + 1).map(e => e.textContent)",
+    )
+
+
 def walk(page, url: str, key: str, path: str, name: str) -> str:
     """Open ``path`` at both sizes, screenshot each, and return what the laptop view showed."""
     text = ""
@@ -53,7 +62,8 @@ def walk(page, url: str, key: str, path: str, name: str) -> str:
         expect(page.get_by_text("Safety mode is on").first).to_be_visible()
         text = text or shown(page)
         assert coaching_in(shown(page)) == [], (path, size)
-        shot(page, f"safety-walk-{name}-{size}", full_page=size == "laptop")
+        assert cut_off_links(page) == [], (path, size)
+        shot(page, f"safety-walk-{name}-{size}")
     return text
 
 
@@ -97,3 +107,7 @@ def test_script_builder_and_plan_review_in_a_space_used_before_safety_mode(page,
     page.locator(".st-key-plan_section button", has_text="Review").click()
     wait_idle(page)
     shot(page, "safety-walk-plan-review-laptop")
+    page.set_viewport_size({"width": 390, "height": 844})
+    wait_idle(page)
+    assert coaching_in(shown(page)) == []
+    shot(page, "safety-walk-plan-review-phone")
