@@ -13,6 +13,9 @@ Everything the user wrote is shown inert: ``st.text``/``st.code``, or Markdown e
 ``guide.safety.escape_markdown`` (``Script.full_markdown`` is escaped already). The only HTML here
 is two static style sheets (large type for practice, a clean printout) with no user text in them.
 
+In safety mode the page draws only :func:`safety_instead`: why the builder is paused, and the way
+to the Safety page, a hotline advocate and support of one's own.
+
 Buttons that save or ask for a confirmation act in their ``on_click`` callbacks, so the page is
 drawn once, already changed; what a callback has to say in place goes through :func:`note`.
 """
