@@ -11,7 +11,7 @@ any answer other than the first ("No") flags safety, because "Not sure" deserves
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Literal
 
 from content.quiz import QuizItem, load_result_words
@@ -346,6 +346,34 @@ def compare(previous: QuizResult | None, current: QuizResult) -> list[str]:
         else:
             sentences.append("Your answers give a less clear picture than last time.")
     return sentences
+
+
+def reread(result: QuizResult, items: Sequence[QuizItem]) -> QuizResult:
+    """A stored result read by today's rules: only raising answers as evidence, and only reasons
+    with evidence among those that stand out ("not enough to tell" when none are left).
+
+    Results stored before quiet answers stopped counting as evidence may list a "Rarely", or name
+    a reason nothing was said for. An answer whose question or option is no longer known is
+    kept, since it can't be checked. A result scored today comes back equal.
+    """
+    by_id = {item.id: item for item in items}
+
+    def raising(because: Because) -> bool:
+        item = by_id.get(because.item_id)
+        if item is None or because.answer not in item.scale.options:
+            return True
+        return raises(item, item.scale.options.index(because.answer))
+
+    ranked = tuple(
+        replace(s, because=tuple(b for b in s.because if raising(b))) for s in result.ranked
+    )
+    supported = {s.reason_id for s in ranked if s.because}
+    top = tuple(r for r in result.top if r in supported)
+    if ranked == result.ranked and top == result.top:
+        return result
+    return replace(
+        result, ranked=ranked, top=top, confidence=result.confidence if top else "not_enough"
+    )
 
 
 NotEnoughWhy = Literal["few", "quiet", "flat", "weak"]

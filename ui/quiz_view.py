@@ -23,13 +23,12 @@ from content.quiz import load_quiz, load_result_words
 from content.reasons import Reason, common_backfires
 from content.safety import load as load_safety
 from guide.quiz import (
-    Because,
     QuizResult,
     ReasonScore,
     compare,
     headline,
     not_enough_why,
-    raises,
+    reread,
     result_from_dict,
     result_to_dict,
 )
@@ -83,7 +82,8 @@ def read_history(docs: Sequence[Mapping[str, Any]]) -> tuple[list[Entry], int]:
         except (ValueError, TypeError, AttributeError):
             damaged += 1
             continue
-        entries.append(Entry(taken, result, bool(doc.get("safety_declined", False))))
+        # Read by today's rules, so an older result shows no quiet answer as evidence.
+        entries.append(Entry(taken, reread(result, load_quiz()), bool(doc.get("safety_declined"))))
     entries.sort(key=lambda e: e.taken_at, reverse=True)
     return entries, damaged
 
@@ -210,23 +210,6 @@ def _not_enough(result: QuizResult) -> None:
         st.markdown(_bullets(lines))
 
 
-def evidence(scored: ReasonScore) -> list[Because]:
-    """The answers shown as "because you said": only raising ones, even in an older result.
-
-    Results stored before quiet answers stopped counting as evidence may still list a "Rarely";
-    an answer whose question or option is no longer known is kept, since it can't be checked.
-    """
-    items = {item.id: item for item in load_quiz()}
-    kept = []
-    for because in scored.because:
-        item = items.get(because.item_id)
-        known = item is not None and because.answer in item.scale.options
-        if known and not raises(item, item.scale.options.index(because.answer)):
-            continue
-        kept.append(because)
-    return kept
-
-
 def _reason_card(
     position: int, scored: ReasonScore | None, reason: Reason | None, reason_id: str
 ) -> None:
@@ -235,7 +218,7 @@ def _reason_card(
         st.subheader(f"{position}. {escape_markdown(name)}", anchor=False)
         if reason:
             st.markdown(f"*{reason.summary}*")
-        shown = evidence(scored) if scored else []
+        shown = scored.because if scored else ()
         if shown:
             st.markdown("**Because you said:**")
             st.markdown(

@@ -328,6 +328,29 @@ def test_an_older_result_shows_no_quiet_answer_as_evidence(app, data_dir):
     assert "Rarely" not in text
 
 
+def test_an_older_result_that_named_a_reason_from_quiet_answers_now_says_not_enough(app, data_dir):
+    """Stored when a single "A little" could name "Says no to every kind of help"."""
+    quiet = {i.id: "Rarely" for i in SCORED if i.scale.id == "frequency"}
+    result = score(indexes({**quiet, "refuses_all": "A little"}), ITEMS, load_reasons())
+    doc = stored_result(result, datetime.fromisoformat("2026-10-01T09:00:00+00:00"), False)
+    avoidance = next(r for r in doc["ranked"] if r["reason_id"] == "avoidance")
+    avoidance["because"] = [
+        {
+            "item_id": "refuses_all",
+            "text": BY_ID["refuses_all"].text,
+            "answer": "A little",
+            "contribution": 0.5,
+        }
+    ]
+    doc |= {"top": ["avoidance"], "confidence": "some"}
+    store, access = space_of(app, data_dir)
+    store.private(access).insert("quiz_results", doc)
+    open_quiz(app)
+    text = page_text(app)
+    assert load_result_words().not_enough_title in text
+    assert "Says no to every kind of help" not in text
+
+
 def test_not_enough_to_tell_invents_no_winner(app, data_dir):
     open_quiz(app)
     finish_seeded(app, data_dir, indexes({}))

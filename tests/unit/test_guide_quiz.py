@@ -16,11 +16,13 @@ from content.reasons import REASON_IDS, load_reasons
 from guide.quiz import (
     MAX_TOP,
     MIN_SCORE,
+    Because,
     QuizResult,
     compare,
     headline,
     not_enough_why,
     progress,
+    reread,
     result_from_dict,
     result_to_dict,
     score,
@@ -615,3 +617,31 @@ def test_quiet_answers_never_name_a_reason(given_answers: dict[str, int]) -> Non
     assert result.top == ()
     assert all(s.because == () for s in result.ranked)
     assert not_enough_why(result) in ("quiet", "few")
+
+
+def test_an_older_result_is_read_by_todays_rules() -> None:
+    """A result stored when quiet answers still counted names only what raising answers support."""
+    result = score(answers(takes_sides="Often"), ITEMS, REASONS)
+    quiet = Because("couch", BY_ID["couch"].text, "Rarely", 0.33)
+    blame, *rest = result.ranked
+    avoidance = next(s for s in rest if s.reason_id == "avoidance")
+    old = replace(
+        result,
+        ranked=(
+            replace(blame, because=(*blame.because, quiet)),
+            replace(avoidance, score=0.5, because=(Because("refuses_all", "…", "A little", 0.5),)),
+            *(s for s in rest if s.reason_id != "avoidance"),
+        ),
+        top=("blame", "avoidance"),
+    )
+    read = reread(old, ITEMS)
+    assert read.top == ("blame",)
+    ranked = {s.reason_id: s for s in read.ranked}
+    assert [b.answer for b in ranked["blame"].because] == ["Often"]
+    assert ranked["avoidance"].because == ()
+    # Nothing left standing out: the honest "not enough".
+    only_quiet = replace(old, top=("avoidance",))
+    assert reread(only_quiet, ITEMS).top == ()
+    assert reread(only_quiet, ITEMS).confidence == "not_enough"
+    # A result scored today reads the same.
+    assert reread(result, ITEMS) == result
