@@ -521,6 +521,23 @@ def test_safety_mode_replaces_the_whole_builder(app, data_dir):
     assert stored_draft(app, data_dir).boundary_need == "a pause"
 
 
+def test_a_step_saved_from_a_page_drawn_before_safety_mode_shows_no_builder(app, data_dir):
+    """Safety mode came on in another tab; a save from this one draws the pause, and keeps the
+    words. (AppTest runs the whole script; the fragment-only rerun a browser makes is checked in
+    tests/browser/test_safety_walk_browser.py.)"""
+    seed_quiz(app, data_dir)
+    open_script(app)
+    save_step(app, "opener")  # the first save draws the whole page; the next ones only a step
+    fill(app, {"opener": "Can we talk on Sunday?"})
+    private(app, data_dir).put("safety", "self_flag", {"at": datetime.now(UTC).isoformat()})
+    save_step(app, "opener")
+    text = page_text(app)
+    assert load_safety_instead().title in text
+    assert not [label for label in labels(app) if label.endswith("Open with a question")]
+    assert "Can we talk on Sunday?" not in text
+    assert stored_draft(app, data_dir).opener == "Can we talk on Sunday?"  # kept, out of sight
+
+
 def test_safety_mode_without_a_quiz_does_not_nudge_toward_it(app, data_dir):
     private(app, data_dir).put("safety", "self_flag", {"at": datetime.now(UTC).isoformat()})
     open_script(app)

@@ -9,7 +9,7 @@ size in ``test-artifacts/``.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
@@ -18,6 +18,7 @@ from playwright.sync_api import expect
 from content.script import load_safety_instead
 from storage.store import Store
 from tests.browser.test_front_door_browser import no_exception, open_fresh_space
+from tests.browser.test_script_browser import click_key, open_step, type_into
 from tests.support.browser import shot, wait_idle
 from tests.support.coaching import coaching_in
 from tests.support.safety_spaces import seed_lived, seed_screen
@@ -111,3 +112,23 @@ def test_script_builder_and_plan_review_in_a_space_used_before_safety_mode(page,
     wait_idle(page)
     assert coaching_in(shown(page)) == []
     shot(page, "safety-walk-plan-review-phone")
+
+
+def test_a_step_saved_in_a_tab_drawn_before_safety_mode_shows_no_builder(page, walk_server):
+    """Safety mode came on elsewhere (another tab); a step's save here is a fragment rerun that
+    would draw only that step: it must give way to the pause, not draw the step again."""
+    url, data = walk_server
+    key, store = fresh(page, url, data)
+    access = store.resolve(key)
+    assert access is not None
+    page.goto(f"{url}/script?space={key}")
+    wait_idle(page)
+    open_step(page, "opener")
+    click_key(page, "script_save_opener")  # the first save draws the whole page
+    open_step(page, "opener")
+    type_into(page, "script_f_opener", "Can we talk on Sunday?")
+    store.private(access).put("safety", "self_flag", {"at": datetime.now(UTC).isoformat()})
+    click_key(page, "script_save_opener")
+    expect(page.get_by_text(load_safety_instead().title)).to_be_visible()
+    expect(page.locator("[class*='st-key-script_step_']")).to_have_count(0)
+    assert coaching_in(shown(page)) == []
