@@ -247,6 +247,11 @@ def test_app_suggestions_pass_the_tone_check() -> None:
         "a" * 10_000,
         "every time " * 1000,
         "you keep " + "a" * 10_000,
+        "if you really " * 800,
+        "prove to me that you " * 500,
+        "because of you, we're " * 500,
+        "we're like this " * 700,
+        "you'd come if you " * 600,
     ],
 )
 def test_adversarial_text_is_fast(text: str) -> None:
