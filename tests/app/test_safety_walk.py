@@ -53,6 +53,7 @@ WALK: list[tuple[str, str, dict[str, Any]]] = [
             "going_alone",
             "safety",
             "my_data",
+            "partner",
         )
     ),
     *(
