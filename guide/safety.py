@@ -42,6 +42,9 @@ SURFACES: dict[str, str] = {
     # Choosing a couples therapist: what to look for, consultation questions, the first joint
     # session, and the choose-together checklist.
     "therapist_choosing": "joint_therapy",
+    # Going alone's line for telling the partner about one's own counselling: any conversation
+    # the app scripts with the partner is part of the coaching the gate pauses.
+    "going_alone_telling": "joint_therapy",
     # Partner links: making, sharing and opening them.
     "partner_links": "partner_links",
 }
