@@ -49,7 +49,7 @@ st.subheader(words.shift.title)
 for paragraph in words.shift.paragraphs:
     st.markdown(paragraph)
 st.markdown(f"*{words.shift.caveat}*")
-if not safety.on:
+if not safety.withholds("going_alone_telling"):
     # Telling a partner about therapy is itself a risk when safety mode is on.
     with st.container(border=True, key="going_alone_say"):
         st.markdown(f"**{words.shift.say_title}**")

@@ -23,7 +23,7 @@ import streamlit as st
 
 from content import plan as words
 from guide.plan import NOTE_LIMIT, RATING_VALUES, Cycle, PlanError, Rating, rated_weeks
-from guide.safety import escape_markdown
+from guide.safety import SafetyMode, escape_markdown
 from guide.weeks import WEEKS, due_weeks, rateable_weeks, week_range
 from storage.errors import StorageError
 from ui import plan_state, plan_view, routines_view
@@ -53,8 +53,17 @@ def _plural_weeks(weeks: tuple[int, ...] | list[int]) -> str:
     return "Weeks " + ", ".join(str(w) for w in weeks[:-1]) + f" and {weeks[-1]} are"
 
 
-def empty_state(place: Here, today: date) -> None:
+def empty_state(place: Here, today: date, safety: SafetyMode) -> None:
     """No plan yet: what the experiment is, in a few warm lines, and the setup form."""
+    if safety.withholds("plan_together_ideas"):
+        # In safety mode the six weeks are the person's own: their rest, support and safety.
+        own = words.safety_mode()
+        st.markdown(own.intro)
+        st.markdown("\n".join(f"- {point}" for point in own.points))
+        st.caption("Everything you write here stays in your private space.")
+        st.subheader("Set up your six weeks", anchor=False)
+        plan_view.new_plan_form(place, today, own_support=True)
+        return
     st.markdown(
         "You can't make anyone go to therapy. What you can do is try a few small changes for "
         "six weeks and keep an honest record of how they go."
@@ -127,11 +136,11 @@ def section_picker() -> str:
     return chosen if chosen in SECTIONS else "week"
 
 
-def hints_after_saving(cycle: Cycle) -> None:
+def hints_after_saving(cycle: Cycle, own_support: bool) -> None:
     """Right after the targets are saved: a gentle word on any that may be hard to rate."""
     if st.session_state.get(plan_view.HINTS_FOR) != cycle.id:
         return
-    hints = plan_view.target_hints(cycle)
+    hints = plan_view.target_hints(cycle, own_support)
     if not hints:
         st.session_state.pop(plan_view.HINTS_FOR, None)
         return
@@ -152,9 +161,9 @@ def hints_after_saving(cycle: Cycle) -> None:
         )
 
 
-def this_week(place: Here, cycle: Cycle, today: date) -> None:
+def this_week(place: Here, cycle: Cycle, today: date, safety: SafetyMode) -> None:
     """Rate each target for a begun week; what is due is preselected."""
-    hints_after_saving(cycle)
+    hints_after_saving(cycle, safety.withholds("plan_together_ideas"))
     weeks = rateable_weeks(cycle.start, today)
     if not weeks:
         st.info(
@@ -261,21 +270,22 @@ def main() -> None:
         st.toast(flash, icon=":material/check_circle:")
     status = plan_state.plan_status(place, today)
     cycle = status.cycle
+    safety = mode(place)
     if cycle is None:
-        empty_state(place, today)
+        empty_state(place, today, safety)
         return
     header(status, current_section())
     section = section_picker()
     if section == "week":
-        this_week(place, cycle, today)
+        this_week(place, cycle, today, safety)
     elif section == "charts":
         plan_view.charts(place, cycle)
     elif section == "routines":
         routines_view.render(place, cycle)
     elif section == "review":
-        plan_view.review(place, cycle, today, mode(place))
+        plan_view.review(place, cycle, today, safety)
     else:
-        plan_view.setup(place, cycle, today)
+        plan_view.setup(place, cycle, today, safety)
     # A warning whose place isn't on screen now (another section was picked) is not kept.
     st.session_state.pop(plan_view.NOTE, None)
 

@@ -1,5 +1,8 @@
 """Script builder: plan the conversation step by step, check the tone, and take the script away.
 
+In safety mode the page shows none of this: it says why the builder is paused and points to
+the Safety page, a hotline advocate and support of one's own (``ui.script_view.safety_instead``).
+
 Four views: *Build* (one form per step, so typing never reruns the page; each save also writes the
 working draft to storage and shows the tone check under every field), *Your script* (talking
 points, the full script, the invitation, a print view and downloads), *Practise* (one step at a
@@ -31,8 +34,14 @@ from typing import Any, Literal, TypeVar
 import streamlit as st
 
 from content.reasons import load_reasons
-from content.script import ScriptContent, Step, WorryLine, load_script_content
-from guide.safety import SafetyMode, escape_markdown
+from content.script import (
+    ScriptContent,
+    Step,
+    WorryLine,
+    load_safety_instead,
+    load_script_content,
+)
+from guide.safety import escape_markdown
 from guide.script import Script, ScriptDraft, assemble, check_draft, prefill
 from guide.tone import Flag
 from storage.errors import StorageError
@@ -483,11 +492,9 @@ def _on_step(place: Here, step_id: str, action: StepAction) -> None:
 # --- the build view ------------------------------------------------------------------------------
 
 
-def _source_note(place: Here, cur: Current, latest: Entry | None, safety: SafetyMode) -> None:
+def _source_note(place: Here, cur: Current, latest: Entry | None) -> None:
     """Where the draft came from: the quiz, or a gentle pointer to it."""
     if latest is None:
-        if safety.on:
-            return  # no nudge toward reading the partner's no while safety comes first
         st.markdown(
             "Taking the quiz first lets this plan start from what may lie behind your partner's "
             "no. You can also start right here."
@@ -495,12 +502,14 @@ def _source_note(place: Here, cur: Current, latest: Entry | None, safety: Safety
         st.page_link("app_pages/quiz.py", label="Take the quiz", icon=":material/quiz:")
         return
     source = view.parse_time(cur.quiz_at)
-    if source is not None:
+    # "Pre-filled from your quiz" only when the quiz gave the draft something of its own: a
+    # result that named no reasons pre-fills nothing but the general suggestions.
+    if source is not None and cur.draft.worries:
         st.caption(
             f":material/auto_awesome: Pre-filled from your quiz on {day(source)}. "
             "Change anything: it's your plan."
         )
-    if cur.working is None or safety.on:
+    if cur.working is None:
         return
     if source is not None and latest.taken_at <= source:
         return
@@ -553,23 +562,6 @@ def _on_new_quiz(place: Here, add: bool) -> None:
     )
 
 
-def _hidden_steps(script: Script, safety: SafetyMode) -> None:
-    with st.container(border=True, key="script_safety_hidden"):
-        st.markdown(script.safety_note)
-        st.caption(safety.message("joint_therapy"))
-        st.page_link(
-            "app_pages/safety.py",
-            label="Safety help and resources",
-            icon=":material/health_and_safety:",
-        )
-
-
-def _boundary_hidden(step: Step, safety: SafetyMode) -> None:
-    with st.container(border=True, key="script_boundary_hidden"):
-        st.markdown(f":material/visibility_off: **{step.title}**")
-        st.caption(safety.message("boundary"))
-
-
 def _clear(place: Here, cur: Current) -> None:
     if cur.working is None:
         return
@@ -620,38 +612,31 @@ def show_build(
     place: Here,
     cur: Current,
     script: Script,
-    safety: SafetyMode,
     latest: Entry | None,
     content: ScriptContent,
 ) -> None:
     """Every step as its own small form, in conversation order."""
-    _source_note(place, cur, latest, safety)
-    visible = [s for s in content.steps if s.id not in script.hidden]
+    _source_note(place, cur, latest)
+    visible = content.steps
     st.markdown(
         f"{len(visible)} short steps, in the order a good conversation tends to go. Fill in as "
         "many or as few as you like, in your own words; each step saves on its own. After you "
         "save, a tone check offers gentler words for anything that could land as blame. It's "
         "only advice."
     )
-    if script.hidden:
-        _hidden_steps(script, safety)
     _sync(cur.draft, cur.marker, content)
-    number = 0
-    for step in content.steps:
-        if step.id in script.hidden:
-            if step.id == "boundary":
-                _boundary_hidden(step, safety)
-            continue
-        number += 1
-        _step(place, step.id, number, safety.on)
+    for number, step in enumerate(visible, start=1):
+        _step(place, step.id, number)
     _clear(place, cur)
 
 
 @st.fragment
-def _step(place: Here, step_id: str, number: int, safety_on: bool) -> None:
+def _step(place: Here, step_id: str, number: int) -> None:
     """One step of the builder. After its form is sent only this step is drawn again (it is a
     fragment), unless the rest of the page has to change with it."""
-    if st.session_state.pop(WHOLE_PAGE, False):
+    # Safety mode may have come on since the page was drawn (another tab): then the whole page
+    # runs, and shows no step at all.
+    if st.session_state.pop(WHOLE_PAGE, False) or mode(place).withholds("script_builder"):
         st.rerun(scope="app")
     # A fragment rerun skips the front door: read nothing unless the link still opens the space.
     place = still_open(place)
@@ -664,17 +649,18 @@ def _step(place: Here, step_id: str, number: int, safety_on: bool) -> None:
     content = load_script_content()
     step = content.step(step_id)
     _sync(cur.draft, cur.marker, content, (step,))
-    script = _assembled(place, cur.draft, safety_on)
+    script = _assembled(place, cur.draft)
     _step_form(place, cur, step, number, script, _tips(place, cur.draft), content)
 
 
-def _assembled(place: Here, draft: ScriptDraft, safety_on: bool) -> Script:
+def _assembled(place: Here, draft: ScriptDraft) -> Script:
     """The script ``draft`` makes, worked out once per draft (every step needs it)."""
     found = place.memo.get("script_assembled")
-    if found is not None and found[0] == (draft, safety_on):
+    if found is not None and found[0] == draft:
         return found[1]  # type: ignore[return-value]
-    script = assemble(draft, safety_mode=safety_on)
-    place.memo["script_assembled"] = ((draft, safety_on), script)
+    # Never in safety mode: the page shows no builder then (see main).
+    script = assemble(draft, safety_mode=False)
+    place.memo["script_assembled"] = (draft, script)
     return script
 
 
@@ -754,6 +740,16 @@ def main() -> None:
     content = load_script_content()
     safety = mode(place)
     st.title("Script builder", anchor=False)
+    if safety.withholds("script_builder"):
+        # Every part of the builder rehearses asking the partner into joint therapy: the page
+        # says why it is paused and what helps instead, and draws nothing of the draft.
+        words = load_safety_instead()
+        st.caption(words.caption)
+        has_words = _kept(place, "working", view.read_working) is not None or bool(
+            view.read_versions(place)[0]
+        )
+        view.safety_instead(words, has_words)
+        return
     st.caption("Plan what to say, in your own words, at your own pace")
     message = st.session_state.pop(FLASH, None)
     if message:
@@ -762,7 +758,7 @@ def main() -> None:
     st.session_state.pop(WHOLE_PAGE, None)  # this run draws the whole page anyway
     latest = _latest(place)
     cur = current(place)
-    script = _assembled(place, cur.draft, safety.on)
+    script = _assembled(place, cur.draft)
 
     goto = st.session_state.pop(GOTO, None)
     if goto in VIEWS:
@@ -779,24 +775,15 @@ def main() -> None:
         width="stretch",
     )
     if chosen == "script":
-        tips = sum(
-            1
-            for name, _ in check_draft(cur.draft)
-            if name.split(":")[0] not in _hidden_fields(script, content)
-        )
-        view.show_output(script, tips, safety_note=bool(script.hidden), go_build=_go_build)
+        view.show_output(script, len(check_draft(cur.draft)), go_build=_go_build)
     elif chosen == "practice":
         view.show_practice(script, go_build=_go_build)
     elif chosen == "versions":
         view.show_versions(place, cur.draft, cur.working, _actions(place))
     else:
-        show_build(place, cur, script, safety, latest, content)
+        show_build(place, cur, script, latest, content)
     # A note whose place isn't on screen now (another view was picked) is not kept for later.
     st.session_state.pop(view.NOTE, None)
-
-
-def _hidden_fields(script: Script, content: ScriptContent) -> set[str]:
-    return {f.key for s in content.steps if s.id in script.hidden for f in s.fields}
 
 
 main()

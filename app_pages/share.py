@@ -413,14 +413,23 @@ def own_link_section(place: Here) -> None:
 
 
 def paused(place: Here, reason: str) -> None:
-    """Safety mode: no making or sharing; say why, and that existing links are off."""
+    """Safety mode: no making or sharing; say why, and only what is true of the links below."""
     st.warning(reason, icon=":material/pause_circle:")
-    st.write(
-        "Your links are switched off for now. Anyone who opens one sees only a plain message that "
-        "the link doesn't open anything, with no hint of why. If you want a link gone for good, "
-        "you can switch it off below."
-    )
-    links_section(place, sharing.partner_links(place), can_share=False)
+    links = sharing.partner_links(place)
+    if any(link.active for link in links):
+        st.write(
+            "Your links are switched off for now. Anyone who opens one sees only a plain message "
+            "that the link doesn't open anything, with no hint of why. If you want a link gone "
+            "for good, you can switch it off below."
+        )
+    elif links:
+        st.write(
+            "Every link you made is switched off for good, so none of them opens anything. "
+            "Anyone who tries one sees only a plain message, with no hint of why."
+        )
+    else:
+        st.write("You haven't made any partner links, so there is nothing for anyone to open.")
+    links_section(place, links, can_share=False)
     own_link_section(place)
 
 

@@ -13,8 +13,9 @@ Stored in the private compartment, table ``therapist_checklist``, key ``"current
         ...],
      "saved_at": ISO time, UTC}
 
-When the safety gate withholds joint-therapy coaching, the page leads with a calm note and a link
-to the Safety page, and the checklist (planning with the partner) is replaced by one sentence.
+When the safety gate withholds choosing a couples therapist (``therapist_choosing``), the page shows
+only a calm note, a link to the Safety page, a pointer to a therapist of one's own and one sentence
+on the hidden checklist: the guide to choosing a couples therapist is put away.
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ from ui.safety_state import mode
 TABLE, KEY = "therapist_checklist", "current"
 CANDIDATES = 3
 NAME_MAX, ANSWER_MAX, NOTES_MAX = 80, 300, 1000
-SAFETY_PAGE = "app_pages/safety.py"
+SAFETY_PAGE, GOING_ALONE = "app_pages/safety.py", "app_pages/going_alone.py"
 ANCHOR = "therapist-checklist"
 
 
@@ -84,19 +85,26 @@ place = here()
 safety = mode(place)
 words = load_therapist()
 first = first_session_explainer()
-together = safety.allow_joint_therapy_coaching
+together = not safety.withholds("therapist_choosing")
 
-st.title(words.title)
 if not together:
+    # Everything below (what to look for in a couples therapist, consultation questions, costs
+    # of joint sessions, the first joint session, the checklist) would steer toward joint
+    # therapy: the page says why, and points to help of the person's own instead.
+    st.title(words.safety_title)
     with st.container(border=True, key="therapist_safety"):
         st.markdown(f":material/health_and_safety: {words.safety_note}")
         st.page_link(
             SAFETY_PAGE, label="Safety help and resources", icon=":material/arrow_forward:"
         )
-# In safety mode the lead would nudge toward joint therapy, so a quieter line replaces it.
-st.markdown(words.lead if together else words.safety_lead)
-if together:
-    st.markdown(f":material/checklist: [{words.checklist.jump_label}](#{ANCHOR})")
+    st.markdown(words.safety_lead)
+    st.page_link(GOING_ALONE, label="Support of your own", icon=":material/self_improvement:")
+    st.markdown(f":material/visibility_off: {words.checklist_hidden}")
+    st.stop()
+
+st.title(words.title)
+st.markdown(words.lead)
+st.markdown(f":material/checklist: [{words.checklist.jump_label}](#{ANCHOR})")
 
 st.subheader(words.look_for.title)
 st.markdown(words.look_for.intro)
@@ -118,8 +126,8 @@ st.markdown(bullets(words.cost.items))
 
 with st.container(border=True, key="therapist_first_session"):
     st.subheader(first.title)
-    if together:  # showing it to the partner is only suggested when that is safe
-        st.markdown(f":material/group: {words.first_session_hint}")
+    # Showing it to the partner is only suggested when that is safe (never past the stop above).
+    st.markdown(f":material/group: {words.first_session_hint}")
     st.markdown(first.intro)
     st.markdown(
         "\n".join(
@@ -130,86 +138,81 @@ with st.container(border=True, key="therapist_first_session"):
         st.markdown(line)
 
 checklist = words.checklist
-if not together:
-    st.markdown(f":material/visibility_off: {words.checklist_hidden}")
-else:
-    look_ids = tuple(item.id for item in words.look_for.items)
-    question_ids = tuple(q.id for q in questions.items)
-    saved = stored_candidates(place.private.get(TABLE, KEY), look_ids, question_ids)
+look_ids = tuple(item.id for item in words.look_for.items)
+question_ids = tuple(q.id for q in questions.items)
+saved = stored_candidates(place.private.get(TABLE, KEY), look_ids, question_ids)
 
-    st.subheader(checklist.title, anchor=ANCHOR)
-    st.markdown(checklist.intro)
-    st.markdown(f":material/lightbulb: {checklist.tip}")
-    with st.form("therapist_checklist_form"):
-        entered: list[dict[str, Any]] = []
-        tabs = st.tabs([checklist.tab_label(n) for n in range(1, CANDIDATES + 1)])
-        for n, (tab, before) in enumerate(zip(tabs, saved, strict=True), start=1):
-            with tab:
-                name = st.text_input(
-                    checklist.name_label,
-                    value=before["name"],
-                    max_chars=NAME_MAX,
-                    placeholder=checklist.name_placeholder,
-                    key=f"therapist_c{n}_name",
-                )
-                st.markdown(f"**{checklist.look_for_heading}**")
-                fits = [
-                    item.id
-                    for item in words.look_for.items
-                    if st.checkbox(
-                        item.title,
-                        value=item.id in before["fits"],
-                        key=f"therapist_c{n}_fit_{item.id}",
-                    )
-                ]
-                st.markdown(f"**{checklist.questions_heading}**")
-                answers = {
-                    q.id: st.text_input(
-                        q.question,
-                        value=before["answers"][q.id],
-                        max_chars=ANSWER_MAX,
-                        placeholder=checklist.answer_placeholder,
-                        key=f"therapist_c{n}_ask_{q.id}",
-                    )
-                    for q in questions.items
-                }
-                notes = st.text_area(
-                    checklist.notes_label,
-                    value=before["notes"],
-                    max_chars=NOTES_MAX,
-                    height=100,
-                    key=f"therapist_c{n}_notes",
-                )
-                entered.append({"name": name, "fits": fits, "answers": answers, "notes": notes})
-        submitted = st.form_submit_button(
-            checklist.save_label, type="primary", icon=":material/save:"
-        )
-
-    current = saved
-    if submitted:
-        try:
-            place.private.put(
-                TABLE, KEY, {"candidates": entered, "saved_at": datetime.now(UTC).isoformat()}
+st.subheader(checklist.title, anchor=ANCHOR)
+st.markdown(checklist.intro)
+st.markdown(f":material/lightbulb: {checklist.tip}")
+with st.form("therapist_checklist_form"):
+    entered: list[dict[str, Any]] = []
+    tabs = st.tabs([checklist.tab_label(n) for n in range(1, CANDIDATES + 1)])
+    for n, (tab, before) in enumerate(zip(tabs, saved, strict=True), start=1):
+        with tab:
+            name = st.text_input(
+                checklist.name_label,
+                value=before["name"],
+                max_chars=NAME_MAX,
+                placeholder=checklist.name_placeholder,
+                key=f"therapist_c{n}_name",
             )
-        except StorageError as exc:
-            st.warning(exc.message, icon=":material/cloud_off:")
-        else:
-            current = entered
-            st.success(checklist.saved, icon=":material/check_circle:")
+            st.markdown(f"**{checklist.look_for_heading}**")
+            fits = [
+                item.id
+                for item in words.look_for.items
+                if st.checkbox(
+                    item.title,
+                    value=item.id in before["fits"],
+                    key=f"therapist_c{n}_fit_{item.id}",
+                )
+            ]
+            st.markdown(f"**{checklist.questions_heading}**")
+            answers = {
+                q.id: st.text_input(
+                    q.question,
+                    value=before["answers"][q.id],
+                    max_chars=ANSWER_MAX,
+                    placeholder=checklist.answer_placeholder,
+                    key=f"therapist_c{n}_ask_{q.id}",
+                )
+                for q in questions.items
+            }
+            notes = st.text_area(
+                checklist.notes_label,
+                value=before["notes"],
+                max_chars=NOTES_MAX,
+                height=100,
+                key=f"therapist_c{n}_notes",
+            )
+            entered.append({"name": name, "fits": fits, "answers": answers, "notes": notes})
+    submitted = st.form_submit_button(checklist.save_label, type="primary", icon=":material/save:")
 
-    st.markdown(f"**{checklist.summary_title}**")
-    lines = [
-        f"- **{escape_markdown(c['name'].strip()) or checklist.tab_label(n)}**: "
-        + checklist.summary(
-            len(c["fits"]),
-            len(look_ids),
-            sum(1 for a in c["answers"].values() if a.strip()),
-            len(question_ids),
+current = saved
+if submitted:
+    try:
+        place.private.put(
+            TABLE, KEY, {"candidates": entered, "saved_at": datetime.now(UTC).isoformat()}
         )
-        for n, c in enumerate(current, start=1)
-        if not _is_empty(c)
-    ]
-    if lines:
-        st.markdown("\n".join(lines))
+    except StorageError as exc:
+        st.warning(exc.message, icon=":material/cloud_off:")
     else:
-        st.markdown(checklist.summary_empty)
+        current = entered
+        st.success(checklist.saved, icon=":material/check_circle:")
+
+st.markdown(f"**{checklist.summary_title}**")
+lines = [
+    f"- **{escape_markdown(c['name'].strip()) or checklist.tab_label(n)}**: "
+    + checklist.summary(
+        len(c["fits"]),
+        len(look_ids),
+        sum(1 for a in c["answers"].values() if a.strip()),
+        len(question_ids),
+    )
+    for n, c in enumerate(current, start=1)
+    if not _is_empty(c)
+]
+if lines:
+    st.markdown("\n".join(lines))
+else:
+    st.markdown(checklist.summary_empty)

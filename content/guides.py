@@ -190,6 +190,7 @@ class TherapistGuide:
     title: str
     lead: str
     safety_note: str
+    safety_title: str
     safety_lead: str
     checklist_hidden: str
     first_session_hint: str

@@ -181,6 +181,15 @@ class DecisionOption:
     explanation: str
     fits_when: str
     first_step: str
+    # Said instead of ``explanation`` in safety mode, where couples framing ("your part in the
+    # pattern") would leave someone being harmed feeling partly to blame; "" when none is needed.
+    safety_explanation: str = ""
+
+    def explained(self, safety_on: bool) -> str:
+        """The explanation to show, with safety mode on or off."""
+        return (
+            self.safety_explanation if safety_on and self.safety_explanation else self.explanation
+        )
 
 
 @dataclass(frozen=True)
@@ -252,14 +261,42 @@ def _labels(key: str, keys: tuple[str, ...]) -> Mapping[str, str]:
 
 
 @cache
-def target_examples() -> tuple[TargetExample, ...]:
-    """Example targets to pick from: short and observable."""
+def target_examples(own_support: bool = False) -> tuple[TargetExample, ...]:
+    """Example targets to pick from: short and observable.
+
+    ``own_support`` gives the safety-mode ideas instead: the person's own rest, support and
+    safety, with nothing that needs the partner.
+    """
+    key = "own_example" if own_support else "example"
     return tuple(
         TargetExample(
-            text=require(t, "text", str, f"{FILE} example {i}"),
-            area=require(t, "area", str, f"{FILE} example {i}"),
+            text=require(t, "text", str, f"{FILE} {key} {i}"),
+            area=require(t, "area", str, f"{FILE} {key} {i}"),
         )
-        for i, t in enumerate(_tables("example"))
+        for i, t in enumerate(_tables(key))
+    )
+
+
+@dataclass(frozen=True)
+class SafetyModeWords:
+    """How the plan is framed while safety mode is on."""
+
+    intro: str
+    points: tuple[str, ...]
+    hint: str
+    review_lead: str
+
+
+@cache
+def safety_mode() -> SafetyModeWords:
+    """The ``[safety_mode]`` words of the plan."""
+    where = f"{FILE} [safety_mode]"
+    t = require(read_toml(FILE), "safety_mode", dict, FILE)
+    return SafetyModeWords(
+        intro=require(t, "intro", str, where),
+        points=require_strings(t, "points", where),
+        hint=require(t, "hint", str, where),
+        review_lead=require(t, "review_lead", str, where),
     )
 
 
@@ -436,6 +473,9 @@ def decision_aid() -> DecisionAid:
             explanation=require(o, "explanation", str, f"{where} option {i}"),
             fits_when=require(o, "fits_when", str, f"{where} option {i}"),
             first_step=require(o, "first_step", str, f"{where} option {i}"),
+            safety_explanation=require(o, "safety_explanation", str, f"{where} option {i}")
+            if "safety_explanation" in o
+            else "",
         )
         for i, o in enumerate(raw)
     )

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import cache
 from itertools import pairwise
 from types import MappingProxyType
@@ -182,3 +182,31 @@ def intro() -> str:
 def safety_intro() -> str:
     """Return the calm words shown before the safety questions."""
     return require(read_toml(FILE), "safety_intro", str, FILE)
+
+
+@dataclass(frozen=True)
+class ResultWords:
+    """What the result says: its lead sentence by count, and why nothing stands out."""
+
+    lead_clear_one: str
+    lead_clear_many: str
+    lead_some_one: str
+    lead_some_many: str
+    not_enough_title: str
+    not_enough_intro: str
+    not_enough_few: str
+    not_enough_quiet: str
+    not_enough_flat: str
+    not_enough_weak: str
+    helps_few: str
+    helps_notice: str
+    helps_quiet: str
+    helps_flat: str
+
+
+@cache
+def load_result_words() -> ResultWords:
+    """Return the result's words from the ``[result]`` table."""
+    raw = require(read_toml(FILE), "result", dict, FILE)
+    where = f"{FILE}: [result]"
+    return ResultWords(**{f.name: require(raw, f.name, str, where) for f in fields(ResultWords)})

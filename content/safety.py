@@ -7,6 +7,7 @@ reasons. :func:`load` returns one frozen :class:`SafetyContent`; a missing field
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 from functools import cache
@@ -22,11 +23,30 @@ WITHHELD_FEATURES = ("boundary", "joint_therapy", "partner_links")
 
 @dataclass(frozen=True)
 class Entry:
-    """A titled paragraph with a stable id: a sign, an option, a device tip."""
+    """A titled paragraph with a stable id: a sign, an option, a device tip.
+
+    A sign also carries ``markers``: short phrases that describe it happening ("checked my
+    phone"). No example or suggestion elsewhere in content/ may contain one, so the app never
+    presents a sign of control as an everyday complaint (tests/unit/test_guide_tone.py).
+    """
 
     id: str
     title: str
     text: str
+    markers: tuple[str, ...] = ()
+
+    @property
+    def marker_patterns(self) -> tuple[re.Pattern[str], ...]:
+        """The markers as whole-word, case-insensitive patterns (any run of spaces matches)."""
+        return _marker_patterns(self.markers)
+
+
+@cache
+def _marker_patterns(markers: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
+    return tuple(
+        re.compile(r"\b" + re.escape(m).replace(r"\ ", r"\s+") + r"\b", re.IGNORECASE)
+        for m in markers
+    )
 
 
 @dataclass(frozen=True)
@@ -160,6 +180,7 @@ def _entries(raw: Any, where: str) -> tuple[Entry, ...]:
                 id=require(item, "id", str, spot),
                 title=require(item, "title", str, spot),
                 text=require(item, "text", str, spot),
+                markers=require_strings(item, "markers", spot) if "markers" in item else (),
             )
         )
     ids = [e.id for e in entries]
@@ -194,6 +215,9 @@ def _not_appropriate(data: dict[str, Any]) -> NotAppropriate:
     where = f"{FILE} [not_appropriate]"
     raw = _table(data, "not_appropriate", FILE)
     signs = _entries(raw.get("sign"), f"{where} sign")
+    unmarked = [sign.id for sign in signs if not sign.markers]
+    if unmarked:
+        raise ContentError(f"{where} sign: each sign needs markers, missing for {unmarked}")
     why = require_strings(raw, "why", where)
     return NotAppropriate(
         signs=signs, why=why, **_strings(raw, NotAppropriate, where, skip=("signs", "why"))

@@ -32,7 +32,15 @@ STEP_IDS: tuple[str, ...] = (
 # Friction removers are keyed by the draft field they switch on, so a page can wire them directly.
 FRICTION_IDS: tuple[str, ...] = ("times", "offer_book", "offer_pay", "offer_stop_30")
 
-TONE_KINDS: tuple[str, ...] = ("absolute", "diagnosis", "ultimatum", "contempt", "demand")
+TONE_KINDS: tuple[str, ...] = (
+    "absolute",
+    "diagnosis",
+    "ultimatum",
+    "contempt",
+    "demand",
+    "guilt",
+    "blame",
+)
 
 
 @dataclass(frozen=True)
@@ -327,3 +335,41 @@ def load_script_content() -> ScriptContent:
         invitation_closing=require(invitation, "closing", str, f"{FILE}: [invitation]"),
         tone=_parse_tone(raw),
     )
+
+
+@dataclass(frozen=True)
+class SafetyInstead:
+    """What the script builder page says instead of the builder while safety mode is on."""
+
+    caption: str
+    title: str
+    why: tuple[str, ...]
+    helps_title: str
+    safety_page: str
+    safety_link: str
+    advocate: str
+    individual: str
+    individual_link: str
+    kept: str
+
+
+@cache
+def load_safety_instead() -> SafetyInstead:
+    """Return the ``[safety_mode]`` words of ``script.toml``."""
+    where = f"{FILE} [safety_mode]"
+    raw = require(read_toml(FILE), "safety_mode", dict, FILE)
+    texts = {
+        name: require(raw, name, str, where)
+        for name in (
+            "caption",
+            "title",
+            "helps_title",
+            "safety_page",
+            "safety_link",
+            "advocate",
+            "individual",
+            "individual_link",
+            "kept",
+        )
+    }
+    return SafetyInstead(why=require_strings(raw, "why", where), **texts)

@@ -429,13 +429,25 @@ def _matching_pattern(text: str) -> words.VaguePattern | None:
     )
 
 
-def target_suggestions(text: str) -> tuple[str, ...]:
-    """Return concrete alternatives for a vague target, or () when none apply."""
+# How many of the own-support ideas a vague target is offered in safety mode.
+OWN_SUGGESTIONS = 3
+
+
+def target_suggestions(text: str, own_support: bool = False) -> tuple[str, ...]:
+    """Return concrete alternatives for a vague target, or () when none apply.
+
+    With ``own_support`` (safety mode) the alternatives are the person's own support and safety,
+    never something for the two of them: a vague "be closer" is not answered with a date night.
+    """
     pattern = _matching_pattern(_tidy(text))
-    return pattern.suggestions if pattern else ()
+    if pattern is None:
+        return ()
+    if own_support:
+        return tuple(e.text for e in words.target_examples(own_support=True)[:OWN_SUGGESTIONS])
+    return pattern.suggestions
 
 
-def target_hint(text: str) -> str | None:
+def target_hint(text: str, own_support: bool = False) -> str | None:
     """Return a gentle hint when a target is vague, too long or hard to observe; None when fine."""
     tidy = _tidy(text)
     if not tidy:
@@ -443,8 +455,11 @@ def target_hint(text: str) -> str | None:
     hints = words.target_hints()
     pattern = _matching_pattern(tidy)
     if pattern:
-        examples = ", ".join(f"\u201c{s}\u201d" for s in pattern.suggestions[:2])
-        return hints.with_examples.format(hint=pattern.hint, examples=examples)
+        suggestions = target_suggestions(tidy, own_support)
+        examples = ", ".join(f"\u201c{s}\u201d" for s in suggestions[:2])
+        # The vague patterns' hints speak of the two of you; safety mode has its own.
+        hint = words.safety_mode().hint if own_support else pattern.hint
+        return hints.with_examples.format(hint=hint, examples=examples)
     if len(tidy) > hints.max_chars or len(tidy.split()) > hints.max_words:
         return hints.too_long
     if any(_contains_phrase(tidy, w) for w in hints.unobservable_words):

@@ -2,17 +2,19 @@
 
 Pure and deterministic: the same answers always give an equal result, whatever order they arrive in.
 A reason's score adds, for every answered item that weighs towards it, the weight times how far up
-the scale the answer sits (0 for the first option, 1 for the last). Safety items are never scored;
+the scale the answer sits (0 for the first option, 1 for the last). Only answers in the upper half
+of a scale are evidence ("because you said ..."), and a reason is named only with evidence behind
+it, so quiet answers ("Rarely", "A little") never name a reason on their own. Safety items are never scored;
 any answer other than the first ("No") flags safety, because "Not sure" deserves the same care.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Literal
 
-from content.quiz import QuizItem
+from content.quiz import QuizItem, load_result_words
 from content.reasons import Reason
 
 Confidence = Literal["clear", "some", "not_enough"]
@@ -127,9 +129,11 @@ def score(
         fraction = item.scale.values[index] / item.scale.top_value
         for reason_id, weight in item.weights.items():
             possible[reason_id] += weight
-            if fraction > 0:
-                contribution = weight * fraction
-                totals[reason_id] += contribution
+            contribution = weight * fraction
+            totals[reason_id] += contribution
+            # A quiet answer ("Rarely") still counts towards the score, but it points away
+            # rather than towards: only the upper half of the scale is shown as evidence.
+            if raises(item, index):
                 because[reason_id].append(
                     Because(item.id, item.text, item.scale.options[index], contribution)
                 )
@@ -146,7 +150,11 @@ def score(
         )
         for reason_id, reason in reasons.items()
     ]
-    ranked = tuple(sorted(scores, key=lambda s: (-s.score, -s.strength, order[s.reason_id])))
+    # Reasons with evidence rank first: a quiet reason may add up to more, yet nothing was said
+    # for it, so it never ranks above one that something was said for.
+    ranked = tuple(
+        sorted(scores, key=lambda s: (not s.because, -s.score, -s.strength, order[s.reason_id]))
+    )
     share = scored_answered / scored_total if scored_total else 0.0
     top, confidence = _standing_out(ranked, share)
     return QuizResult(
@@ -161,15 +169,27 @@ def score(
     )
 
 
+def raises(item: QuizItem, index: int) -> bool:
+    """Whether answer ``index`` points towards the item's reasons: the upper half of its scale.
+
+    On a four-option scale that is the third and fourth ("Sometimes", "Often"); an option that
+    scores nothing (a therapy that "went well") never does, wherever it sits.
+    """
+    return 2 * index >= len(item.scale.options) and item.scale.values[index] > 0
+
+
 def _standing_out(
     ranked: Sequence[ReasonScore], share: float
 ) -> tuple[tuple[str, ...], Confidence]:
     """Pick the reasons that clearly stand out, or none when the answers cannot tell."""
-    best = ranked[0].score if ranked else 0.0
+    # Only a reason with at least one raising answer behind it can be named: many quiet
+    # answers add up to a score, but not to a reason anyone said anything for.
+    supported = [s for s in ranked if s.because]
+    best = supported[0].score if supported else 0.0
     if share < MIN_ANSWERED_SHARE or best < MIN_SCORE:
         return (), "not_enough"
     threshold = max(MIN_SCORE, STAND_OUT_RATIO * best)
-    group = tuple(s.reason_id for s in ranked if s.score >= threshold)
+    group = tuple(s.reason_id for s in supported if s.score >= threshold)
     if len(group) > MAX_TOP:
         return (), "not_enough"
     clear = share >= CLEAR_ANSWERED_SHARE and best >= CLEAR_SCORE and len(group) <= CLEAR_MAX_TOP
@@ -326,3 +346,56 @@ def compare(previous: QuizResult | None, current: QuizResult) -> list[str]:
         else:
             sentences.append("Your answers give a less clear picture than last time.")
     return sentences
+
+
+def reread(result: QuizResult, items: Sequence[QuizItem]) -> QuizResult:
+    """A stored result read by today's rules: only raising answers as evidence, and only reasons
+    with evidence among those that stand out ("not enough to tell" when none are left).
+
+    Results stored before quiet answers stopped counting as evidence may list a "Rarely", or name
+    a reason nothing was said for. An answer whose question or option is no longer known is
+    kept, since it can't be checked. A result scored today comes back equal.
+    """
+    by_id = {item.id: item for item in items}
+
+    def raising(because: Because) -> bool:
+        item = by_id.get(because.item_id)
+        if item is None or because.answer not in item.scale.options:
+            return True
+        return raises(item, item.scale.options.index(because.answer))
+
+    ranked = tuple(
+        replace(s, because=tuple(b for b in s.because if raising(b))) for s in result.ranked
+    )
+    supported = {s.reason_id for s in ranked if s.because}
+    top = tuple(r for r in result.top if r in supported)
+    if ranked == result.ranked and top == result.top:
+        return result
+    return replace(
+        result, ranked=ranked, top=top, confidence=result.confidence if top else "not_enough"
+    )
+
+
+NotEnoughWhy = Literal["few", "quiet", "flat", "weak"]
+
+
+def headline(result: QuizResult) -> str:
+    """The sentence that leads a result: it follows how many reasons stand out, and how clearly."""
+    words = load_result_words()
+    if not result.top:
+        return words.not_enough_intro
+    count = "one" if len(result.top) == 1 else "many"
+    clarity = "clear" if result.confidence == "clear" else "some"
+    return getattr(words, f"lead_{clarity}_{count}")
+
+
+def not_enough_why(result: QuizResult) -> NotEnoughWhy:
+    """Why a result names no reason: too few answers, only quiet ones, too flat, or too weak."""
+    if result.answered < result.total / 2:
+        return "few"
+    with_evidence = [s for s in result.ranked if s.because]
+    if not with_evidence:
+        return "quiet"
+    if sum(s.score >= MIN_SCORE for s in with_evidence) > MAX_TOP:
+        return "flat"
+    return "weak"

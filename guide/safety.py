@@ -2,8 +2,9 @@
 
 :func:`gate` decides the app's mode from two facts: the latest safety screen from the quiz, and the
 moment (if any) the user chose "this is about my safety". In safety mode the app stops coaching
-toward joint therapy or sharing: the home page leads with resources, the script builder hides the
-boundary step, and partner links cannot be made or opened. The user leaves safety mode only by
+toward joint therapy or sharing: the home page leads with resources, the script builder gives way
+to why and to what helps, the plan suggests the person's own support and safety, and partner
+links cannot be made or opened. What each page withholds is listed once, in :data:`SURFACES`. The user leaves safety mode only by
 retaking the screen and answering "No" to everything.
 
 The safety plan helpers turn a :class:`SafetyPlan` into a plain dict for storage and back, and into
@@ -21,6 +22,32 @@ from content import safety as safety_content
 
 FEATURES = safety_content.WITHHELD_FEATURES
 PLAN_VERSION = 1
+
+# Every place a page offers something the gate may hold back, and the feature it belongs to.
+# A page asks ``mode.withholds(surface)`` and shows ``mode.message(SURFACES[surface])`` where it
+# held something back; adding a row here is how a new surface is gated, so the decision stays
+# in one place.
+SURFACES: dict[str, str] = {
+    # The whole conversation plan (its steps, suggestions, examples, pre-fills from the quiz,
+    # full script, print view, practice, downloads and saved versions): every part of it
+    # rehearses asking the partner into joint therapy.
+    "script_builder": "joint_therapy",
+    # Six-week target ideas and reword suggestions for the two of you ("one date night a week");
+    # in safety mode the plan suggests the person's own support and safety instead.
+    "plan_together_ideas": "joint_therapy",
+    # The review's "ask again for couples therapy, with the record in hand".
+    "plan_ask_again": "joint_therapy",
+    # The review's "set boundaries" (a face-to-face limit with a partner who may respond badly).
+    "plan_boundaries": "boundary",
+    # Choosing a couples therapist: what to look for, consultation questions, the first joint
+    # session, and the choose-together checklist.
+    "therapist_choosing": "joint_therapy",
+    # Going alone's line for telling the partner about one's own counselling: any conversation
+    # the app scripts with the partner is part of the coaching the gate pauses.
+    "going_alone_telling": "joint_therapy",
+    # Partner links: making, sharing and opening them.
+    "partner_links": "partner_links",
+}
 
 
 # --- the gate --------------------------------------------------------------------------------
@@ -55,6 +82,12 @@ class SafetyMode:
         if feature == "partner_links":
             return self.allow_partner_links
         raise ValueError(f"unknown feature {feature!r}; expected one of {FEATURES}")
+
+    def withholds(self, surface: str) -> bool:
+        """Whether a page must hold ``surface`` (one of SURFACES) back right now."""
+        if surface not in SURFACES:
+            raise ValueError(f"unknown surface {surface!r}; expected one of {sorted(SURFACES)}")
+        return not self.allows(SURFACES[surface])
 
     def message(self, feature: str) -> str:
         """The plain-words reason shown where ``feature`` is withheld ('' when it is allowed)."""

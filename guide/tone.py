@@ -14,7 +14,10 @@ Where a phrase is often innocent, the rule looks at its context instead of naggi
 - "grow up" only as a put-down ("Grow up.", "just grow up"), not "the kids will grow up happy";
 - "obviously" only when aimed at "you"; "you must" not when it means "surely" ("you must be tired");
   "you have to" not after "if", "do", "what", "know", "sometimes" ("if you have to work late");
-- "you need help" not before "with" ("do you need help with the dishes?").
+- "you need help" not before "with" ("do you need help with the dishes?");
+- the love test only as a condition or a proof ("if you loved me", "prove you care"), never
+  "I love you and I'd like us to try"; blame only for the state of the two of you ("we're like
+  this because of you", "you're ruining us"), never "because of you I laughed today".
 
 Every pattern avoids nested unbounded repetition, so a 10 kB text is checked in milliseconds.
 """
@@ -55,6 +58,22 @@ _INTENSIFIERS = (
 )
 _THERAPY = (
     r"(?:therapy|counsel+ing|a therapist|a shrink|a psychiatrist|a psychologist|a counsel+or)"
+)
+
+# The love test: "if you (really) loved me / cared about us ...".
+_TRULY = r"(?:really |truly |actually |still |even )?"
+_LOVE_OBJECT = (
+    r"(?:loved|love|cared about|care about|cared for|care for|valued|value|cared|care)"
+    r" (?:me|us|this (?:marriage|relationship|family)|our (?:marriage|relationship|family))"
+)
+# Blame for the state of the relationship: "we're like this because of you", "you're ruining us".
+_WE_ARE = (
+    r"(?:we(?:'re| are)|we(?:'ve| have) (?:become|ended up)|things are|our (?:marriage|relationship"
+    r"|family) is|this (?:marriage|relationship|family) is|we(?:'re| are) (?:like|in) this)"
+)
+_US = (
+    r"(?:us|everything|this (?:marriage|relationship|family)|our (?:marriage|relationship|family"
+    r"|life|lives|home))"
 )
 
 # Literal spaces below stand for "any run of whitespace"; compile() swaps them for \s+, so
@@ -152,6 +171,25 @@ _PATTERNS: dict[str, str] = {
         r"\byou (?:really |seriously |just )?need to (?:change|listen|stop|start|fix|apologi[sz]e"
         r"|grow up|calm down|chill|get over|shut up|let it go|understand|try harder|step up"
         r"|figure|sort|deal|realise|realize|accept|admit|learn|respect|start listening)\b"
+    ),
+    "love_test": (
+        rf"\bif you (?:{_TRULY}){_LOVE_OBJECT}\b"
+        rf"|\bprove (?:to me )?(?:that )?you (?:really |still )?(?:love|care about|care for|care|value)"
+        r"(?: (?:me|us))?\b"
+        rf"|\byou(?:'d| would) (?:come|go|do (?:this|it)|try|say yes)(?: [a-z]+)? if you"
+        rf" (?:{_TRULY}){_LOVE_OBJECT}\b"
+        r"|\bdon't you (?:even )?(?:love|care about|care for|care) (?:me|us)\b"
+    ),
+    "blame_for_us": (
+        rf"\b{_WE_ARE} (?:(?:like|in) (?:this|this mess|this state)|this way|so (?:unhappy|miserable"
+        r"|bad|broken|distant)|falling apart|failing|broken|a mess|in trouble|miserable|unhappy"
+        r"|stuck|over)(?: and it's| and that's)?(?: all| only| just)? (?:because of|thanks to"
+        r"|down to) you\b"
+        rf"|\b(?:because of|thanks to) you,? {_WE_ARE} (?:like this|falling apart|failing|broken"
+        r"|a mess|unhappy|miserable|in this mess|stuck|over|in trouble)\b"
+        rf"|\b{_YOU_ARE} (?:ruining|destroying|wrecking|killing|tearing apart|breaking up)"
+        rf" {_US}\b"
+        rf"|\byou(?:'ve| have)? (?:ruined|destroyed|wrecked|killed) {_US}\b"
     ),
 }
 

@@ -32,7 +32,7 @@ from guide.plan import (
     target_hint,
     target_suggestions,
 )
-from guide.safety import SafetyMode, escape_markdown
+from guide.safety import SURFACES, SafetyMode, escape_markdown
 from guide.stats import ReviewSummary, review_summary, routine_counts
 from guide.weeks import CYCLE_DAYS, WEEKS, current_week
 from storage.errors import StorageError
@@ -49,8 +49,9 @@ NEXT_SECTION = "plan_section_next"  # a section to open on the next run (set aft
 HINTS_FOR = "plan_hints_for"  # the id of a cycle whose targets were just saved
 NOTE = "plan_note"  # (where, icon, words): a warning a callback left for the coming run
 GOING_ALONE, SAFETY_PAGE = "app_pages/going_alone.py", "app_pages/safety.py"
-# Ask-again coaches toward joint therapy and boundaries can raise the danger: the gate decides.
-GATED = {"ask_again": "joint_therapy", "boundaries": "boundary"}
+# Ask-again coaches toward joint therapy and boundaries can raise the danger: the gate decides
+# (each option's surface in guide.safety.SURFACES).
+GATED = {"ask_again": "plan_ask_again", "boundaries": "plan_boundaries"}
 TEXT_LIMIT = 1000
 
 
@@ -95,9 +96,12 @@ def _today_in_words(today: date) -> None:
     st.caption(f"Today is {dates.long_day(today)}.")
 
 
-def new_plan_form(place: Here, today: date) -> None:
-    """The first plan: a start date and one to three targets, picked or written."""
-    examples = [example.text for example in words.target_examples()]
+def new_plan_form(place: Here, today: date, own_support: bool = False) -> None:
+    """The first plan: a start date and one to three targets, picked or written.
+
+    ``own_support`` (safety mode) offers ideas for the person's own support and safety.
+    """
+    examples = [example.text for example in words.target_examples(own_support)]
     with st.form("plan_setup_form", border=True):
         _today_in_words(today)
         st.date_input(
@@ -123,9 +127,10 @@ def new_plan_form(place: Here, today: date) -> None:
                 max_chars=TARGET_LIMIT,
                 placeholder=f"For example: {examples[(n * 3) % len(examples)]}",
             )
+        who = "you would" if own_support else "you would both"
         st.caption(
             "Three targets is a good number, and one or two is fine. Short and concrete works "
-            "best: something you would both notice happening, or not, in an ordinary week."
+            f"best: something {who} notice happening, or not, in an ordinary week."
         )
         st.form_submit_button(
             "Start my six weeks",
@@ -165,9 +170,9 @@ def _on_new_plan(place: Here) -> None:
     )
 
 
-def target_hints(cycle: Cycle) -> list[tuple[str, str]]:
+def target_hints(cycle: Cycle, own_support: bool = False) -> list[tuple[str, str]]:
     """(target text, gentle hint) for each target that may be hard to rate."""
-    return [(t.text, hint) for t in cycle.targets if (hint := target_hint(t.text))]
+    return [(t.text, hint) for t in cycle.targets if (hint := target_hint(t.text, own_support))]
 
 
 def calendar_button(place: Here, cycle: Cycle) -> None:
@@ -190,8 +195,9 @@ def calendar_button(place: Here, cycle: Cycle) -> None:
     )
 
 
-def setup(place: Here, cycle: Cycle, today: date) -> None:
+def setup(place: Here, cycle: Cycle, today: date, safety: SafetyMode) -> None:
     """Dates, the calendar file, and the targets with their hints, wording history and edits."""
+    own = safety.withholds("plan_together_ideas")
     st.subheader("Dates", anchor=False)
     began = "Started" if cycle.start <= today else "Starts"
     st.markdown(
@@ -206,10 +212,10 @@ def setup(place: Here, cycle: Cycle, today: date) -> None:
     for index, target in enumerate(cycle.targets, 1):
         with st.container(border=True, key=f"plan_target_box_{index}"):
             st.markdown(f"**{index}. {_escaped(target.text)}**")
-            hint = target_hint(target.text)
+            hint = target_hint(target.text, own)
             if hint:
                 st.caption(f":material/lightbulb: {hint}")
-                for n, suggestion in enumerate(target_suggestions(target.text)):
+                for n, suggestion in enumerate(target_suggestions(target.text, own)):
                     st.button(
                         f"Use \u201c{suggestion}\u201d",
                         key=f"plan_use_{target.id}_{n}",
@@ -242,7 +248,7 @@ def setup(place: Here, cycle: Cycle, today: date) -> None:
                 )
             show_note(f"target_{target.id}")
     if len(cycle.targets) < MAX_TARGETS:
-        _add_target_form(place, cycle)
+        _add_target_form(place, cycle, own)
     if not plan_state.ratings(place, cycle, "owner"):
         _move_start_form(place, cycle, today)
 
@@ -270,10 +276,9 @@ def _reword(place: Here, cycle: Cycle, target_id: str, text: str, today: date) -
     confirm("Target reworded. Its ratings and earlier wording are kept.")
 
 
-def _add_target_form(place: Here, cycle: Cycle) -> None:
-    ideas = [
-        e.text for e in words.target_examples() if e.text not in {t.text for t in cycle.targets}
-    ]
+def _add_target_form(place: Here, cycle: Cycle, own_support: bool) -> None:
+    taken = {t.text for t in cycle.targets}
+    ideas = [e.text for e in words.target_examples(own_support) if e.text not in taken]
     with st.form("plan_add_target", border=True):
         st.text_input(
             "Add a target",
@@ -453,9 +458,9 @@ def _options(safety: SafetyMode) -> tuple[list[words.DecisionOption], list[str]]
     """The decision options on offer, and the gate's messages for any held back."""
     allowed, withheld = [], []
     for option in words.decision_options():
-        feature = GATED.get(option.id)
-        if feature and not safety.allows(feature):
-            withheld.append(safety.message(feature))
+        surface = GATED.get(option.id)
+        if surface and safety.withholds(surface):
+            withheld.append(safety.message(SURFACES[surface]))
         else:
             allowed.append(option)
     return allowed, list(dict.fromkeys(withheld))
@@ -482,7 +487,7 @@ def decision_form(place: Here, cycle: Cycle, today: date, safety: SafetyMode) ->
             ids,
             index=ids.index(current.option) if current and current.option in ids else None,
             format_func=titles.__getitem__,
-            captions=[o.explanation for o in options],
+            captions=[o.explained(safety.on) for o in options],
             key=f"plan_decision_{cycle.id}",
         )
         with st.expander("When does each choice tend to fit?", icon=":material/help:"):
@@ -555,9 +560,9 @@ def decision_box(cycle: Cycle, safety: SafetyMode) -> None:
                 label="Going alone: support of your own",
                 icon=":material/self_improvement:",
             )
-        feature = GATED.get(decision.option)
-        if feature and not safety.allows(feature):
-            st.info(safety.message(feature), icon=":material/health_and_safety:")
+        surface = GATED.get(decision.option)
+        if surface and safety.withholds(surface):
+            st.info(safety.message(SURFACES[surface]), icon=":material/health_and_safety:")
             st.page_link(
                 SAFETY_PAGE, label="Safety help and resources", icon=":material/arrow_forward:"
             )
@@ -641,6 +646,11 @@ def review(place: Here, cycle: Cycle, today: date, safety: SafetyMode) -> None:
     st.subheader("Journal lines you marked as telling", anchor=False)
     telling_lines(place, cycle)
     st.subheader("Deciding what comes next", anchor=False)
+    if safety.withholds("plan_ask_again"):
+        # Lead with help of the person's own before any choice, so nothing here reads as a
+        # step back toward couples therapy.
+        with st.container(border=True, key="plan_review_safety"):
+            st.markdown(f":material/health_and_safety: {words.safety_mode().review_lead}")
     st.write(words.decision_aid().intro)
     if cycle.decision is None:
         decision_form(place, cycle, today, safety)

@@ -19,9 +19,19 @@ from typing import Any
 import streamlit as st
 
 from content import resources
+from content.quiz import load_quiz, load_result_words
 from content.reasons import Reason, common_backfires
 from content.safety import load as load_safety
-from guide.quiz import QuizResult, ReasonScore, compare, result_from_dict, result_to_dict
+from guide.quiz import (
+    QuizResult,
+    ReasonScore,
+    compare,
+    headline,
+    not_enough_why,
+    reread,
+    result_from_dict,
+    result_to_dict,
+)
 from guide.safety import SafetyMode, escape_markdown
 
 # The three contacts every safety-led result shows first; the Safety page has the rest.
@@ -74,7 +84,8 @@ def read_history(docs: Sequence[Mapping[str, Any]]) -> tuple[list[Entry], int]:
         except (ValueError, TypeError, AttributeError):
             damaged += 1
             continue
-        entries.append(Entry(taken, result, bool(doc.get("safety_declined", False))))
+        # Read by today's rules, so an older result shows no quiet answer as evidence.
+        entries.append(Entry(taken, reread(result, load_quiz()), bool(doc.get("safety_declined"))))
     entries.sort(key=lambda e: e.taken_at, reverse=True)
     return entries, damaged
 
@@ -171,16 +182,7 @@ def reasons_result(entry: Entry, reasons: Mapping[str, Reason]) -> None:
     if not result.top:
         _not_enough(result)
     else:
-        if result.confidence == "clear":
-            st.markdown(
-                "From what you told us, these reasons stand out most clearly. You know your "
-                "partner best: take what fits and leave the rest."
-            )
-        else:
-            st.markdown(
-                "From what you told us, these reasons stand out, though not strongly. Treat them "
-                "as a starting point, and see what fits the next time therapy comes up."
-            )
+        st.markdown(headline(result))
         ranked = {s.reason_id: s for s in result.ranked}
         for position, reason_id in enumerate(result.top, start=1):
             _reason_card(position, ranked.get(reason_id), reasons.get(reason_id), reason_id)
@@ -190,23 +192,23 @@ def reasons_result(entry: Entry, reasons: Mapping[str, Reason]) -> None:
 
 
 def _not_enough(result: QuizResult) -> None:
+    """Nothing stands out: say why in plain words, and what would help tell."""
+    words = load_result_words()
+    why = not_enough_why(result)
     with st.container(border=True, key="quiz_not_enough"):
-        st.subheader("Not enough to tell yet", anchor=False)
-        st.markdown(
-            "Your answers don't point clearly to one reason, and we would rather say so than "
-            "guess. That is common, and it is useful to know."
-        )
-        skipped = result.total - result.answered
+        st.subheader(words.not_enough_title, anchor=False)
+        st.markdown(headline(result))
+        st.markdown(getattr(words, f"not_enough_{why}"))
         lines = []
+        skipped = result.total - result.answered
         if skipped > 0:
-            lines.append(
-                f"You left {skipped} of {result.total} questions unanswered. Answering more of "
-                "them can make the picture clearer."
-            )
-        lines.append(
-            "The next time therapy comes up, notice your partner's exact words and what they seem "
-            "worried about. Then take the quiz again."
-        )
+            lines.append(f"You left {skipped} of {result.total} questions unanswered.")
+            lines.append(words.helps_few)
+        if why == "quiet":
+            lines.append(words.helps_quiet)
+        elif why == "flat":
+            lines.append(words.helps_flat)
+        lines.append(words.helps_notice)
         st.markdown(_bullets(lines))
 
 
@@ -218,13 +220,14 @@ def _reason_card(
         st.subheader(f"{position}. {escape_markdown(name)}", anchor=False)
         if reason:
             st.markdown(f"*{reason.summary}*")
-        if scored and scored.because:
+        shown = scored.because if scored else ()
+        if shown:
             st.markdown("**Because you said:**")
             st.markdown(
                 _bullets(
                     [
                         f"**{escape_markdown(b.answer)}**: “{escape_markdown(b.text)}”"
-                        for b in scored.because[:MAX_BECAUSE]
+                        for b in shown[:MAX_BECAUSE]
                     ]
                 )
             )

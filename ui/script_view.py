@@ -13,6 +13,9 @@ Everything the user wrote is shown inert: ``st.text``/``st.code``, or Markdown e
 ``guide.safety.escape_markdown`` (``Script.full_markdown`` is escaped already). The only HTML here
 is two static style sheets (large type for practice, a clean printout) with no user text in them.
 
+In safety mode the page draws only :func:`safety_instead`: why the builder is paused, and the way
+to the Safety page, a hotline advocate and support of one's own.
+
 Buttons that save or ask for a confirmation act in their ``on_click`` callbacks, so the page is
 drawn once, already changed; what a callback has to say in place goes through :func:`note`.
 """
@@ -28,10 +31,13 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import streamlit as st
 
+from content import resources
+from content.script import SafetyInstead
 from guide.safety import escape_markdown
 from guide.script import Script, ScriptDraft, draft_from_dict, draft_to_dict
 from guide.tone import Flag
 from storage.errors import StorageError
+from ui import safety_view
 from ui.callbacks import guarded
 from ui.context import Here
 from ui.quiz_view import Entry, read_history
@@ -40,6 +46,7 @@ WORKING_TABLE, WORKING_KEY = "script_working", "current"
 VERSIONS_TABLE = "scripts"
 RESULTS_TABLE = "quiz_results"
 NAME_CHARS = 80
+SAFETY_PAGE, GOING_ALONE = "app_pages/safety.py", "app_pages/going_alone.py"
 
 PRACTICE_STATE = "script_practice_step"
 CONFIRM_DELETE = "script_confirm_delete"
@@ -303,10 +310,8 @@ def empty_state(go_build: Callable[[], None]) -> None:
         st.button("Start building", key="script_empty_build", on_click=go_build, type="primary")
 
 
-def show_output(script: Script, tips: int, safety_note: bool, go_build: Callable[[], None]) -> None:
+def show_output(script: Script, tips: int, go_build: Callable[[], None]) -> None:
     """Talking points, the full script, the invitation and a printout, with downloads."""
-    if safety_note:
-        _safety_note(script)
     if script.is_empty:
         empty_state(go_build)
         return
@@ -338,29 +343,13 @@ def show_output(script: Script, tips: int, safety_note: bool, go_build: Callable
     _downloads(script)
 
 
-def _safety_note(script: Script) -> None:
-    with st.container(border=True, key="script_safety_note"):
-        st.markdown(script.safety_note)
-        st.page_link(
-            "app_pages/safety.py",
-            label="Safety help and resources",
-            icon=":material/health_and_safety:",
-        )
-
-
 def _invitation(script: Script) -> None:
     if not script.invitation:
-        if script.safety_note:
-            st.info(
-                "The written invitation is paused while safety mode is on.",
-                icon=":material/pause_circle:",
-            )
-        else:
-            st.info(
-                "Fill in *Make one clear ask* or *Offer a small first step* under Build, and a "
-                "short invitation appears here.",
-                icon=":material/mail:",
-            )
+        st.info(
+            "Fill in *Make one clear ask* or *Offer a small first step* under Build, and a "
+            "short invitation appears here.",
+            icon=":material/mail:",
+        )
         return
     st.caption("A short note you could send, or read aloud. Change any word you like.")
     with st.container(border=True, key="script_invitation"):
@@ -393,6 +382,34 @@ def _downloads(script: Script) -> None:
         "A downloaded file lands in your Downloads folder. On a shared device, move it "
         "somewhere private or delete it when you're done."
     )
+
+
+# --- safety mode ---------------------------------------------------------------------------------
+
+ADVOCATE_ID = "us-ndvh"  # the hotline with advocates; the Safety page has other countries
+
+
+def safety_instead(words: SafetyInstead, has_words: bool) -> None:
+    """Safety mode: instead of the builder, why it is paused and what helps (no coaching at all).
+
+    Nothing of the draft, its steps, suggestions, examples, practice, downloads or saved versions
+    is drawn, so no words toward asking the partner into joint therapy reach the screen.
+    """
+    with st.container(border=True, key="script_safety_instead"):
+        st.subheader(words.title, anchor=False)
+        for line in words.why:
+            st.markdown(line)
+    st.subheader(words.helps_title, anchor=False)
+    st.markdown(words.safety_page)
+    st.page_link(SAFETY_PAGE, label=words.safety_link, icon=":material/health_and_safety:")
+    st.markdown(words.advocate)
+    advocate = next((r for r in resources.us_resources() if r.id == ADVOCATE_ID), None)
+    if advocate is not None:
+        safety_view.resource_card(advocate, "script_advocate")
+    st.markdown(words.individual)
+    st.page_link(GOING_ALONE, label=words.individual_link, icon=":material/self_improvement:")
+    if has_words:
+        st.caption(f":material/lock: {words.kept}")
 
 
 # --- practice ------------------------------------------------------------------------------------

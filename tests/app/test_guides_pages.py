@@ -156,6 +156,12 @@ def test_safety_mode_hides_the_checklist_and_leads_with_a_note(app) -> None:
     # The note comes first, and the lead that nudges toward choosing together gives way.
     assert words.lead not in text
     assert markdown_position(app, words.safety_note) < markdown_position(app, words.safety_lead)
+    # The guide to choosing a couples therapist is put away; support of one's own is offered.
+    assert app.title[0].value == words.safety_title and words.title not in text
+    for section in (words.look_for, words.questions, words.cost):
+        assert section.title not in text
+    assert first_session_explainer().title not in text
+    assert {"safety", "going-alone"} <= {link.proto.page for link in app.get("page_link")}
 
 
 def test_safety_mode_keeps_a_saved_checklist_but_does_not_show_it(app, data_dir) -> None:

@@ -330,6 +330,49 @@ def test_safety_mode_withholds_asking_again_and_boundaries(seeded):
     assert "safety" in {link.proto.page for link in at.get("page_link")}
 
 
+def test_safety_mode_plan_suggests_own_support_and_safety(app):
+    """No plan yet: the ideas are for the person's own support and safety, not for the couple."""
+    app.button(key="chrome_safety_flag").click().run()
+    open_plan(app)
+    own = [e.text for e in words.target_examples(own_support=True)]
+    together = [e.text for e in words.target_examples()]
+    ideas = app.pills(key="plan_setup_ideas").options
+    assert ideas == own
+    assert not set(ideas) & set(together)
+    text = page_text(app)
+    assert words.safety_mode().intro in text
+    assert "like no phones at dinner" not in text
+    assert all(t not in text for t in together)
+    # The ideas the issue names: sleep, a trusted friend, a call with an advocate, the safety plan.
+    joined = " ".join(own).lower()
+    assert all(w in joined for w in ("bed", "friend", "advocate", "safety plan"))
+
+
+def test_safety_mode_rewording_suggests_own_support_too(app, data_dir):
+    open_plan(app)
+    set_up(app, "Be nicer")
+    app.button(key="chrome_safety_flag").click().run()
+    open_plan(app)
+    section(app, "setup")
+    own = {e.text for e in words.target_examples(own_support=True)}
+    offered = [b.label for b in app.button if b.label.startswith("Use ")]
+    assert offered and all(label[5:-1] in own for label in offered)
+    text = page_text(app)
+    assert all(e.text not in text for e in words.target_examples())
+
+
+def test_safety_mode_review_leads_with_help_not_couples_therapy(seeded):
+    at, _cycle = seeded
+    at.button(key="chrome_safety_flag").click().run()
+    open_plan(at)
+    section(at, "review")
+    text = page_text(at)
+    assert words.safety_mode().review_lead in text
+    assert words.decision_aid().intro in text
+    titles = {o.id: o.title for o in words.decision_options()}
+    assert titles["ask_again"] not in text
+
+
 def test_backup_and_restore_keep_the_plan(seeded, make_app, data_dir):
     at, cycle = seeded
     store, access = space_of(at, data_dir)

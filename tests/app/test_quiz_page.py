@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from streamlit.testing.v1 import AppTest
 
-from content.quiz import load_quiz
+from content.quiz import load_quiz, load_result_words
 from content.reasons import load_reasons
 from guide.quiz import result_to_dict, score
 from tests.app.conftest import page_text, space_of
@@ -287,6 +287,68 @@ def test_stopping_a_retake_keeps_the_last_result(app, data_dir):
 
 
 # --- honest and odd states -----------------------------------------------------------------------
+
+
+def test_quiet_answers_get_the_honest_not_enough_with_what_would_help(app, data_dir):
+    """Almost everything "Rarely" and one "A little": no reason, and why, in plain words."""
+    words = load_result_words()
+    quiet = {i.id: "Rarely" for i in SCORED if i.scale.id == "frequency"}
+    open_quiz(app)
+    finish_seeded(app, data_dir, indexes({**quiet, "refuses_all": "A little"}))
+    text = page_text(app)
+    assert words.not_enough_title in text
+    assert words.not_enough_quiet in text and words.helps_quiet in text
+    assert "1. " not in text and "Because you said" not in text
+    assert "Says no to every kind of help" not in text
+
+
+def test_one_reason_is_introduced_as_one(app, data_dir):
+    words = load_result_words()
+    open_quiz(app)
+    finish_seeded(app, data_dir, indexes({"takes_sides": "Often"}))
+    text = page_text(app)
+    assert words.lead_clear_one in text
+    assert "these reasons" not in text
+    assert "1. Fear of being blamed" in text
+
+
+def test_an_older_result_shows_no_quiet_answer_as_evidence(app, data_dir):
+    """A result stored before quiet answers stopped counting as evidence still reads honestly."""
+    result = score(indexes(BLAME), ITEMS, load_reasons())
+    doc = stored_result(result, datetime.fromisoformat("2026-10-01T09:00:00+00:00"), False)
+    blame = next(r for r in doc["ranked"] if r["reason_id"] == "blame")
+    blame["because"].append(
+        {"item_id": "couch", "text": BY_ID["couch"].text, "answer": "Rarely", "contribution": 0.1}
+    )
+    store, access = space_of(app, data_dir)
+    store.private(access).insert("quiz_results", doc)
+    open_quiz(app)
+    text = page_text(app)
+    assert "Because you said:" in text
+    assert "Rarely" not in text
+
+
+def test_an_older_result_that_named_a_reason_from_quiet_answers_now_says_not_enough(app, data_dir):
+    """Stored when a single "A little" could name "Says no to every kind of help"."""
+    quiet = {i.id: "Rarely" for i in SCORED if i.scale.id == "frequency"}
+    result = score(indexes({**quiet, "refuses_all": "A little"}), ITEMS, load_reasons())
+    doc = stored_result(result, datetime.fromisoformat("2026-10-01T09:00:00+00:00"), False)
+    avoidance = next(r for r in doc["ranked"] if r["reason_id"] == "avoidance")
+    avoidance["because"] = [
+        {
+            "item_id": "refuses_all",
+            "text": BY_ID["refuses_all"].text,
+            "answer": "A little",
+            "contribution": 0.5,
+        }
+    ]
+    doc |= {"top": ["avoidance"], "confidence": "some"}
+    store, access = space_of(app, data_dir)
+    store.private(access).insert("quiz_results", doc)
+    open_quiz(app)
+    text = page_text(app)
+    assert load_result_words().not_enough_title in text
+    assert "Says no to every kind of help" not in text
 
 
 def test_not_enough_to_tell_invents_no_winner(app, data_dir):

@@ -16,7 +16,7 @@ from streamlit.testing.v1 import AppTest
 
 from content.quiz import load_quiz
 from content.reasons import load_reasons
-from content.script import load_script_content
+from content.script import load_safety_instead, load_script_content
 from guide.quiz import score
 from guide.script import ScriptDraft, assemble, draft_from_dict, draft_to_dict
 from tests.app.conftest import page_text, space_of
@@ -496,7 +496,8 @@ def test_clearing_the_builder_keeps_versions(app, data_dir):
 # --- safety mode ---------------------------------------------------------------------------------
 
 
-def test_safety_mode_hides_the_boundary_and_coaching_steps(app, data_dir):
+def test_safety_mode_replaces_the_whole_builder(app, data_dir):
+    """No step, boundary, worry line, invitation or practice: the page says why instead."""
     seed_quiz(app, data_dir)
     open_script(app)
     fill(app, {"boundary_need": "a pause"})
@@ -505,21 +506,36 @@ def test_safety_mode_hides_the_boundary_and_coaching_steps(app, data_dir):
     app.run()
     assert not app.exception
     text = page_text(app)
-    hidden = {"worries", "reframe", "ask", "first_step", "boundary"}
-    shown = labels(app)
-    for step in CONTENT.steps:
-        present = any(label.endswith(step.title) for label in shown)
-        assert present is (step.id not in hidden), step.id
-    assert CONTENT.safety_note in text
-    assert "The boundary step is hidden for now" in text
-    assert not [w for w in app.text_area if w.key.startswith("script_f_worry_")]
-    assert "safety" in [link.proto.page for link in app.get("page_link")]
-
-    show(app, "script")
-    text = page_text(app)
+    assert not [
+        label for label in labels(app) if any(label.endswith(s.title) for s in CONTENT.steps)
+    ]
     assert "a pause" not in text
     assert CONTENT.worry("blame").line[:40] not in text
-    assert "The written invitation is paused while safety mode is on" in text
+    assert load_safety_instead().title in text and load_safety_instead().kept in text
+    assert "safety" in [link.proto.page for link in app.get("page_link")]
+    # Asking for another view shows nothing of the draft either.
+    app.session_state["script_view"] = "practice"
+    app.run()
+    assert "a pause" not in page_text(app) and not app.get("segmented_control")
+    # The words are kept, only out of sight.
+    assert stored_draft(app, data_dir).boundary_need == "a pause"
+
+
+def test_a_step_saved_from_a_page_drawn_before_safety_mode_shows_no_builder(app, data_dir):
+    """Safety mode came on in another tab; a save from this one draws the pause, and keeps the
+    words. (AppTest runs the whole script; the fragment-only rerun a browser makes is checked in
+    tests/browser/test_safety_walk_browser.py.)"""
+    seed_quiz(app, data_dir)
+    open_script(app)
+    save_step(app, "opener")  # the first save draws the whole page; the next ones only a step
+    fill(app, {"opener": "Can we talk on Sunday?"})
+    private(app, data_dir).put("safety", "self_flag", {"at": datetime.now(UTC).isoformat()})
+    save_step(app, "opener")
+    text = page_text(app)
+    assert load_safety_instead().title in text
+    assert not [label for label in labels(app) if label.endswith("Open with a question")]
+    assert "Can we talk on Sunday?" not in text
+    assert stored_draft(app, data_dir).opener == "Can we talk on Sunday?"  # kept, out of sight
 
 
 def test_safety_mode_without_a_quiz_does_not_nudge_toward_it(app, data_dir):
@@ -527,5 +543,13 @@ def test_safety_mode_without_a_quiz_does_not_nudge_toward_it(app, data_dir):
     open_script(app)
     text = page_text(app)
     assert "Taking the quiz first" not in text
-    assert CONTENT.safety_note in text
+    assert load_safety_instead().title in text
+    assert load_safety_instead().kept not in text  # nothing was written, so nothing is kept
     assert "Take the quiz" not in [link.proto.label for link in app.get("page_link")]
+
+
+def test_a_quiz_that_named_no_reasons_pre_fills_nothing_from_the_quiz(app, data_dir):
+    """Outside safety mode, a quiz with nothing clear doesn't claim the draft came from it."""
+    seed_quiz(app, data_dir, chosen={})
+    open_script(app)
+    assert "Pre-filled from your quiz" not in page_text(app)

@@ -335,6 +335,28 @@ def test_safety_mode_blocks_sharing_and_the_partner_sees_only_the_neutral_messag
     assert "safety" not in rendered(partner).lower().replace("quick exit", "")
 
 
+@pytest.mark.parametrize("links", ["none", "revoked", "open"])
+def test_safety_mode_says_only_what_is_true_on_the_page(app, make_app, data_dir, links):
+    """ "Switch it off below" only when a link below can be switched off."""
+    store, access = space_of(app, data_dir)
+    owner_key = app.session_state["od_key"]
+    if links != "none":
+        link_id, _key = store.add_partner_link(access, "For Sam")
+        if links == "revoked":
+            store.revoke_link(access, link_id)
+    store.private(access).put("safety", "self_flag", {"at": now()})
+    at = owner_on_share(make_app, owner_key)
+    text = page_text(at)
+    assert "Sharing with your partner is switched off while safety mode is on" in text
+    assert ("switch it off below" in text) is (links == "open")
+    assert ("Your links are switched off for now" in text) is (links == "open")
+    if links == "none":
+        assert "You haven't made any partner links" in text
+        assert "Your links" not in [h.value for h in at.subheader]
+    if links == "open":
+        assert [b for b in at.button if b.key and b.key.startswith("share_revoke_")]
+
+
 def test_replacing_my_own_link_keeps_me_in_and_stops_the_old_one(app, make_app, data_dir):
     store, _access = space_of(app, data_dir)
     old_key = app.session_state["od_key"]

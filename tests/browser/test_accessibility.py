@@ -54,14 +54,15 @@ def spaces(data: Path) -> list[tuple[str, str, str | None, list[str]]]:
     journey.seed_script(private)
     seed_six_weeks(store, full, date.today())
     full_partner = journey.seed_partner_link(store, full)
-    # Safety mode changes Home the most (crisis lines first); the other pages are audited above.
+    # Safety mode changes Home (crisis lines first), the script builder (paused, with help
+    # instead), the plan (own-support ideas) and the therapist page; the rest are audited above.
     safe_key, safe = store.create_space()
     journey.mark_link_saved(store.private(safe))
     set_self_flag(StoreSpace(store, safe))  # type: ignore[arg-type]  (needs only .private)
     return [
         ("empty", empty_key, empty_partner, PAGES),
         ("seeded", full_key, full_partner, PAGES),
-        ("safety-mode", safe_key, None, [""]),
+        ("safety-mode", safe_key, None, ["", "script", "plan", "therapist"]),
     ]
 
 

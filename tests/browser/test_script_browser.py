@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from playwright.sync_api import expect
 
-from content.script import load_script_content
+from content.script import load_safety_instead, load_script_content
 from tests.browser.test_front_door_browser import no_exception, open_fresh_space
 from tests.support.browser import shot, wait_idle
 
@@ -107,12 +107,12 @@ def test_build_read_practise_and_keep_a_script(page, server):
     page.get_by_text("Saved versions", exact=True).last.scroll_into_view_if_needed()
     shot(page, "script-versions")
 
-    # Safety mode: the boundary and the coaching steps step aside, with the reason and a way on.
+    # Safety mode: the whole builder steps aside, with the reason and the ways to help.
     click_key(page, "chrome_safety_flag")
     page.goto(f"{server}/script?space={key}")
     wait_idle(page)
     no_exception(page)
-    expect(page.get_by_text("The boundary step is hidden for now", exact=False)).to_be_visible()
-    expect(page.locator(".st-key-script_step_first_step")).to_have_count(0)
-    expect(page.locator(".st-key-script_step_opener")).to_have_count(1)
+    expect(page.get_by_text(load_safety_instead().title)).to_be_visible()
+    expect(page.locator("[class*='st-key-script_step_']")).to_have_count(0)
+    expect(page.locator("a[href='tel:+18007997233']").first).to_be_visible()
     shot(page, "script-safety")

@@ -478,3 +478,27 @@ def test_dict_round_trips_through_json(
 def test_from_dict_refuses_malformed_records(kind: type, record: object) -> None:
     with pytest.raises(PlanError, match="could not be read"):
         kind.from_dict(record)
+
+
+# --- safety mode: ideas for the person's own support and safety ---------------------------------
+
+
+@pytest.mark.parametrize("vague", ["Be nicer", "Spend more time together", "Communicate better"])
+def test_in_safety_mode_a_vague_target_is_offered_own_support_ideas(vague: str) -> None:
+    from guide.plan import target_hint, target_suggestions
+
+    own = {e.text for e in words.target_examples(own_support=True)}
+    together = {e.text for e in words.target_examples()}
+    suggested = target_suggestions(vague, own_support=True)
+    assert suggested and set(suggested) <= own
+    hint = target_hint(vague, own_support=True)
+    assert hint is not None and words.safety_mode().hint in hint
+    assert not any(t in hint for t in together)
+
+
+def test_the_own_support_ideas_are_easy_to_rate_and_need_no_partner() -> None:
+    from guide.plan import target_hint
+
+    for example in words.target_examples(own_support=True):
+        assert target_hint(example.text, own_support=True) is None, example.text
+        assert not re.search(r"\b(?:we|us|our|together|partner)\b", example.text, re.I)

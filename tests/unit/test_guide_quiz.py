@@ -11,14 +11,18 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from content.quiz import QuizItem, load_quiz
+from content.quiz import QuizItem, load_quiz, load_result_words
 from content.reasons import REASON_IDS, load_reasons
 from guide.quiz import (
     MAX_TOP,
     MIN_SCORE,
+    Because,
     QuizResult,
     compare,
+    headline,
+    not_enough_why,
     progress,
+    reread,
     result_from_dict,
     result_to_dict,
     score,
@@ -510,3 +514,134 @@ def test_result_shape_invariants(given_answers: dict[str, int]) -> None:
 def test_results_survive_a_storage_round_trip(given_answers: dict[str, int]) -> None:
     result = score(given_answers, ITEMS, REASONS)
     assert _round_trip(result) == result
+
+
+# --- only what the answers support (issue 14, points 5-8) ---------------------------------------
+
+
+def _raising(item: QuizItem, index: int) -> bool:
+    """The upper half of the item's scale (for four options: the third and fourth)."""
+    return 2 * index >= len(item.scale.options) and item.scale.values[index] > 0
+
+
+def test_a_rarely_is_not_evidence() -> None:
+    result = score(answers(couch="Rarely", what_happens="Often"), ITEMS, REASONS)
+    unfamiliar = next(s for s in result.ranked if s.reason_id == "unfamiliar")
+    assert [b.item_id for b in unfamiliar.because] == ["what_happens"]
+    assert all(b.answer != "Rarely" for s in result.ranked for b in s.because)
+
+
+def test_almost_everything_rarely_names_no_reason() -> None:
+    quiet = {item.id: "Rarely" for item in SCORED if item.scale.id == "frequency"}
+    result = score(
+        answers(
+            **quiet,
+            past_therapy="No, or I don't know",
+            money_time="A little",
+            refuses_all="A little",
+        ),
+        ITEMS,
+        REASONS,
+    )
+    assert result.top == ()
+    assert result.confidence == "not_enough"
+    assert all(s.because == () for s in result.ranked)
+    assert not_enough_why(result) == "quiet"
+
+
+def test_everything_sometimes_is_flat_and_says_so() -> None:
+    flat = {item.id: 2 for item in SCORED}
+    result = score({**answers(), **flat}, ITEMS, REASONS)
+    assert result.top == ()
+    assert not_enough_why(result) == "flat"
+
+
+def test_few_answers_are_explained_as_few() -> None:
+    result = score({"takes_sides": 3}, ITEMS, REASONS)
+    assert not_enough_why(result) == "few"
+
+
+@pytest.mark.parametrize(
+    ("chosen", "expected"),
+    [
+        ({"takes_sides": "Often"}, "lead_clear_one"),
+        ({"takes_sides": "Often", "wont_work": "Often"}, "lead_clear_many"),
+        ({"takes_sides": "Sometimes"}, "lead_some_one"),
+        (
+            {"takes_sides": "Often", "wont_work": "Often", "feelings": "Often"},
+            "lead_some_many",
+        ),
+    ],
+)
+def test_the_lead_sentence_follows_the_count(chosen: dict[str, str], expected: str) -> None:
+    words = load_result_words()
+    result = score(answers(**chosen), ITEMS, REASONS)
+    assert headline(result) == getattr(words, expected)
+    if len(result.top) == 1:
+        assert "these reasons" not in headline(result)
+        assert "one reason" in headline(result).lower()
+
+
+@settings(max_examples=300, deadline=None)
+@given(answer_sets())
+def test_evidence_lists_contain_only_raising_answers(given_answers: dict[str, int]) -> None:
+    result = score(given_answers, ITEMS, REASONS)
+    for scored in result.ranked:
+        for because in scored.because:
+            item = BY_ID[because.item_id]
+            index = given_answers[because.item_id]
+            assert because.answer == item.scale.options[index]
+            assert _raising(item, index), (because.item_id, because.answer)
+    # A reason is named only with evidence behind it.
+    named = {s.reason_id: s for s in result.ranked}
+    assert all(named[reason_id].because for reason_id in result.top)
+
+
+@st.composite
+def quiet_answer_sets(draw: st.DrawFn) -> dict[str, int]:
+    """Any mix of skipped items and answers at or below the middle of their scale."""
+    chosen: dict[str, int] = {}
+    for item in ITEMS:
+        middle = (len(item.scale.options) - 1) // 2
+        index = draw(st.none() | st.integers(0, middle))
+        if index is not None:
+            chosen[item.id] = index
+    return chosen
+
+
+@settings(max_examples=300, deadline=None)
+@given(quiet_answer_sets())
+def test_quiet_answers_never_name_a_reason(given_answers: dict[str, int]) -> None:
+    result = score(given_answers, ITEMS, REASONS)
+    assert result.confidence != "clear"
+    assert result.top == ()
+    assert all(s.because == () for s in result.ranked)
+    assert not_enough_why(result) in ("quiet", "few")
+
+
+def test_an_older_result_is_read_by_todays_rules() -> None:
+    """A result stored when quiet answers still counted names only what raising answers support."""
+    result = score(answers(takes_sides="Often"), ITEMS, REASONS)
+    quiet = Because("couch", BY_ID["couch"].text, "Rarely", 0.33)
+    blame, *rest = result.ranked
+    avoidance = next(s for s in rest if s.reason_id == "avoidance")
+    old = replace(
+        result,
+        ranked=(
+            replace(blame, because=(*blame.because, quiet)),
+            replace(avoidance, score=0.5, because=(Because("refuses_all", "…", "A little", 0.5),)),
+            *(s for s in rest if s.reason_id != "avoidance"),
+        ),
+        top=("blame", "avoidance"),
+    )
+    read = reread(old, ITEMS)
+    assert read.top == ("blame",)
+    ranked = {s.reason_id: s for s in read.ranked}
+    assert [b.answer for b in ranked["blame"].because] == ["Often"]
+    assert ranked["avoidance"].because == ()
+    # Nothing left standing out: the honest "not enough".
+    only_quiet = replace(old, top=("avoidance",))
+    assert reread(only_quiet, ITEMS).top == ()
+    assert reread(only_quiet, ITEMS).confidence == "not_enough"
+    # A result scored today reads the same.
+    assert reread(result, ITEMS) == result

@@ -139,6 +139,25 @@ def test_message_rejects_unknown_features(mode):
         mode.message("journal")
 
 
+@pytest.mark.parametrize("surface", sorted(gs.SURFACES))
+def test_every_surface_is_withheld_in_safety_mode_and_offered_outside_it(surface):
+    on = gate(None, datetime(2026, 11, 1, tzinfo=UTC))
+    assert on.withholds(surface)
+    assert not gs.OFF.withholds(surface)
+    # What a surface withholds is one of the gate's features, so its reason can be shown.
+    assert on.message(gs.SURFACES[surface])
+
+
+def test_the_surfaces_cover_the_script_builder_plan_ideas_and_the_therapist_page():
+    assert {"script_builder", "plan_together_ideas", "therapist_choosing"} <= set(gs.SURFACES)
+    assert set(gs.SURFACES.values()) <= set(gs.FEATURES)
+
+
+def test_withholds_rejects_unknown_surfaces():
+    with pytest.raises(ValueError, match="surface"):
+        gs.OFF.withholds("script_bulider")
+
+
 def test_off_is_the_default_mode():
     assert gate(None, None) == gs.OFF == SafetyMode(on=False)
 

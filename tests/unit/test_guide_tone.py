@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 from itertools import pairwise
 
@@ -9,6 +10,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from content._loader import CONTENT_DIR, read_toml
+from content.safety import load as load_safety
 from content.script import TONE_KINDS, load_script_content
 from guide.tone import RULE_IDS, Flag, check
 
@@ -76,6 +79,24 @@ FLAGGED = [
     ("You need to change.", "demand", "You need to change"),
     ("You’ve got to listen.", "demand", "You’ve got to"),
     ("You gotta stop this.", "demand", "You gotta"),
+    # the love test: a yes made into proof of love
+    ("If you cared about us you would come.", "guilt", "If you cared about us"),
+    ("If you really loved me, you'd go.", "guilt", "If you really loved me"),
+    ("Prove you love me and come with me.", "guilt", "Prove you love me"),
+    ("Prove to me that you care.", "guilt", "Prove to me that you care"),
+    ("You'd come if you loved me.", "guilt", "You'd come if you loved me"),
+    ("Don't you care about us at all?", "guilt", "Don't you care about us"),
+    # blame for the state of the relationship
+    ("We're like this because of you.", "blame", "We're like this because of you"),
+    ("You're ruining us.", "blame", "You're ruining us"),
+    ("You've ruined our marriage.", "blame", "You've ruined our marriage"),
+    (
+        "Our marriage is falling apart because of you.",
+        "blame",
+        "Our marriage is falling apart because of you",
+    ),
+    ("Because of you, we're miserable.", "blame", "Because of you, we're miserable"),
+    ("You're destroying this family.", "blame", "You're destroying this family"),
 ]
 
 CLEAN = [
@@ -108,6 +129,19 @@ CLEAN = [
     "Do you have issues with the plan?",
     "Every day I think about how to make this better.",
     "I'd like us to be a team again.",
+    # neighbours of the love test and of blame that must stay clean
+    "I love you and I'd like us to try.",
+    "I love you, and I care about us.",
+    "If you'd love to come, that would make me happy.",
+    "If you care to join me, I've booked Tuesday.",
+    "If you loved the film, we could watch the sequel.",
+    "I know you love me.",
+    "Because of you I laughed today.",
+    "Because of you, we have a lovely home.",
+    "We're like this because of work, not because of you.",
+    "You're ruining the surprise!",
+    "You ruined the soup, and I still love you.",
+    "Prove me wrong: let's try one session.",
     "",
 ]
 
@@ -213,6 +247,11 @@ def test_app_suggestions_pass_the_tone_check() -> None:
         "a" * 10_000,
         "every time " * 1000,
         "you keep " + "a" * 10_000,
+        "if you really " * 800,
+        "prove to me that you " * 500,
+        "because of you, we're " * 500,
+        "we're like this " * 700,
+        "you'd come if you " * 600,
     ],
 )
 def test_adversarial_text_is_fast(text: str) -> None:
@@ -239,3 +278,64 @@ def test_flags_are_well_formed_for_any_text(text: str) -> None:
         assert 0 <= flag.start < flag.end <= len(text)
         assert text[flag.start : flag.end] == flag.phrase
     assert all(a.end <= b.start for a, b in pairwise(flags))
+
+
+# --- no example or rewrite presents a sign of control as an everyday complaint -------------------
+
+
+def _strings(value: object, path: str) -> list[tuple[str, str]]:
+    """Every string in a parsed TOML value, with where it sits."""
+    if isinstance(value, str):
+        return [(path, value)]
+    if isinstance(value, dict):
+        return [pair for key, v in value.items() for pair in _strings(v, f"{path}.{key}")]
+    if isinstance(value, list):
+        return [pair for i, v in enumerate(value) for pair in _strings(v, f"{path}[{i}]")]
+    return []
+
+
+def _everyday_texts() -> list[tuple[str, str]]:
+    """Every sentence content/ offers as words to say, an example, a suggestion or a rewrite.
+
+    Left out: the places that name the signs on purpose (the Safety page's words and the quiz's
+    safety questions), and the crisis resources.
+    """
+    texts: list[tuple[str, str]] = []
+    for path in sorted(CONTENT_DIR.glob("*.toml")):
+        if path.name in ("safety.toml", "resources.toml"):
+            continue
+        raw = read_toml(path.name)
+        if path.name == "quiz.toml":
+            raw = {**raw, "item": [i for i in raw["item"] if i.get("kind") != "safety"]}
+        texts += _strings(raw, path.stem)
+    return texts
+
+
+def test_the_safety_signs_carry_markers_to_check_against() -> None:
+    signs = load_safety().not_appropriate.signs
+    assert all(sign.markers for sign in signs)
+    control = next(sign for sign in signs if sign.id == "control")
+    assert any(
+        re.search(m, "When you checked my phone, I felt mistrusted.")
+        for m in control.marker_patterns
+    )
+
+
+def test_no_example_or_rewrite_presents_a_sign_of_control_as_everyday() -> None:
+    signs = load_safety().not_appropriate.signs
+    texts = _everyday_texts()
+    assert len(texts) > 300  # the walk really reads the content
+    found = [
+        (where, sign.id, text)
+        for where, text in texts
+        for sign in signs
+        if any(pattern.search(text) for pattern in sign.marker_patterns)
+    ]
+    assert found == []
+
+
+def test_every_tone_rewrite_is_clear_of_the_safety_signs() -> None:
+    signs = load_safety().not_appropriate.signs
+    for rule in load_script_content().tone:
+        for sign in signs:
+            assert not any(p.search(rule.rewrite) for p in sign.marker_patterns), (rule.id, sign.id)
