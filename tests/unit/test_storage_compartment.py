@@ -61,14 +61,26 @@ def test_returned_documents_are_copies(tmp_path):
     assert comp.get("plan", "cycle")["targets"] == ["a"]
 
 
-def test_plain_v0_file_is_migrated_and_encrypted(tmp_path):
+def test_plain_json_file_is_set_aside_never_read_or_sealed_as_genuine(tmp_path):
+    """Every file this code writes is sealed: a plain one is a forgery (or pre-encryption)."""
     path = tmp_path / "s.private.db"
-    path.write_text(json.dumps({"journal": {"1": {"text": "old"}}}))
+    forged = json.dumps({"journal": {"1": {"text": "planted words"}}}).encode()
+    path.write_bytes(forged)
     comp = make(tmp_path)
-    assert comp.all("journal") == [{"text": "old", "_id": 1}]
-    assert path.read_bytes().startswith(b"ODX1")
-    meta = comp.apply(lambda db: db.table("_meta").get(doc_id=1))
-    assert meta["schema"] == SCHEMA_VERSION and comp.recovered_at is None
+    assert comp.all("journal") == [] and comp.recovered_at is not None
+    assert [p.read_bytes() for p in tmp_path.glob("s.private.db.corrupt-*")] == [forged]
+    comp.insert("journal", {"text": "mine"})
+    assert b"planted" not in path.read_bytes()
+    assert [d["text"] for d in make(tmp_path).all("journal")] == ["mine"]
+
+
+def test_plain_json_put_in_place_while_open_is_set_aside(tmp_path):
+    comp = make(tmp_path)
+    comp.insert("journal", {"text": "mine"})
+    (tmp_path / "s.private.db").write_text(json.dumps({"journal": {"1": {"text": "planted"}}}))
+    assert comp.all("journal") == [] and comp.recovered_at is not None
+    comp.insert("journal", {"text": "next"})
+    assert b"planted" not in (tmp_path / "s.private.db").read_bytes()
 
 
 CORRUPT = {
@@ -82,6 +94,8 @@ CORRUPT = {
     "other_key": seal({"journal": {}}, keys.new_data_key(), AAD),
     "other_space": seal({"journal": {}}, KEY, b"another/private"),
     "from_the_future": json.dumps({"_meta": {"1": {"schema": SCHEMA_VERSION + 5}}}).encode(),
+    "sealed_from_the_future": seal({"_meta": {"1": {"schema": SCHEMA_VERSION + 5}}}, KEY, AAD),
+    "plain_valid_document": json.dumps({"journal": {"1": {"text": "x"}}}).encode(),
 }
 
 
