@@ -261,9 +261,10 @@ def spaces_count(cfg: Config) -> list[Row]:
     template_store, template_access = _space(root / "template", SIZES["six weeks"])
     template_store.private(template_access).all("journal")
     spaces_dir = template_store.spaces_dir
-    template = {
-        suffix: spaces_dir / f"{template_access.space_id}.{suffix}"
-        for suffix in ("private.db", "shared.db", "private.db.lock", "shared.db.lock")
+    template_store.shared(template_access).all("shares")
+    template = {  # every file of the space (compartments, link index, lock files)
+        path.name.removeprefix(f"{template_access.space_id}."): path
+        for path in spaces_dir.glob(f"{template_access.space_id}.*")
     }
     template["link"] = next(template_store.links_dir.glob("*.json"))
     folders: dict[str, tuple[Store, Access, str]] = {}

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+
 
 class StorageError(Exception):
     """Base class: ``message`` is safe to show to a user (no paths, keys or internals)."""
@@ -31,3 +33,17 @@ class AccessDenied(StorageError):
 
 class BackupError(StorageError):
     """A backup file could not be accepted; ``message`` says what is wrong with it."""
+
+
+class DiskFull(StorageUnavailable):
+    """The data folder's disk is full (``ENOSPC``)."""
+
+    message = (
+        StorageUnavailable.message
+        + " The server's disk is full, so this may take a while to clear; nothing was changed."
+    )
+
+
+def calm(exc: OSError) -> StorageUnavailable:
+    """The calm error a page shows for an ``OSError`` from the data folder."""
+    return DiskFull() if exc.errno == errno.ENOSPC else StorageUnavailable()
