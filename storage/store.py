@@ -299,6 +299,7 @@ class Store:
 
     def restore_backup(self, access: Access, backup: Backup) -> None:
         """Replace the space's data with a validated backup, all or nothing; links are kept."""
+        self._index(access)  # a space from before the index: move its link records out first
         private, shared = self.private(access), self.shared(access)
         with private.locked(), shared.locked():
             documents = {

@@ -573,3 +573,33 @@ def test_evicting_a_compartment_another_thread_is_using_loses_nothing(store, mon
     fresh = Store(store.root)
     docs = [d for a in spaces for d in fresh.private(a).all("log")]
     assert len(docs) == 8 * 20 and len({(d["n"], d["i"]) for d in docs}) == 8 * 20
+
+
+def test_a_rotation_in_another_process_is_followed_and_shuts_its_old_sessions_out(store, owner):
+    key, access = owner
+    link_id, partner_key = store.add_partner_link(access, "For Sam")
+    other = Store(store.root)  # a second server process on the same data folder
+    old_here = other.resolve(key)
+    other.private(old_here).insert("journal", {"text": "before"})
+    other.shared(other.resolve(partner_key)).put("shares", link_id, {"invitation": "v1"})
+    new_key, fresh = store.rotate_owner_key(access)
+    store.shared(fresh).put("shares", link_id, {"invitation": "v2"})
+    with pytest.raises(AccessDenied):  # the old session in the other process reads nothing
+        other.private(old_here).all("journal")
+    new_here = other.resolve(new_key)
+    assert [d["text"] for d in other.private(new_here).all("journal")] == ["before"]
+    assert other.shared(other.resolve(partner_key)).get("shares", link_id)["invitation"] == "v2"
+    other.private(new_here).insert("journal", {"text": "after"})
+    assert [d["text"] for d in store.private(fresh).all("journal")] == ["before", "after"]
+
+
+def test_a_deleted_space_is_never_brought_back_as_empty_files(store, owner):
+    _, access = owner
+    store.private(access).insert("journal", {"text": "x"})
+    store.delete_space(access)
+    for where in (store, Store(store.root)):
+        with pytest.raises(AccessDenied):
+            where.private(access).all("journal")
+        with pytest.raises(AccessDenied):
+            where.export_backup(access)
+    assert _files_of(store, access.space_id) == []
