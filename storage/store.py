@@ -30,8 +30,9 @@ rotation (changing it needs the partner key). With a copy of the data folder mad
 rotation, it could therefore still open the *shared* compartment through a partner link that was
 live at the rotation, until that link is revoked: it sees what partners see, never the private
 compartment. Revoking a partner link removes its file (so its key and K_link stop), but does not
-re-key S. A partner link made before this format (no K_link) cannot be re-wrapped: the first
-rotation switches it off and the owner sees it as switched off.
+re-key S. A partner link made before this format (no K_link) is given one the next time its
+partner opens it (see :meth:`Store._upgrade_partner_link`); one not opened since then cannot be
+re-wrapped, so the first rotation switches it off and the owner sees it as switched off.
 
 **Links never live only inside a compartment that can be set aside.** The index is its own file,
 so a private file set aside (damaged, or from a newer app version) leaves every link listable,
@@ -181,7 +182,30 @@ class Store:
             return None
         if role == "partner" and set(data_keys) != {SHARED}:
             return None
+        if role == "partner" and record.get("v") != LINK_FORMAT:
+            self._upgrade_partner_link(key, record, data_keys[SHARED])
         return Access(space_id, role, link_id, data_keys)
+
+    def _upgrade_partner_link(self, key: str, record: dict[str, Any], shared: bytes) -> None:
+        """Give a partner link from before K_link one, so it can follow the next rotation.
+
+        Only the partner key can do this (the server never holds it), so it happens when the
+        partner opens the link. The owner's copy of K_link can't be sealed under P here (a
+        partner never has P): it is left sealed under S ("pending"), which every holder of S
+        could read anyway, and the next rotation turns it into the owner's copy.
+        """
+        space_id, link_id = str(record["space"]), str(record["link"])
+        link_key = keys.new_data_key()
+        body = {
+            "v": LINK_FORMAT,
+            "wrapped": {"link": keys.wrap(link_key, key, _context(space_id, link_id, "link"))},
+            SHARED: keys.seal_key(shared, link_key, _context(space_id, link_id, SHARED)),
+            "pending": keys.seal_key(link_key, shared, _context(space_id, link_id, "pending")),
+        }
+        upgraded = json.loads(_link_json(key, space_id, link_id, "partner", body))
+        upgraded["created"] = record.get("created", upgraded["created"])
+        with contextlib.suppress(OSError):  # read-only: it stays as it was, and still opens
+            write_bytes(self._link_path(key), json.dumps(upgraded).encode("utf-8"))
 
     def private(self, access: Access) -> Compartment:
         """The owner's private compartment; a partner's access never opens it."""
@@ -302,6 +326,7 @@ class Store:
         self._index(access)  # a space from before the index: move its link records out first
         private, shared = self.private(access), self.shared(access)
         with private.locked(), shared.locked():
+            _still_current(access, private, shared)
             documents = {
                 private: private.loaded(backup.tables.get(PRIVATE, {})),
                 shared: shared.loaded(backup.tables.get(SHARED, {})),
@@ -322,6 +347,7 @@ class Store:
         key, link_id = keys.new_key(), secrets.token_hex(8)
         link_key = keys.new_data_key()
         with index.locked():
+            _still_current(access, index)
             document = index.snapshot()
             _add_record(document, self._record(key, link_id, "partner", label))
             raw = index.sealed(document)
@@ -342,6 +368,7 @@ class Store:
         """Switch a partner link off for good; it stops working at its next request."""
         index = self._index(access)
         with index.locked():
+            _still_current(access, index)
             document = index.snapshot()
             record = _find_record(document, link_id)
             if record is None or record.get("role") != "partner" or record.get("revoked"):
@@ -364,6 +391,7 @@ class Store:
         new_keys = {PRIVATE: keys.new_data_key(), SHARED: keys.new_data_key()}
         fresh = Access(space_id, "owner", link_id, new_keys)
         with private.locked(), shared.locked(), index.locked():
+            _still_current(access, private, shared, index)
             documents = {PRIVATE: private.snapshot(), SHARED: shared.snapshot()}
             documents[PRIVATE].pop(LINKS_TABLE, None)  # the old home of link records, now unused
             listing = index.snapshot()
@@ -411,6 +439,10 @@ class Store:
         space_id, link_id = old.space_id, str(record.get("link"))
         link_key = keys.open_key(
             record.get("owner"), old.data_keys[PRIVATE], _context(space_id, link_id, "owner")
+        ) or keys.open_key(
+            record.pop("pending", None),
+            old.data_keys[SHARED],
+            _context(space_id, link_id, "pending"),
         )
         if link_key is None:
             return None
@@ -554,6 +586,14 @@ def _add_record(document: dict[str, Any], record: dict[str, Any]) -> None:
     table = document.setdefault(LINKS_TABLE, {})
     next_id = max((int(k) for k in table if str(k).isdigit()), default=0) + 1
     table[str(next_id)] = record
+
+
+def _still_current(access: Access, *compartments: Compartment) -> None:
+    """Refuse an access whose keys a rotation replaced while it waited for the locks."""
+    for compartment in compartments:
+        wanted = PRIVATE if compartment.name in (PRIVATE, INDEX) else SHARED
+        if not compartment.opens_with(access.data_keys[wanted]):
+            raise AccessDenied()
 
 
 @contextlib.contextmanager

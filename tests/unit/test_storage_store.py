@@ -603,3 +603,39 @@ def test_a_deleted_space_is_never_brought_back_as_empty_files(store, owner):
         with pytest.raises(AccessDenied):
             where.export_backup(access)
     assert _files_of(store, access.space_id) == []
+
+
+def test_an_access_replaced_by_a_rotation_changes_nothing_afterwards(store, owner):
+    _, access = owner
+    link_id, partner_key = store.add_partner_link(access, "For Sam")
+    other = store.create_space()[1]
+    backup = parse_backup(store.export_backup(other))
+    _, fresh = store.rotate_owner_key(access)
+    for attempt in (
+        lambda: store.add_partner_link(access, "late"),
+        lambda: store.revoke_link(access, link_id),
+        lambda: store.rotate_owner_key(access),
+        lambda: store.restore_backup(access, backup),
+        lambda: store.delete_space(access),
+        lambda: store.links(access),
+    ):
+        with pytest.raises(AccessDenied):
+            attempt()
+    assert store.resolve(partner_key) is not None
+    assert [link["label"] for link in store.links(fresh) if link["role"] == "partner"] == [
+        "For Sam"
+    ]
+
+
+def test_a_previous_version_partner_link_opened_since_follows_the_rotation(tmp_path):
+    _space_id, owner_key, partner_key, partner_id = _legacy_space(tmp_path / "data")
+    store = Store(tmp_path / "data")
+    assert store.resolve(partner_key) is not None  # the partner opens it once after the upgrade
+    _, fresh = store.rotate_owner_key(store.resolve(owner_key))
+    store.shared(fresh).put("shares", partner_id, {"invitation": "after the rotation"})
+    for where in (store, Store(tmp_path / "data")):
+        partner = where.resolve(partner_key)
+        assert where.shared(partner).get("shares", partner_id)["invitation"] == "after the rotation"
+    _, again = store.rotate_owner_key(fresh)  # and the one after that, from the owner's copy
+    assert store.shared(store.resolve(partner_key)).get("shares", partner_id) is not None
+    assert not {link["key"]: link for link in store.links(again)}[partner_id]["revoked"]
