@@ -36,12 +36,11 @@ class BackupError(StorageError):
 
 
 class DiskFull(StorageUnavailable):
-    """The data folder's disk is full (``ENOSPC``)."""
+    """The data folder's disk is full (``ENOSPC``).
 
-    message = (
-        StorageUnavailable.message
-        + " The server's disk is full, so this may take a while to clear; nothing was changed."
-    )
+    It says what every unavailable-storage error says (pages match on that sentence, and "try
+    again in a moment" holds once space is freed); the type lets a page or a log tell it apart.
+    """
 
 
 def calm(exc: OSError) -> StorageUnavailable:
