@@ -169,8 +169,9 @@ def _question(place: Here, position: int) -> None:
     nothing else on the page changes with an answer, and the smaller rerun is quicker. Moving to
     another question redraws the whole page. A fragment rerun skips the front door's check of the
     link, so the question checks it before it saves, and reads the answers afresh from storage."""
-    doc = place.private.get(PROGRESS_TABLE, CURRENT)
-    if doc is None or not link_still_opens(place):
+    # The link first: a replaced link's access no longer opens the re-keyed space at all.
+    doc = place.private.get(PROGRESS_TABLE, CURRENT) if link_still_opens(place) else None
+    if doc is None:
         st.rerun(scope="app")  # the quiz was stopped or the link replaced: the page must change
     items = load_quiz()
     answers = _answers(doc)

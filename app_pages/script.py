@@ -655,8 +655,8 @@ def show_build(
 def _step(place: Here, step_id: str, number: int, safety_on: bool) -> None:
     """One step of the builder. After its form is sent only this step is drawn again (it is a
     fragment), unless the rest of the page has to change with it."""
-    if st.session_state.pop(WHOLE_PAGE, False):
-        st.rerun(scope="app")
+    if st.session_state.pop(WHOLE_PAGE, False) or not link_still_opens(place):
+        st.rerun(scope="app")  # a replaced link's access no longer opens the re-keyed space
     cur = current(place)
     if st.session_state.get(SYNCED) != cur.marker:
         st.rerun(scope="app")  # the draft changed some other way: every step must show it
