@@ -420,14 +420,16 @@ def _waves(root: Path, waves: int, per_wave: int) -> dict[str, list[float]]:
     """
     store = Store(root)
     got: dict[str, list[float]] = {"heap_mb": [], "rss_mb": [], "open": []}
-    line = "x" * 400
     tracemalloc.start()
     try:
         for _ in range(waves):
             for _ in range(per_wave):
                 _, access = store.create_space()
                 private = store.private(access)
-                private.replace_table("journal", [{"text": line, "n": n} for n in range(40)])
+                # about 60 KiB of text a space (a few weeks of journal lines), each line its own
+                # string, as lines read from a file are
+                lines = [{"text": secrets.token_hex(750), "n": n} for n in range(40)]
+                private.replace_table("journal", lines)
                 private.all("journal")
                 store.shared(access).all("shares")
                 store.links(access)
