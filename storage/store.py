@@ -20,7 +20,8 @@ K_link is the indirection that lets the owner hand a partner link a new S withou
 **Replacing the owner link re-keys the space.** :meth:`Store.rotate_owner_key` makes new P' and S',
 re-seals both compartments and the index under them, writes the new owner link file, re-seals S'
 under each live partner link's K_link (and K_link under P'), and removes the old owner link file,
-all as one change (:func:`storage.atomic.replace_all`). A copy of the old owner key with a copy of
+all as one change (:func:`storage.atomic.replace_all`; the index also keeps each partner link's
+K_link, so a rotation cut by a kill before the partner files were replaced is mended by the next). A copy of the old owner key with a copy of
 its old link file then unwraps only the old P and S, which open nothing written after the rotation:
 the files say (by key id) that they are sealed under other keys, and are refused, not set aside.
 
@@ -49,6 +50,7 @@ make two instances on one file safe, as two processes are.
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import json
 import os
@@ -349,7 +351,9 @@ class Store:
         with index.locked():
             _still_current(access, index)
             document = index.snapshot()
-            _add_record(document, self._record(key, link_id, "partner", label))
+            record = self._record(key, link_id, "partner", label)
+            record["link_key"] = _b64(link_key)  # sealed in the index: lets a rotation repair it
+            _add_record(document, record)
             raw = index.sealed(document)
             link_file = self._partner_link_file(key, access, link_id, link_key)
             replace_all({index.path: raw, self._link_path(key): link_file})
@@ -359,7 +363,7 @@ class Store:
     def links(self, access: Access) -> list[dict[str, Any]]:
         """The owner's view of every link of the space (no keys, no hashes)."""
         return [
-            {k: v for k, v in link.items() if k not in ("hash", "_id")}
+            {k: link.get(k) for k in ("key", "role", "created", "revoked")}
             | {"label": link.get("label") or NEUTRAL_LABEL.get(str(link.get("role")), "A link")}
             for link in self._index(access).all(LINKS_TABLE)
         ]
@@ -395,7 +399,13 @@ class Store:
             documents = {PRIVATE: private.snapshot(), SHARED: shared.snapshot()}
             documents[PRIVATE].pop(LINKS_TABLE, None)  # the old home of link records, now unused
             listing = index.snapshot()
-            writes: dict[Path, bytes] = {}
+            # The new owner link file goes first and the partner link files last: a kill among the
+            # renames then leaves the old key working (nothing else replaced yet) or the partner
+            # files behind, which the next rotation rewrites from the K_link kept in the index.
+            writes: dict[Path, bytes] = {
+                self._link_path(new_key): self._owner_link_file(new_key, fresh)
+            }
+            partner_files: dict[Path, bytes] = {}
             removes: list[Path] = []
             for record in _records(listing):
                 if record.get("revoked"):
@@ -405,12 +415,12 @@ class Store:
                     record["revoked"] = _now()
                     removes += paths
                     continue
-                rewrapped = self._rewrapped(paths, access, new_keys)
+                rewrapped = self._rewrapped(paths, access, new_keys, record)
                 if rewrapped is None:  # a link from before K_link: it cannot follow the new key
                     record["revoked"] = _now()
                     removes += paths
                 else:
-                    writes[paths[0]] = rewrapped
+                    partner_files[paths[0]] = rewrapped
             _add_record(listing, self._record(new_key, link_id, "owner", "Your link"))
             sealed = {
                 PRIVATE: private.sealed(documents[PRIVATE], new_keys[PRIVATE]),
@@ -421,31 +431,40 @@ class Store:
                 private.path: sealed[PRIVATE],
                 shared.path: sealed[SHARED],
                 index.path: sealed[INDEX],
-                self._link_path(new_key): self._owner_link_file(new_key, fresh),
             }
-            replace_all(writes, removes=removes)
+            replace_all(writes | partner_files, removes=removes)
             private.adopt(documents[PRIVATE], sealed[PRIVATE], new_keys[PRIVATE])
             shared.adopt(documents[SHARED], sealed[SHARED], new_keys[SHARED])
             index.adopt(listing, sealed[INDEX], new_keys[PRIVATE])
         return new_key, fresh
 
     def _rewrapped(
-        self, paths: list[Path], old: Access, new_keys: dict[str, bytes]
+        self, paths: list[Path], old: Access, new_keys: dict[str, bytes], listed: dict[str, Any]
     ) -> bytes | None:
-        """A partner link file re-sealed for the new keys, or None if it cannot be."""
+        """A partner link file re-sealed for the new keys, or None if it cannot be.
+
+        K_link comes from the index record (``listed``, updated here), else the owner's copy in
+        the link file, else the copy a pre-K_link link left under S when its partner opened it.
+        """
         record = self._read_link(paths[0]) if paths else None
         if record is None or record.get("v") != LINK_FORMAT:
             return None
         space_id, link_id = old.space_id, str(record.get("link"))
-        link_key = keys.open_key(
-            record.get("owner"), old.data_keys[PRIVATE], _context(space_id, link_id, "owner")
-        ) or keys.open_key(
-            record.pop("pending", None),
-            old.data_keys[SHARED],
-            _context(space_id, link_id, "pending"),
+        link_key = (
+            _unb64(listed.get("link_key"))
+            or keys.open_key(
+                record.get("owner"), old.data_keys[PRIVATE], _context(space_id, link_id, "owner")
+            )
+            or keys.open_key(
+                record.pop("pending", None),
+                old.data_keys[SHARED],
+                _context(space_id, link_id, "pending"),
+            )
         )
         if link_key is None:
             return None
+        record.pop("pending", None)
+        listed["link_key"] = _b64(link_key)
         record[SHARED] = keys.seal_key(
             new_keys[SHARED], link_key, _context(space_id, link_id, SHARED)
         )
@@ -571,6 +590,18 @@ class Store:
 def _link_json(key: str, space_id: str, link_id: str, role: Role, body: dict[str, Any]) -> bytes:
     record = {"hash": keys.hash_key(key), "space": space_id, "link": link_id, "role": role}
     return json.dumps(record | body | {"created": _now()}).encode("utf-8")
+
+
+def _b64(raw: bytes) -> str:
+    return base64.b64encode(raw).decode("ascii")
+
+
+def _unb64(text: object) -> bytes | None:
+    try:
+        raw = base64.b64decode(str(text), validate=True) if isinstance(text, str) else b""
+    except ValueError:
+        return None
+    return raw if len(raw) == keys.KEY_BYTES else None
 
 
 def _records(document: dict[str, Any]) -> list[dict[str, Any]]:

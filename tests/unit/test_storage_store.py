@@ -638,3 +638,25 @@ def test_a_previous_version_partner_link_opened_since_follows_the_rotation(tmp_p
     _, again = store.rotate_owner_key(fresh)  # and the one after that, from the owner's copy
     assert store.shared(store.resolve(partner_key)).get("shares", partner_id) is not None
     assert not {link["key"]: link for link in store.links(again)}[partner_id]["revoked"]
+
+
+def test_a_partner_link_file_left_behind_by_a_cut_rotation_is_repaired_by_the_next(store, owner):
+    """A kill among a rotation's last renames can leave a partner's file on the old keys."""
+    _, access = owner
+    link_id, partner_key = store.add_partner_link(access, "For Sam")
+    before = _link_file(store, partner_key).read_bytes()
+    _, fresh = store.rotate_owner_key(access)
+    _link_file(store, partner_key).write_bytes(before)  # as if its rename never happened
+    with pytest.raises(AccessDenied):
+        store.shared(store.resolve(partner_key)).all("shares")
+    _, again = store.rotate_owner_key(fresh)
+    store.shared(again).put("shares", link_id, {"invitation": "mended"})
+    partner = Store(store.root).resolve(partner_key)
+    assert Store(store.root).shared(partner).get("shares", link_id)["invitation"] == "mended"
+
+
+def test_the_link_list_holds_no_key_material(store, owner):
+    _, access = owner
+    store.add_partner_link(access, "For Sam")
+    for link in store.links(access):
+        assert set(link) == {"key", "role", "label", "created", "revoked"}
