@@ -634,12 +634,13 @@ def show_build(
 def _step(place: Here, step_id: str, number: int) -> None:
     """One step of the builder. After its form is sent only this step is drawn again (it is a
     fragment), unless the rest of the page has to change with it."""
+    # A fragment rerun skips the front door: read nothing unless the link still opens the space
+    # (a replaced link's access no longer opens the re-keyed space at all).
+    place = still_open(place)
     # Safety mode may have come on since the page was drawn (another tab): then the whole page
     # runs, and shows no step at all.
     if st.session_state.pop(WHOLE_PAGE, False) or mode(place).withholds("script_builder"):
         st.rerun(scope="app")
-    # A fragment rerun skips the front door: read nothing unless the link still opens the space.
-    place = still_open(place)
     cur = current(place)
     if st.session_state.get(SYNCED) != cur.marker:
         st.rerun(scope="app")  # the draft changed some other way: every step must show it

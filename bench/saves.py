@@ -1,17 +1,20 @@
 """Storage: a save against a raw atomic write, growth with history and with the number of spaces,
-and what encryption costs per read and write.
+what encryption costs per read and write, and whether memory stays flat under waves of new spaces.
 
 Every comparison alternates its sides round by round (``bench.stats.alternate``) in the same run.
 """
 
 from __future__ import annotations
 
+import gc
 import json
 import os
+import pathlib
 import secrets
 import shutil
 import tempfile
 import time
+import tracemalloc
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
@@ -23,6 +26,7 @@ from bench.profiling import describe, top_functions
 from bench.report import Row
 from bench.seed import SIZES, journal_record, seed_history
 from bench.stats import Target, alternate, growth_exponent, median, quartiles, ratio_of_medians
+from storage import store as store_module
 from storage.atomic import write_bytes
 from storage.sealed import seal, unseal
 from storage.store import Access, Store
@@ -31,6 +35,7 @@ SECTION = "storage"
 SAVE_TARGET = Target("<=", 2.0)
 SPACES_TARGET = Target("within", 0.10)
 GROWTH_TARGET = Target("<=", 1.0)
+MEMORY_TARGET = Target("<=", 1.25)
 TODAY = date(2025, 3, 3)
 
 
@@ -261,9 +266,10 @@ def spaces_count(cfg: Config) -> list[Row]:
     template_store, template_access = _space(root / "template", SIZES["six weeks"])
     template_store.private(template_access).all("journal")
     spaces_dir = template_store.spaces_dir
-    template = {
-        suffix: spaces_dir / f"{template_access.space_id}.{suffix}"
-        for suffix in ("private.db", "shared.db", "private.db.lock", "shared.db.lock")
+    template_store.shared(template_access).all("shares")
+    template = {  # every file of the space (compartments, link index, lock files)
+        path.name.removeprefix(f"{template_access.space_id}."): path
+        for path in spaces_dir.glob(f"{template_access.space_id}.*")
     }
     template["link"] = next(template_store.links_dir.glob("*.json"))
     folders: dict[str, tuple[Store, Access, str]] = {}
@@ -399,6 +405,108 @@ def encryption(cfg: Config) -> list[Row]:
     return rows
 
 
+def _rss_mb() -> float:
+    """This process's resident memory in MB (from /proc; 0 where there is none)."""
+    try:
+        pages = int(Path("/proc/self/statm").read_text().split()[1])
+    except (OSError, ValueError, IndexError):
+        return 0.0
+    return pages * os.sysconf("SC_PAGE_SIZE") / (1024 * 1024)
+
+
+def _heap_mb() -> float:
+    """Python heap allocated since tracing began (MB), leaving out pathlib's own allocations.
+
+    pathlib interns every file name it parses, and CPython's table of interned strings grows in
+    one step of about 1 MB when it passes a size (seen mid-run here): the interpreter's table,
+    kept at its largest size, not data any space holds. Everything else is counted.
+    """
+    snapshot = tracemalloc.take_snapshot().filter_traces(
+        [
+            tracemalloc.Filter(False, pathlib.__file__),
+            tracemalloc.Filter(False, tracemalloc.__file__),
+        ]
+    )
+    return sum(stat.size for stat in snapshot.statistics("filename")) / (1024 * 1024)
+
+
+def _waves(root: Path, waves: int, per_wave: int) -> dict[str, list[float]]:
+    """Open ``waves`` x ``per_wave`` new spaces (each used once, as a visitor would) in one Store.
+
+    After each wave: Python heap still allocated (tracemalloc, MB), RSS (MB), open compartments.
+    """
+    store = Store(root)
+    got: dict[str, list[float]] = {"heap_mb": [], "rss_mb": [], "open": []}
+    tracemalloc.start()
+    try:
+        for _ in range(waves):
+            for _ in range(per_wave):
+                _, access = store.create_space()
+                private = store.private(access)
+                # about 60 KiB of text a space (a few weeks of journal lines), each line its own
+                # string, as lines read from a file are
+                lines = [{"text": secrets.token_hex(750), "n": n} for n in range(40)]
+                private.replace_table("journal", lines)
+                private.all("journal")
+                store.shared(access).all("shares")
+                store.links(access)
+            gc.collect()
+            got["heap_mb"].append(_heap_mb())
+            got["rss_mb"].append(_rss_mb())
+            got["open"].append(float(len(store._open)))
+    finally:
+        tracemalloc.stop()
+    return got
+
+
+def memory_waves(cfg: Config) -> list[Row]:
+    """Memory after waves of new spaces stays flat: the registry drops idle compartments.
+
+    The same waves run twice in this process: as the app runs them, and with the registry's bound
+    lifted (the code before the bound), which shows what the bound buys on the same machine.
+    """
+    waves, per_wave = cfg.pick(6, 4), cfg.pick(60, 40)
+    cfg.say(f"storage: memory over {waves} waves of {per_wave} new spaces")
+    bounded = _waves(cfg.scratch("memory-bounded"), waves, per_wave)
+    limits = store_module.MAX_OPEN, store_module.IDLE_SECONDS
+    store_module.MAX_OPEN, store_module.IDLE_SECONDS = 10**9, float("inf")
+    try:
+        unbounded = _waves(cfg.scratch("memory-unbounded"), waves, per_wave)
+    finally:
+        store_module.MAX_OPEN, store_module.IDLE_SECONDS = limits
+    spaces = waves * per_wave
+
+    def heap(got: dict[str, list[float]]) -> str:
+        return " → ".join(f"{mb:.1f}" for mb in got["heap_mb"])
+
+    return [
+        Row(
+            SECTION,
+            f"memory after wave {waves} / wave 1 ({spaces} new spaces)",
+            bounded["heap_mb"][-1] / bounded["heap_mb"][0],
+            target=MEMORY_TARGET,
+            note=f"Python heap MB per wave {heap(bounded)}; RSS {bounded['rss_mb'][0]:.0f} → "
+            f"{bounded['rss_mb'][-1]:.0f} MB; open compartments at most "
+            f"{max(bounded['open']):.0f} (MAX_OPEN {store_module.MAX_OPEN})",
+            data={"bounded": bounded, "waves": waves, "per_wave": per_wave},
+        ),
+        Row(
+            SECTION,
+            "  the same without the registry's bound",
+            unbounded["heap_mb"][-1] / unbounded["heap_mb"][0],
+            note=f"Python heap MB per wave {heap(unbounded)}; open compartments "
+            f"{unbounded['open'][-1]:.0f}",
+            data={"unbounded": unbounded},
+        ),
+    ]
+
+
 def run(cfg: Config) -> list[Row]:
     """Every storage measurement."""
-    return [*save_vs_raw(cfg), *growth(cfg), *spaces_count(cfg), *encryption(cfg)]
+    return [
+        *save_vs_raw(cfg),
+        *growth(cfg),
+        *spaces_count(cfg),
+        *encryption(cfg),
+        *memory_waves(cfg),
+    ]

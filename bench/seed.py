@@ -3,7 +3,7 @@
 The records have the shapes the plan page documents (``ui/plan_state.py``): one cycle every six
 weeks with three targets, a weekly owner rating per target, a journal line every day and a nightly
 check-in every other day. A long history is written in one go with ``Compartment.load`` (one write
-instead of thousands), keeping the space's own ``links`` table. The interaction benchmark prefers
+instead of thousands), keeping whatever tables the space already has. The interaction benchmark prefers
 the shared test seed (``tests.support.seed.seed_six_weeks``) when it exists, so pages see exactly
 what the tests see.
 """

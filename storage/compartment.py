@@ -5,6 +5,15 @@ per-file ``threading.RLock`` (sessions are threads of one process) and a ``filel
 server processes on one data folder), and drops TinyDB's table objects first so ids are always
 computed from what is on disk now. Documents are handed out as plain dicts with their id under
 ``"_id"``; callers never see TinyDB.
+
+Reading never needs write access: a read that cannot create its lock file (a read-only or full data
+folder) reads without it (every write is an atomic replace, so a reader sees a whole file either
+way), and a migration or a fresh start it cannot write is served from memory. Only writes fail, with
+a calm :class:`storage.errors.StorageUnavailable`.
+
+A file sealed under another key than this compartment's raises
+:class:`storage.errors.AccessDenied` and is left alone: that is a stale key (an old link file put
+back), not damage.
 """
 
 from __future__ import annotations
@@ -23,9 +32,9 @@ from typing import Any, TypeVar
 from filelock import FileLock
 from tinydb import Query, TinyDB
 
-from storage.errors import StorageError, StorageUnavailable
+from storage.errors import AccessDenied, StorageError, calm
 from storage.schema import META_TABLE, SchemaTooNew, fresh, migrate
-from storage.sealed import SealedStorage, UnreadableFile
+from storage.sealed import SealedStorage, UnreadableFile, WrongKey
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -48,11 +57,12 @@ class Compartment:
         self._storage = SealedStorage(path, data_key, aad)
         self._db = TinyDB(storage=lambda: self._storage)  # one instance per file, held here
         self.recovered_at: str | None = None  # set when an unreadable file was moved aside
-        self._checked: tuple[int, int, int] | None = None  # file identity last validated
-        with self.locked():
+        self._gone = False  # the space was deleted: never write this file again
+        self._checked: bytes | None = None  # file header last validated
+        with self.locked(write=False):
             pass  # opening validates, migrates, or sets a broken file aside
 
-    def version(self) -> tuple[int, int, int] | None:
+    def version(self) -> bytes | None:
         """A token that changes whenever the file changes (for memoising reads within a run)."""
         return self._storage.identity()
 
@@ -63,12 +73,20 @@ class Compartment:
     # -- locking and recovery -------------------------------------------------------------------
 
     @contextmanager
-    def locked(self) -> Iterator[TinyDB]:
-        """Hold both locks, make sure the file is readable and current, and yield the TinyDB."""
+    def locked(self, write: bool = True) -> Iterator[TinyDB]:
+        """Hold both locks, make sure the file is readable and current, and yield the TinyDB.
+
+        ``write=False`` promises the caller only reads: then a lock file that cannot be made, or a
+        migration that cannot be written, does not stop the read.
+        """
         try:
-            with self._lock, self._file_lock:
+            with self._lock, self._file_locked(write) as held:
+                if self._gone:
+                    raise AccessDenied()
                 self._db._tables.clear()  # TinyDB caches next ids per table object: start afresh
-                self._ensure_readable()
+                self._ensure_readable(write)
+                # Under the file lock no one else writes: reads in this operation need no check.
+                self._storage.pinned = held and self._storage.holds_document()
                 try:
                     yield self._db
                 except BaseException:
@@ -77,21 +95,51 @@ class Compartment:
                     self._storage.forget()
                     self._checked = None
                     raise
-                # Our own write made a new file identity; it is valid, no need to check it again.
-                self._checked = self._storage.identity()
+                finally:
+                    self._storage.pinned = False
+                # Our own write made a new file header; it is valid, no need to check it again.
+                self._checked = self._storage.cached_id
+        except WrongKey:
+            raise AccessDenied() from None
         except OSError as exc:
             log.warning("storage unavailable for a compartment: %s", exc.__class__.__name__)
-            raise StorageUnavailable() from exc
+            raise calm(exc) from exc
 
-    def _ensure_readable(self) -> None:
+    @contextmanager
+    def _file_locked(self, write: bool) -> Iterator[bool]:
+        try:
+            self._file_lock.acquire()
+        except OSError:
+            if write:
+                raise
+            held = False  # read-only folder: a reader needs no lock to see a whole file
+        else:
+            held = True
+        try:
+            yield held
+        finally:
+            if held:
+                self._file_lock.release()
+
+    def _ensure_readable(self, write: bool) -> None:
         if self._checked is not None and self._storage.identity() == self._checked:
-            return  # unchanged since it was last validated (every write makes a new identity)
-        self._validate()
-        self._checked = self._storage.identity()
+            return  # unchanged since it was last validated (every write makes a new header)
+        try:
+            self._validate()
+        except OSError:
+            if write:
+                raise
+            log.warning("a compartment could not be brought up to date on disk; read as it is")
+            if not self._storage.holds_document():
+                self._storage.keep_in_memory(fresh(self.name, _now()))  # unreadable, unmovable
+            return
+        self._checked = self._storage.cached_id
 
     def _validate(self) -> None:
         try:
             document = self._storage.read()
+        except WrongKey:
+            raise
         except UnreadableFile:
             self._set_aside()
             document = None
@@ -108,14 +156,23 @@ class Compartment:
             meta = migrated[META_TABLE]["1"]
             if meta.get("compartment") is None:
                 meta["compartment"] = self.name
-            self._storage.write(migrated)
+        if changed or self._storage.legacy:
+            try:
+                self._storage.write(migrated)
+            except OSError:
+                self._storage.keep_in_memory(migrated)
+                raise
 
     def _set_aside(self) -> None:
         """Move an unreadable file aside (never delete it) so the user can start again safely."""
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%f")
         target = self.path.with_name(f"{self.path.name}.corrupt-{stamp}")
-        self.path.replace(target)
         self._storage.forget()
+        try:
+            self.path.replace(target)
+        except OSError:
+            self.recovered_at = _now()  # told, even if the file could not be moved (read-only)
+            raise
         self._checked = None
         self.recovered_at = _now()
         log.warning("an unreadable compartment file was set aside as %s", target.name)
@@ -124,18 +181,18 @@ class Compartment:
 
     def all(self, table: str) -> list[dict[str, Any]]:
         """Every document of ``table`` in insertion order, each with its id under ``_id``."""
-        with self.locked() as db:
+        with self.locked(write=False) as db:
             return [_out(doc) for doc in db.table(table).all()]
 
     def get(self, table: str, key: str) -> dict[str, Any] | None:
         """The document whose ``key`` field equals ``key``, or None."""
-        with self.locked() as db:
+        with self.locked(write=False) as db:
             doc = db.table(table).get(Query().key == key)
             return _out(doc) if doc is not None else None
 
     def find(self, table: str, field: str, values: list[Any]) -> list[dict[str, Any]]:
         """The documents whose ``field`` is one of ``values`` (a search, not a whole-table copy)."""
-        with self.locked() as db:
+        with self.locked(write=False) as db:
             return [_out(doc) for doc in db.table(table).search(Query()[field].one_of(values))]
 
     def put(self, table: str, key: str, fields: dict[str, Any]) -> None:
@@ -189,20 +246,55 @@ class Compartment:
 
     def dump(self) -> dict[str, list[dict[str, Any]]]:
         """Every table except the meta table, as plain lists (for backups)."""
-        with self.locked() as db:
+        with self.locked(write=False) as db:
             return {
                 name: [_in(dict(doc)) for doc in db.table(name).all()]
                 for name in sorted(db.tables())
                 if name != META_TABLE
             }
 
+    def loaded(self, tables: dict[str, list[dict[str, Any]]]) -> dict[str, Any]:
+        """The document that holds exactly ``tables`` (a validated backup), not yet written."""
+        document = fresh(self.name, _now())
+        for name, docs in tables.items():
+            document[name] = {str(i): _in(d) for i, d in enumerate(docs, start=1)}
+        return document
+
     def load(self, tables: dict[str, list[dict[str, Any]]]) -> None:
         """Replace every table with ``tables`` (a validated backup) in one write."""
         with self.locked():
-            document = fresh(self.name, _now())
-            for name, docs in tables.items():
-                document[name] = {str(i): _in(d) for i, d in enumerate(docs, start=1)}
-            self._storage.write(document)
+            self._storage.write(self.loaded(tables))
+
+    # -- for the store: writes made together with other files (caller holds ``locked()``) -------
+
+    def snapshot(self) -> dict[str, Any]:
+        """A copy of the whole document as it is now."""
+        return copy.deepcopy(self._storage.read() or fresh(self.name, _now()))
+
+    def sealed(self, document: dict[str, Any], data_key: bytes | None = None) -> bytes:
+        """The file's bytes for ``document``, under this compartment's key or ``data_key``."""
+        return self._storage.sealed(document, data_key)
+
+    def adopt(self, document: dict[str, Any], raw: bytes, data_key: bytes | None = None) -> None:
+        """``raw`` (sealing ``document``) is now the file: cache it, and take its key if new."""
+        self._storage.adopt(document, raw, data_key)
+        if data_key is not None:
+            self._key = data_key
+
+    def drop_cache(self) -> None:
+        """Forget the decrypted document, unless another thread is using it right now."""
+        if self._lock.acquire(blocking=False):
+            try:
+                self._storage.forget()
+                self._checked = None
+            finally:
+                self._lock.release()
+
+    def gone(self) -> None:
+        """The space was deleted (caller holds the thread lock): refuse every later operation."""
+        self._gone = True
+        self._storage.forget()
+        self._checked = None
 
     def erase(self) -> None:
         """Delete this compartment's file and lock file."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+
 
 class StorageError(Exception):
     """Base class: ``message`` is safe to show to a user (no paths, keys or internals)."""
@@ -31,3 +33,16 @@ class AccessDenied(StorageError):
 
 class BackupError(StorageError):
     """A backup file could not be accepted; ``message`` says what is wrong with it."""
+
+
+class DiskFull(StorageUnavailable):
+    """The data folder's disk is full (``ENOSPC``).
+
+    It says what every unavailable-storage error says (pages match on that sentence, and "try
+    again in a moment" holds once space is freed); the type lets a page or a log tell it apart.
+    """
+
+
+def calm(exc: OSError) -> StorageUnavailable:
+    """The calm error a page shows for an ``OSError`` from the data folder."""
+    return DiskFull() if exc.errno == errno.ENOSPC else StorageUnavailable()

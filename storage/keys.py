@@ -71,3 +71,19 @@ def unwrap(wrapped: str, link_key: str, context: str) -> bytes | None:
         return aead.decrypt(raw[:12], raw[12:], context.encode())
     except Exception:  # any failure means "this key does not open it"
         return None
+
+
+def seal_key(data_key: bytes, wrapping_key: bytes, context: str) -> str:
+    """Encrypt ``data_key`` under another random key (not a link key), bound to ``context``."""
+    nonce = os.urandom(12)
+    sealed = AESGCM(wrapping_key).encrypt(nonce, data_key, context.encode())
+    return base64.b64encode(nonce + sealed).decode("ascii")
+
+
+def open_key(wrapped: object, wrapping_key: bytes, context: str) -> bytes | None:
+    """Recover a key sealed by :func:`seal_key`, or None when it does not fit."""
+    try:
+        raw = base64.b64decode(str(wrapped), validate=True)
+        return AESGCM(wrapping_key).decrypt(raw[:12], raw[12:], context.encode())
+    except Exception:  # any failure means "this key does not open it"
+        return None

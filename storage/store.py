@@ -2,37 +2,86 @@
 
 Layout under the data folder::
 
-    spaces/<space_id>.private.db   the owner's data (encrypted)
-    spaces/<space_id>.shared.db    what the owner shares and the partner's replies (encrypted)
-    links/<sha256 of key>.json     one link: its space, role, and the compartment keys it can unwrap
+    spaces/<space_id>.private.db   the owner's data (encrypted with the private key P)
+    spaces/<space_id>.shared.db    what the owner shares and the partner's replies (shared key S)
+    spaces/<space_id>.links.db     the space's link index (encrypted with P): every link's role,
+                                   label, created, revoked, and key hash
+    links/<sha256 of key>.json     one link: its space, role, and the keys it can unwrap
     local-owner.key                only in single-user local mode: the owner key of the local space
 
-Space ids are random and never derived from a key or from user input. Link metadata the owner sees
-(label, created, revoked) lives in the private compartment's ``links`` table; the link file holds no
-label and no key, only the key's hash and wrapped compartment keys.
+Space ids are random and never derived from a key or from user input. A link file holds no label and
+no key, only the key's hash and wrapped keys.
+
+**Keys.** An owner link file wraps P and S under a key derived from the owner key. A partner link
+has its own random link key K_link: its file holds K_link wrapped under the partner key, S sealed
+under K_link, and K_link sealed under P (the owner's copy). The server never holds a partner key, so
+K_link is the indirection that lets the owner hand a partner link a new S without it.
+
+**Replacing the owner link re-keys the space.** :meth:`Store.rotate_owner_key` makes new P' and S',
+re-seals both compartments and the index under them, writes the new owner link file, re-seals S'
+under each live partner link's K_link (and K_link under P'), and removes the old owner link file,
+all as one change (:func:`storage.atomic.replace_all`; the index also keeps each partner link's
+K_link, so a rotation cut by a kill before the partner files were replaced is mended by the next). A copy of the old owner key with a copy of
+its old link file then unwraps only the old P and S, which open nothing written after the rotation:
+the files say (by key id) that they are sealed under other keys, and are refused, not set aside.
+
+What an attacker with the old owner key can still do (the trade-off of K_link): while the old key
+worked it could unwrap K_link of every partner link then live, and K_link does not change at a
+rotation (changing it needs the partner key). With a copy of the data folder made after the
+rotation, it could therefore still open the *shared* compartment through a partner link that was
+live at the rotation, until that link is revoked: it sees what partners see, never the private
+compartment. Revoking a partner link removes its file (so its key and K_link stop), but does not
+re-key S. A partner link made before this format (no K_link) is given one the next time its
+partner opens it (see :meth:`Store._upgrade_partner_link`); one not opened since then cannot be
+re-wrapped, so the first rotation switches it off and the owner sees it as switched off.
+
+**Links never live only inside a compartment that can be set aside.** The index is its own file,
+so a private file set aside (damaged, or from a newer app version) leaves every link listable,
+rotatable and revocable. If the index itself is lost, it is rebuilt from the link files of the
+space (found by the space id they hold) with neutral labels. :meth:`Store.delete_space` removes
+every file that names the space and every link file that points at it, whatever the index says.
+
+**The registry of open compartments is bounded.** Decrypted documents stay in memory only while a
+space is in use: at most :data:`MAX_OPEN` compartments, least recently used dropped first, and none
+idle for more than :data:`IDLE_SECONDS` (swept on every open and by a background timer). A thread
+still holding a dropped compartment keeps working: the file lock and the header-keyed read cache
+make two instances on one file safe, as two processes are.
 """
 
 from __future__ import annotations
 
+import base64
+import contextlib
 import json
 import os
 import secrets
 import shutil
 import threading
+import time
+import weakref
+from collections import OrderedDict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal
 
 from storage import keys
-from storage.atomic import write_bytes
+from storage.atomic import replace_all, write_bytes
 from storage.backup import Backup, build_backup
 from storage.compartment import Compartment
-from storage.errors import AccessDenied, StorageUnavailable
+from storage.errors import AccessDenied, StorageError, calm
+from storage.schema import fresh as fresh_document
+from storage.sealed import seal
 
 Role = Literal["owner", "partner"]
-PRIVATE, SHARED = "private", "shared"
+PRIVATE, SHARED, INDEX = "private", "shared", "links"
 LINKS_TABLE = "links"
+LINK_FORMAT = 2  # partner link files with K_link
+NEUTRAL_LABEL = {"owner": "Your link", "partner": "A partner link (its name was lost)"}
+
+MAX_OPEN = 96  # compartments kept open at most (three per space in use)
+IDLE_SECONDS = 120.0  # a compartment unused this long is dropped, with its decrypted document
 
 
 @dataclass(frozen=True)
@@ -49,6 +98,10 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
+def _context(space_id: str, link_id: str, part: str) -> str:
+    return f"{space_id}/{link_id}/{part}"
+
+
 class Store:
     """Every way the app reaches the data folder. One instance per data folder per process."""
 
@@ -56,7 +109,8 @@ class Store:
         self.root = Path(root)
         self.spaces_dir = self.root / "spaces"
         self.links_dir = self.root / "links"
-        self._open: dict[tuple[str, str], Compartment] = {}
+        # (space id, compartment) -> (compartment, last use on the monotonic clock), oldest first
+        self._open: OrderedDict[tuple[str, str], tuple[Compartment, float]] = OrderedDict()
         self._open_lock = threading.Lock()
         try:
             self.spaces_dir.mkdir(parents=True, exist_ok=True)
@@ -64,6 +118,7 @@ class Store:
         except OSError:
             # A read-only or missing data folder: pages still load and explain it when saving.
             pass
+        _SWEEPER.watch(self)
 
     # -- spaces -----------------------------------------------------------------------------------
 
@@ -74,22 +129,20 @@ class Store:
         owner_key = keys.new_key()
         link_id = secrets.token_hex(8)
         access = Access(space_id, "owner", link_id, data_keys)
-        try:
-            self._write_link_file(owner_key, access)
-            self.private(access).put(
-                LINKS_TABLE,
-                link_id,
-                {
-                    "role": "owner",
-                    "label": "Your link",
-                    "created": _now(),
-                    "revoked": None,
-                    "hash": keys.hash_key(owner_key),
-                },
-            )
-            self.shared(access)
-        except OSError as exc:
-            raise StorageUnavailable() from exc
+        index = fresh_document(INDEX, _now())
+        index[LINKS_TABLE] = {"1": self._record(owner_key, link_id, "owner", "Your link")}
+        writes = {
+            self._path(space_id, PRIVATE): self._seal(
+                space_id, PRIVATE, fresh_document(PRIVATE, _now()), data_keys[PRIVATE]
+            ),
+            self._path(space_id, SHARED): self._seal(
+                space_id, SHARED, fresh_document(SHARED, _now()), data_keys[SHARED]
+            ),
+            self._path(space_id, INDEX): self._seal(space_id, INDEX, index, data_keys[PRIVATE]),
+            self._link_path(owner_key): self._owner_link_file(owner_key, access),
+        }
+        with _calm_errors():
+            replace_all(writes)
         return owner_key, access
 
     def resolve(self, key: object) -> Access | None:
@@ -100,64 +153,169 @@ class Store:
         if not keys.looks_like_key(key):
             return None
         assert isinstance(key, str)
-        digest = keys.hash_key(key)
-        try:
-            record = json.loads((self.links_dir / f"{digest}.json").read_text("utf-8"))
-        except (OSError, ValueError):
-            return None
-        if not isinstance(record, dict) or not keys.hashes_match(str(record.get("hash", "")), key):
+        record = self._read_link(self._link_path(key))
+        if record is None or not keys.hashes_match(str(record.get("hash", "")), key):
             return None
         space_id, link_id, role = record.get("space"), record.get("link"), record.get("role")
         wrapped = record.get("wrapped")
         if role not in ("owner", "partner") or not isinstance(wrapped, dict):
             return None
+        space_id, link_id = str(space_id), str(link_id)
         data_keys: dict[str, bytes] = {}
-        for compartment, sealed in wrapped.items():
-            data_key = keys.unwrap(str(sealed), key, f"{space_id}/{link_id}/{compartment}")
-            if data_key is None:
+        if role == "partner" and record.get("v") == LINK_FORMAT:
+            link_key = keys.unwrap(
+                str(wrapped.get("link")), key, _context(space_id, link_id, "link")
+            )
+            shared = None
+            if link_key is not None:
+                shared = keys.open_key(
+                    record.get(SHARED), link_key, _context(space_id, link_id, SHARED)
+                )
+            if shared is None:
                 return None
-            data_keys[compartment] = data_key
+            data_keys[SHARED] = shared
+        else:
+            for compartment, sealed in wrapped.items():
+                data_key = keys.unwrap(str(sealed), key, _context(space_id, link_id, compartment))
+                if data_key is None:
+                    return None
+                data_keys[compartment] = data_key
         if role == "owner" and set(data_keys) != {PRIVATE, SHARED}:
             return None
         if role == "partner" and set(data_keys) != {SHARED}:
             return None
-        return Access(str(space_id), role, str(link_id), data_keys)
+        if role == "partner" and record.get("v") != LINK_FORMAT:
+            self._upgrade_partner_link(key, record, data_keys[SHARED])
+        return Access(space_id, role, link_id, data_keys)
+
+    def _upgrade_partner_link(self, key: str, record: dict[str, Any], shared: bytes) -> None:
+        """Give a partner link from before K_link one, so it can follow the next rotation.
+
+        Only the partner key can do this (the server never holds it), so it happens when the
+        partner opens the link. The owner's copy of K_link can't be sealed under P here (a
+        partner never has P): it is left sealed under S ("pending"), which every holder of S
+        could read anyway, and the next rotation turns it into the owner's copy.
+        """
+        space_id, link_id = str(record["space"]), str(record["link"])
+        link_key = keys.new_data_key()
+        body = {
+            "v": LINK_FORMAT,
+            "wrapped": {"link": keys.wrap(link_key, key, _context(space_id, link_id, "link"))},
+            SHARED: keys.seal_key(shared, link_key, _context(space_id, link_id, SHARED)),
+            "pending": keys.seal_key(link_key, shared, _context(space_id, link_id, "pending")),
+        }
+        upgraded = json.loads(_link_json(key, space_id, link_id, "partner", body))
+        upgraded["created"] = record.get("created", upgraded["created"])
+        with contextlib.suppress(OSError):  # read-only: it stays as it was, and still opens
+            write_bytes(self._link_path(key), json.dumps(upgraded).encode("utf-8"))
 
     def private(self, access: Access) -> Compartment:
         """The owner's private compartment; a partner's access never opens it."""
         if access.role != "owner" or PRIVATE not in access.data_keys:
             raise AccessDenied()
-        return self._compartment(access, PRIVATE)
+        return self._compartment(access.space_id, PRIVATE, access.data_keys[PRIVATE])
 
     def shared(self, access: Access) -> Compartment:
         """The compartment an owner shares with partners."""
         if SHARED not in access.data_keys:
             raise AccessDenied()
-        return self._compartment(access, SHARED)
+        return self._compartment(access.space_id, SHARED, access.data_keys[SHARED])
 
-    def _compartment(self, access: Access, name: str) -> Compartment:
-        data_key = access.data_keys[name]
-        with self._open_lock:
-            found = self._open.get((access.space_id, name))
-            if found is None:
-                path = self.spaces_dir / f"{access.space_id}.{name}.db"
-                aad = f"{access.space_id}/{name}".encode()
-                found = Compartment(path, name, data_key, aad)
-                self._open[(access.space_id, name)] = found
-        if not found.opens_with(data_key):
+    def _index(self, access: Access) -> Compartment:
+        """The space's link index (owner only), built from what is on disk if it was lost."""
+        if access.role != "owner" or PRIVATE not in access.data_keys:
             raise AccessDenied()
+        index = self._compartment(access.space_id, INDEX, access.data_keys[PRIVATE])
+        if not index.all(LINKS_TABLE):
+            self._rebuild_index(access, index)
+        return index
+
+    def _compartment(self, space_id: str, name: str, data_key: bytes) -> Compartment:
+        slot = (space_id, name)
+        path = self._path(space_id, name)
+        now = time.monotonic()
+        with self._open_lock:
+            entry = self._open.get(slot)
+            found = entry[0] if entry is not None else None
+            if found is not None and not found.opens_with(data_key):
+                # Either a stale key (refused below, when the file says it is sealed otherwise) or
+                # this registry is stale because another process re-keyed the space.
+                if not path.exists():
+                    raise AccessDenied()
+                found = None
+            if found is None:
+                if not self._space_exists(space_id):
+                    raise AccessDenied()  # never bring a deleted space back as empty files
+                found = Compartment(path, name, data_key, f"{space_id}/{name}".encode())
+            self._open[slot] = (found, now)
+            self._open.move_to_end(slot)
+            dropped = self._evict(now)
+        for compartment in dropped:
+            compartment.drop_cache()
         return found
 
-    def delete_space(self, access: Access) -> None:
-        """Remove a space, both its files, and every link to it. Owner only."""
-        links = self.private(access).all(LINKS_TABLE)
-        for link in links:
-            self._remove_link_file(link.get("hash"))
+    def _evict(self, now: float) -> list[Compartment]:
+        """Pop the least recently used beyond MAX_OPEN and every idle one (caller holds the lock)."""
+        dropped = []
+        while self._open:
+            slot, (compartment, used) = next(iter(self._open.items()))
+            if len(self._open) <= MAX_OPEN and now - used <= IDLE_SECONDS:
+                break
+            del self._open[slot]
+            dropped.append(compartment)
+        return dropped
+
+    def sweep(self) -> int:
+        """Drop every compartment idle for longer than IDLE_SECONDS; returns how many."""
         with self._open_lock:
-            for name in (PRIVATE, SHARED):
-                compartment = self._open.pop((access.space_id, name), None)
-                if compartment is not None:
-                    compartment.erase()
+            dropped = self._evict(time.monotonic())
+        for compartment in dropped:
+            compartment.drop_cache()
+        return len(dropped)
+
+    def _space_exists(self, space_id: str) -> bool:
+        return self._path(space_id, INDEX).exists() or self._path(space_id, PRIVATE).exists()
+
+    def delete_space(self, access: Access) -> None:
+        """Remove a space: every file that names it and every link file that points at it.
+
+        Found by the space itself, not by its index, so a set-aside file, a lost index or a link
+        made in another process leaves nothing behind. Link files go first: once they are gone no
+        key opens the space, even if removing the rest fails halfway.
+        """
+        private = self.private(access)  # owner only
+        space_id = access.space_id
+        with _calm_errors():
+            for path in self._link_files_of(space_id):
+                path.unlink(missing_ok=True)
+            local = self.root / "local-owner.key"
+            with contextlib.suppress(OSError, UnicodeDecodeError):
+                found = self.resolve(local.read_text("ascii").strip())
+                if found is None or found.space_id == space_id:
+                    local.unlink(missing_ok=True)
+            with self._open_lock:
+                open_ones = [self._open.pop((space_id, n), None) for n in (PRIVATE, SHARED, INDEX)]
+            held = [entry[0] for entry in open_ones if entry is not None] or [private]
+            with contextlib.ExitStack() as stack:
+                for compartment in held:
+                    stack.enter_context(compartment._lock)
+                for path in self.spaces_dir.iterdir():
+                    if path.name.startswith((space_id, f".{space_id}")):
+                        path.unlink(missing_ok=True)
+                for compartment in held:
+                    compartment.gone()
+
+    def _link_files_of(self, space_id: str) -> list[Path]:
+        """Every file in the links folder that points at ``space_id`` (temp and spare copies too)."""
+        found = []
+        needle = space_id.encode("ascii")
+        for path in self.links_dir.iterdir():
+            try:
+                if needle in path.read_bytes():
+                    found.append(path)
+            except OSError:
+                continue
+        return found
 
     def export_backup(self, access: Access) -> bytes:
         """A backup file of the whole space: both compartments, no keys or link records."""
@@ -166,12 +324,20 @@ class Store:
         )
 
     def restore_backup(self, access: Access, backup: Backup) -> None:
-        """Replace the space's data with a validated backup; the space keeps its own links."""
-        private = self.private(access)
-        links = private.all(LINKS_TABLE)
-        private.load(backup.tables.get(PRIVATE, {}) | {LINKS_TABLE: links})
-        self.shared(access).load(backup.tables.get(SHARED, {}))
-        private.recovered_at = None
+        """Replace the space's data with a validated backup, all or nothing; links are kept."""
+        self._index(access)  # a space from before the index: move its link records out first
+        private, shared = self.private(access), self.shared(access)
+        with private.locked(), shared.locked():
+            _still_current(access, private, shared)
+            documents = {
+                private: private.loaded(backup.tables.get(PRIVATE, {})),
+                shared: shared.loaded(backup.tables.get(SHARED, {})),
+            }
+            sealed = {c: c.sealed(doc) for c, doc in documents.items()}
+            replace_all({c.path: raw for c, raw in sealed.items()})
+            for compartment, raw in sealed.items():
+                compartment.adopt(documents[compartment], raw)
+        private.recovered_at = shared.recovered_at = None
 
     # -- links ------------------------------------------------------------------------------------
 
@@ -179,83 +345,220 @@ class Store:
         """Create a partner link; returns (link_id, key). The key is shown once, never stored."""
         if access.role != "owner":
             raise AccessDenied()
+        index = self._index(access)
         key, link_id = keys.new_key(), secrets.token_hex(8)
-        partner = Access(access.space_id, "partner", link_id, {SHARED: access.data_keys[SHARED]})
-        self._write_link_file(key, partner)
-        self.private(access).put(
-            LINKS_TABLE,
-            link_id,
-            {
-                "role": "partner",
-                "label": label,
-                "created": _now(),
-                "revoked": None,
-                "hash": keys.hash_key(key),
-            },
-        )
+        link_key = keys.new_data_key()
+        with index.locked():
+            _still_current(access, index)
+            document = index.snapshot()
+            record = self._record(key, link_id, "partner", label)
+            record["link_key"] = _b64(link_key)  # sealed in the index: lets a rotation repair it
+            _add_record(document, record)
+            raw = index.sealed(document)
+            link_file = self._partner_link_file(key, access, link_id, link_key)
+            replace_all({index.path: raw, self._link_path(key): link_file})
+            index.adopt(document, raw)
         return link_id, key
 
     def links(self, access: Access) -> list[dict[str, Any]]:
         """The owner's view of every link of the space (no keys, no hashes)."""
         return [
-            {k: v for k, v in link.items() if k not in ("hash", "_id")}
-            for link in self.private(access).all(LINKS_TABLE)
+            {k: link.get(k) for k in ("key", "role", "created", "revoked")}
+            | {"label": link.get("label") or NEUTRAL_LABEL.get(str(link.get("role")), "A link")}
+            for link in self._index(access).all(LINKS_TABLE)
         ]
 
     def revoke_link(self, access: Access, link_id: str) -> bool:
         """Switch a partner link off for good; it stops working at its next request."""
-        private = self.private(access)
-        link = private.get(LINKS_TABLE, link_id)
-        if link is None or link.get("role") != "partner" or link.get("revoked"):
-            return False
-        self._remove_link_file(link.get("hash"))
-        link.pop("_id", None)
-        private.put(LINKS_TABLE, link_id, link | {"revoked": _now()})
+        index = self._index(access)
+        with index.locked():
+            _still_current(access, index)
+            document = index.snapshot()
+            record = _find_record(document, link_id)
+            if record is None or record.get("role") != "partner" or record.get("revoked"):
+                return False
+            record["revoked"] = _now()
+            raw = index.sealed(document)
+            replace_all({index.path: raw}, removes=self._link_paths(record.get("hash")))
+            index.adopt(document, raw)
         return True
 
     def rotate_owner_key(self, access: Access) -> tuple[str, Access]:
-        """Replace the owner link with a new key; the old one stops working at once."""
-        private = self.private(access)
-        old = private.get(LINKS_TABLE, access.link_id)
+        """Replace the owner link with a new key and the space's data keys with new ones.
+
+        The old link stops working at once, a copy of it opens nothing written from now on, and
+        live partner links keep working (see the module docstring for how, and what remains).
+        """
+        private, shared, index = self.private(access), self.shared(access), self._index(access)
+        space_id = access.space_id
         new_key, link_id = keys.new_key(), secrets.token_hex(8)
-        fresh = Access(access.space_id, "owner", link_id, access.data_keys)
-        self._write_link_file(new_key, fresh)
-        private.put(
-            LINKS_TABLE,
-            link_id,
-            {
-                "role": "owner",
-                "label": "Your link",
-                "created": _now(),
-                "revoked": None,
-                "hash": keys.hash_key(new_key),
-            },
-        )
-        if old is not None:
-            self._remove_link_file(old.get("hash"))
-            old.pop("_id", None)
-            private.put(LINKS_TABLE, access.link_id, old | {"revoked": _now()})
+        new_keys = {PRIVATE: keys.new_data_key(), SHARED: keys.new_data_key()}
+        fresh = Access(space_id, "owner", link_id, new_keys)
+        with private.locked(), shared.locked(), index.locked():
+            _still_current(access, private, shared, index)
+            documents = {PRIVATE: private.snapshot(), SHARED: shared.snapshot()}
+            documents[PRIVATE].pop(LINKS_TABLE, None)  # the old home of link records, now unused
+            listing = index.snapshot()
+            # The new owner link file goes first and the partner link files last: a kill among the
+            # renames then leaves the old key working (nothing else replaced yet) or the partner
+            # files behind, which the next rotation rewrites from the K_link kept in the index.
+            writes: dict[Path, bytes] = {
+                self._link_path(new_key): self._owner_link_file(new_key, fresh)
+            }
+            partner_files: dict[Path, bytes] = {}
+            removes: list[Path] = []
+            for record in _records(listing):
+                if record.get("revoked"):
+                    continue
+                paths = self._link_paths(record.get("hash"))
+                if record.get("role") == "owner":
+                    record["revoked"] = _now()
+                    removes += paths
+                    continue
+                rewrapped = self._rewrapped(paths, access, new_keys, record)
+                if rewrapped is None:  # a link from before K_link: it cannot follow the new key
+                    record["revoked"] = _now()
+                    removes += paths
+                else:
+                    partner_files[paths[0]] = rewrapped
+            _add_record(listing, self._record(new_key, link_id, "owner", "Your link"))
+            sealed = {
+                PRIVATE: private.sealed(documents[PRIVATE], new_keys[PRIVATE]),
+                SHARED: shared.sealed(documents[SHARED], new_keys[SHARED]),
+                INDEX: index.sealed(listing, new_keys[PRIVATE]),
+            }
+            writes |= {
+                private.path: sealed[PRIVATE],
+                shared.path: sealed[SHARED],
+                index.path: sealed[INDEX],
+            }
+            replace_all(writes | partner_files, removes=removes)
+            private.adopt(documents[PRIVATE], sealed[PRIVATE], new_keys[PRIVATE])
+            shared.adopt(documents[SHARED], sealed[SHARED], new_keys[SHARED])
+            index.adopt(listing, sealed[INDEX], new_keys[PRIVATE])
         return new_key, fresh
 
-    def _write_link_file(self, key: str, access: Access) -> None:
-        digest = keys.hash_key(key)
+    def _rewrapped(
+        self, paths: list[Path], old: Access, new_keys: dict[str, bytes], listed: dict[str, Any]
+    ) -> bytes | None:
+        """A partner link file re-sealed for the new keys, or None if it cannot be.
+
+        K_link comes from the index record (``listed``, updated here), else the owner's copy in
+        the link file, else the copy a pre-K_link link left under S when its partner opened it.
+        """
+        record = self._read_link(paths[0]) if paths else None
+        if record is None or record.get("v") != LINK_FORMAT:
+            return None
+        space_id, link_id = old.space_id, str(record.get("link"))
+        link_key = (
+            _unb64(listed.get("link_key"))
+            or keys.open_key(
+                record.get("owner"), old.data_keys[PRIVATE], _context(space_id, link_id, "owner")
+            )
+            or keys.open_key(
+                record.pop("pending", None),
+                old.data_keys[SHARED],
+                _context(space_id, link_id, "pending"),
+            )
+        )
+        if link_key is None:
+            return None
+        record.pop("pending", None)
+        listed["link_key"] = _b64(link_key)
+        record[SHARED] = keys.seal_key(
+            new_keys[SHARED], link_key, _context(space_id, link_id, SHARED)
+        )
+        record["owner"] = keys.seal_key(
+            link_key, new_keys[PRIVATE], _context(space_id, link_id, "owner")
+        )
+        return json.dumps(record).encode("utf-8")
+
+    def _rebuild_index(self, access: Access, index: Compartment) -> None:
+        """Fill an empty index: from the private file's old links table, else from link files."""
+        records = []
+        with contextlib.suppress(StorageError):
+            records = [
+                {k: v for k, v in r.items() if k != "_id"}
+                for r in self.private(access).all(LINKS_TABLE)
+            ]
+        if not any(r.get("key") == access.link_id for r in records):
+            records = []
+            for path in self._link_files_of(access.space_id):
+                found = self._read_link(path)
+                if found is None or found.get("space") != access.space_id:
+                    continue
+                role = found.get("role") if found.get("role") in NEUTRAL_LABEL else "partner"
+                records.append(
+                    {
+                        "key": str(found.get("link")),
+                        "role": role,
+                        "label": NEUTRAL_LABEL[role] if role == "owner" else "",
+                        "created": str(found.get("created", "")),
+                        "revoked": None,
+                        "hash": str(found.get("hash")),
+                    }
+                )
+        with contextlib.suppress(StorageError):  # read-only: the next open tries again
+            index.replace_table(LINKS_TABLE, records)
+
+    # -- link files -------------------------------------------------------------------------------
+
+    def _path(self, space_id: str, name: str) -> Path:
+        return self.spaces_dir / f"{space_id}.{name}.db"
+
+    def _link_path(self, key: str) -> Path:
+        return self.links_dir / f"{keys.hash_key(key)}.json"
+
+    def _link_paths(self, digest: object) -> list[Path]:
+        if isinstance(digest, str) and len(digest) == 64 and digest.isalnum():
+            return [self.links_dir / f"{digest}.json"]
+        return []
+
+    @staticmethod
+    def _read_link(path: Path) -> dict[str, Any] | None:
+        try:
+            record = json.loads(path.read_text("utf-8"))
+        except (OSError, ValueError):
+            return None
+        return record if isinstance(record, dict) else None
+
+    @staticmethod
+    def _seal(space_id: str, name: str, document: dict[str, Any], data_key: bytes) -> bytes:
+        return seal(document, data_key, f"{space_id}/{name}".encode())
+
+    @staticmethod
+    def _record(key: str, link_id: str, role: Role, label: str) -> dict[str, Any]:
+        return {
+            "key": link_id,
+            "role": role,
+            "label": label,
+            "created": _now(),
+            "revoked": None,
+            "hash": keys.hash_key(key),
+        }
+
+    @staticmethod
+    def _owner_link_file(key: str, access: Access) -> bytes:
         wrapped = {
-            name: keys.wrap(data_key, key, f"{access.space_id}/{access.link_id}/{name}")
+            name: keys.wrap(data_key, key, _context(access.space_id, access.link_id, name))
             for name, data_key in access.data_keys.items()
         }
-        record = {
-            "hash": digest,
-            "space": access.space_id,
-            "link": access.link_id,
-            "role": access.role,
-            "wrapped": wrapped,
-            "created": _now(),
-        }
-        write_bytes(self.links_dir / f"{digest}.json", json.dumps(record).encode("utf-8"))
+        return _link_json(key, access.space_id, access.link_id, "owner", {"wrapped": wrapped})
 
-    def _remove_link_file(self, digest: object) -> None:
-        if isinstance(digest, str) and len(digest) == 64 and digest.isalnum():
-            (self.links_dir / f"{digest}.json").unlink(missing_ok=True)
+    @staticmethod
+    def _partner_link_file(key: str, owner: Access, link_id: str, link_key: bytes) -> bytes:
+        space_id = owner.space_id
+        body = {
+            "v": LINK_FORMAT,
+            "wrapped": {"link": keys.wrap(link_key, key, _context(space_id, link_id, "link"))},
+            SHARED: keys.seal_key(
+                owner.data_keys[SHARED], link_key, _context(space_id, link_id, SHARED)
+            ),
+            "owner": keys.seal_key(
+                link_key, owner.data_keys[PRIVATE], _context(space_id, link_id, "owner")
+            ),
+        }
+        return _link_json(key, space_id, link_id, "partner", body)
 
     # -- single-user local mode -------------------------------------------------------------------
 
@@ -270,8 +573,9 @@ class Store:
             except OSError:
                 pass
         key, _ = self.create_space()
-        write_bytes(path, key.encode("ascii"))
-        os.chmod(path, 0o600)
+        with _calm_errors():
+            write_bytes(path, key.encode("ascii"))
+            os.chmod(path, 0o600)
         return key
 
     def count_spaces(self) -> int:
@@ -281,3 +585,83 @@ class Store:
     def wipe(self) -> None:
         """Remove the whole data folder (tests only)."""
         shutil.rmtree(self.root, ignore_errors=True)
+
+
+def _link_json(key: str, space_id: str, link_id: str, role: Role, body: dict[str, Any]) -> bytes:
+    record = {"hash": keys.hash_key(key), "space": space_id, "link": link_id, "role": role}
+    return json.dumps(record | body | {"created": _now()}).encode("utf-8")
+
+
+def _b64(raw: bytes) -> str:
+    return base64.b64encode(raw).decode("ascii")
+
+
+def _unb64(text: object) -> bytes | None:
+    try:
+        raw = base64.b64decode(str(text), validate=True) if isinstance(text, str) else b""
+    except ValueError:
+        return None
+    return raw if len(raw) == keys.KEY_BYTES else None
+
+
+def _records(document: dict[str, Any]) -> list[dict[str, Any]]:
+    table = document.get(LINKS_TABLE, {})
+    return [r for r in table.values() if isinstance(r, dict)] if isinstance(table, dict) else []
+
+
+def _find_record(document: dict[str, Any], link_id: str) -> dict[str, Any] | None:
+    return next((r for r in _records(document) if r.get("key") == link_id), None)
+
+
+def _add_record(document: dict[str, Any], record: dict[str, Any]) -> None:
+    table = document.setdefault(LINKS_TABLE, {})
+    next_id = max((int(k) for k in table if str(k).isdigit()), default=0) + 1
+    table[str(next_id)] = record
+
+
+def _still_current(access: Access, *compartments: Compartment) -> None:
+    """Refuse an access whose keys a rotation replaced while it waited for the locks."""
+    for compartment in compartments:
+        wanted = PRIVATE if compartment.name in (PRIVATE, INDEX) else SHARED
+        if not compartment.opens_with(access.data_keys[wanted]):
+            raise AccessDenied()
+
+
+@contextlib.contextmanager
+def _calm_errors() -> Iterator[None]:
+    """Turn an ``OSError`` from the data folder into the calm StorageError a page can show."""
+    try:
+        yield
+    except OSError as exc:
+        raise calm(exc) from exc
+
+
+class _Sweeper:
+    """One daemon thread for the process that drops idle compartments of every live Store."""
+
+    def __init__(self) -> None:
+        self._stores: weakref.WeakSet[Store] = weakref.WeakSet()
+        self._lock = threading.Lock()
+        self._thread: threading.Thread | None = None
+
+    def watch(self, store: Store) -> None:
+        with self._lock:
+            self._stores.add(store)
+            if self._thread is None:
+                self._thread = threading.Thread(
+                    target=self._run, name="open-door-sweeper", daemon=True
+                )
+                self._thread.start()
+
+    def _run(self) -> None:
+        while True:
+            time.sleep(IDLE_SECONDS / 4)
+            with self._lock:
+                stores = list(self._stores)
+            for store in stores:
+                with contextlib.suppress(Exception):  # a sweep must never take the server down
+                    store.sweep()
+            del stores
+
+
+_SWEEPER = _Sweeper()

@@ -136,8 +136,9 @@ def test_no_save_once_the_link_is_replaced(app, data_dir, page):
         app.segmented_control(key=f"plan_value_{cycle.id}_1_{cycle.target_ids[0]}").set_value(
             "kept"
         )
-    store, access = space = space_of(app, data_dir)
-    store.rotate_owner_key(access)
+    store, access = space_of(app, data_dir)
+    _, fresh = store.rotate_owner_key(access)
+    space = (store, fresh)  # the rotation re-keys the space: only the new access reads it now
     if page == SCRIPT:
         app.button(key="script_save_opener").click().run()
         assert stored_opener(app, data_dir, space) is None

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from storage import keys
 from storage.compartment import Compartment
-from storage.errors import StorageUnavailable
+from storage.errors import AccessDenied, StorageUnavailable
 from storage.schema import SCHEMA_VERSION
 from storage.sealed import seal
 
@@ -27,7 +27,7 @@ def test_new_file_is_encrypted_and_versioned(tmp_path):
     comp = make(tmp_path)
     comp.insert("journal", {"text": "a secret sentence"})
     raw = (tmp_path / "s.private.db").read_bytes()
-    assert raw.startswith(b"ODX1") and b"secret" not in raw
+    assert raw.startswith(b"ODX2") and b"secret" not in raw
     meta = comp.apply(lambda db: db.table("_meta").get(doc_id=1))
     assert meta["schema"] == SCHEMA_VERSION and meta["compartment"] == "private"
 
@@ -61,14 +61,26 @@ def test_returned_documents_are_copies(tmp_path):
     assert comp.get("plan", "cycle")["targets"] == ["a"]
 
 
-def test_plain_v0_file_is_migrated_and_encrypted(tmp_path):
+def test_plain_json_file_is_set_aside_never_read_or_sealed_as_genuine(tmp_path):
+    """Every file this code writes is sealed: a plain one is a forgery (or pre-encryption)."""
     path = tmp_path / "s.private.db"
-    path.write_text(json.dumps({"journal": {"1": {"text": "old"}}}))
+    forged = json.dumps({"journal": {"1": {"text": "planted words"}}}).encode()
+    path.write_bytes(forged)
     comp = make(tmp_path)
-    assert comp.all("journal") == [{"text": "old", "_id": 1}]
-    assert path.read_bytes().startswith(b"ODX1")
-    meta = comp.apply(lambda db: db.table("_meta").get(doc_id=1))
-    assert meta["schema"] == SCHEMA_VERSION and comp.recovered_at is None
+    assert comp.all("journal") == [] and comp.recovered_at is not None
+    assert [p.read_bytes() for p in tmp_path.glob("s.private.db.corrupt-*")] == [forged]
+    comp.insert("journal", {"text": "mine"})
+    assert b"planted" not in path.read_bytes()
+    assert [d["text"] for d in make(tmp_path).all("journal")] == ["mine"]
+
+
+def test_plain_json_put_in_place_while_open_is_set_aside(tmp_path):
+    comp = make(tmp_path)
+    comp.insert("journal", {"text": "mine"})
+    (tmp_path / "s.private.db").write_text(json.dumps({"journal": {"1": {"text": "planted"}}}))
+    assert comp.all("journal") == [] and comp.recovered_at is not None
+    comp.insert("journal", {"text": "next"})
+    assert b"planted" not in (tmp_path / "s.private.db").read_bytes()
 
 
 CORRUPT = {
@@ -79,9 +91,10 @@ CORRUPT = {
     "table_not_mapping": b'{"journal": [1, 2]}',
     "nan": b'{"journal": {"1": {"x": NaN}}}',
     "truncated_cipher": b"ODX1" + b"\x00" * 20,
-    "other_key": seal({"journal": {}}, keys.new_data_key(), AAD),
     "other_space": seal({"journal": {}}, KEY, b"another/private"),
     "from_the_future": json.dumps({"_meta": {"1": {"schema": SCHEMA_VERSION + 5}}}).encode(),
+    "sealed_from_the_future": seal({"_meta": {"1": {"schema": SCHEMA_VERSION + 5}}}, KEY, AAD),
+    "plain_valid_document": json.dumps({"journal": {"1": {"text": "x"}}}).encode(),
 }
 
 
@@ -95,6 +108,30 @@ def test_unreadable_file_is_set_aside_never_deleted(tmp_path, shape):
     assert len(aside) == 1 and aside[0].read_bytes() == CORRUPT[shape]
     comp.insert("journal", {"text": "fresh start"})
     assert [d["text"] for d in comp.all("journal")] == ["fresh start"]
+
+
+def test_a_file_sealed_under_another_key_is_refused_and_left_alone(tmp_path):
+    """A stale key (an old link file put back after a rotation) is not damage: nothing moves."""
+    path = tmp_path / "s.private.db"
+    theirs = seal({"journal": {"1": {"text": "the current data"}}}, keys.new_data_key(), AAD)
+    path.write_bytes(theirs)
+    with pytest.raises(AccessDenied):
+        make(tmp_path)
+    assert path.read_bytes() == theirs and not list(tmp_path.glob("*.corrupt-*"))
+
+
+def test_a_legacy_odx1_file_is_read_and_rewritten_in_the_current_format(tmp_path):
+    import os
+
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+    nonce = os.urandom(12)
+    plain = json.dumps({"journal": {"1": {"text": "old"}}}).encode()
+    path = tmp_path / "s.private.db"
+    path.write_bytes(b"ODX1" + nonce + AESGCM(KEY).encrypt(nonce, plain, AAD))
+    comp = make(tmp_path)
+    assert comp.all("journal") == [{"text": "old", "_id": 1}] and comp.recovered_at is None
+    assert path.read_bytes().startswith(b"ODX2")
 
 
 def test_file_broken_while_open_is_set_aside_on_next_use(tmp_path):
