@@ -29,11 +29,13 @@ RAW = ("Traceback", "OSError", "No space left", "Errno")
 
 UNLINK = pathlib.Path.unlink
 LINK_WRITE, SEALED_WRITE = storage.store.write_bytes, storage.sealed.write_bytes
+MANY_WRITES = storage.store.replace_all  # link operations write several files as one step
 
 
 def allow_writes(monkeypatch) -> None:
     """Undo only the refused writes (``monkeypatch.undo`` would drop the data folder setting too)."""
     monkeypatch.setattr(storage.store, "write_bytes", LINK_WRITE)
+    monkeypatch.setattr(storage.store, "replace_all", MANY_WRITES)
     monkeypatch.setattr(storage.sealed, "write_bytes", SEALED_WRITE)
 
 
@@ -46,6 +48,7 @@ def refuse_writes(monkeypatch, code: int | None) -> None:
         raise OSError(code, "refused")
 
     monkeypatch.setattr(storage.store, "write_bytes", refuse)
+    monkeypatch.setattr(storage.store, "replace_all", refuse)
     monkeypatch.setattr(storage.sealed, "write_bytes", refuse)
 
 
@@ -151,8 +154,10 @@ def test_switching_a_link_off_on_a_read_only_disk_says_so_in_place(
     app.switch_page(SHARE).run()
     app.button(key=f"share_revoke_{link_id}").click().run()
     refuse_unlinks(monkeypatch, code)
+    refuse_writes(monkeypatch, code)  # a read-only disk refuses the index write as well
     app.button(key=f"share_revoke_yes_{link_id}").click().run()
     monkeypatch.setattr(pathlib.Path, "unlink", UNLINK)
+    allow_writes(monkeypatch)
     nothing_raw(app)
     assert "couldn't switch the link off" in page_text(app)
     assert store.resolve(partner_key) is not None, "and it says so truthfully: it still works"
