@@ -31,6 +31,16 @@ _SNIPPET = """
     cursor: pointer; box-shadow: 0 1px 4px rgba(0,0,0,0.25);
   }
   #od-quick-exit:hover { background: #6d1414; }
+  /* The button sits in a slim bar at the top of the window, and the page scrolls below the bar,
+     never under it: the bar is a border of the page's scrolling area, which clips its content at
+     the inner edge. The content's own top padding shrinks by as much, so nothing moves down. */
+  [data-testid="stMain"] { border-top: 3.75rem solid #fbfaf7; box-sizing: border-box; }
+  [data-testid="stMainBlockContainer"] { padding-top: 2.25rem; }
+  [data-testid="stHeader"] { background: #fbfaf7; border-bottom: 1px solid #dfe4df; }
+  /* On a phone the open menu reaches under the button: its close button goes to the left. */
+  @media (max-width: 767.98px) {
+    [data-testid="stSidebarHeader"] { justify-content: flex-start; }
+  }
   #od-quick-exit:focus-visible { outline: 3px solid #1d4ed8; outline-offset: 2px; }
   /* Streamlit draws captions at 60% opacity (about 2.8:1 here); WCAG AA needs 4.5:1. */
   [data-testid="stCaptionContainer"] { opacity: 1; }
