@@ -31,6 +31,7 @@ _SNIPPET = """
     cursor: pointer; box-shadow: 0 1px 4px rgba(0,0,0,0.25);
   }
   #od-quick-exit:hover { background: #6d1414; }
+  #od-quick-exit:focus-visible { outline: 3px solid #1d4ed8; outline-offset: 2px; }
   /* The button sits in a slim bar at the top of the window, and the page scrolls below the bar,
      never under it: the bar is a border of the page's scrolling area, which clips its content at
      the inner edge. The content's own top padding shrinks by as much, so nothing moves down. */
@@ -41,7 +42,6 @@ _SNIPPET = """
   @media (max-width: 767.98px) {
     [data-testid="stSidebarHeader"] { justify-content: flex-start; }
   }
-  #od-quick-exit:focus-visible { outline: 3px solid #1d4ed8; outline-offset: 2px; }
   /* Streamlit draws captions at 60% opacity (about 2.8:1 here); WCAG AA needs 4.5:1. */
   [data-testid="stCaptionContainer"] { opacity: 1; }
   [data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] p { color: #4a5561; }

@@ -212,3 +212,17 @@ def test_app_pages_ask_browsers_to_send_no_referrer(page, site):
         "() => document.querySelector('meta[name=referrer]')?.getAttribute('content')"
     )
     assert policy == "no-referrer"
+
+
+def test_backup_download_and_upload_work_without_a_referer(page, site, tmp_path):
+    """No Referer to our own server either: a backup still downloads, and uploads back."""
+    server, _recorder, _data = site
+    open_fresh_space(page, server)
+    sidebar(page, "My data")
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Download backup (.json)").click()
+    saved = tmp_path / "backup.json"
+    info.value.save_as(saved)
+    page.locator("[data-testid='stFileUploaderDropzoneInput']").set_input_files(str(saved))
+    expect(page.get_by_text("This backup is readable")).to_be_visible()
+    no_exception(page)

@@ -3,7 +3,7 @@
 The button is fixed at the top of the window. It used to float over the page, so once the page
 scrolled it sat on text and on a date field's help icon. Here the plan page is scrolled from top
 to bottom at a laptop's and a phone's size, and at every step no text, control or icon that can be
-seen is under the button's box.
+seen is under the button's box (the Safety page too, the other long page with help icons).
 """
 
 from __future__ import annotations
@@ -97,18 +97,19 @@ def scroll_through(page, name: str) -> list[str]:
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_quick_exit_covers_nothing_while_the_plan_page_scrolls(browser, server, size):
+@pytest.mark.parametrize("path", ["plan", "safety"])
+def test_quick_exit_covers_nothing_while_a_page_scrolls(browser, server, path, size):
     width, height = SIZES[size]
     ctx = browser.new_context(viewport={"width": width, "height": height})
     page = ctx.new_page()
     try:
         key = open_fresh_space(page, server)
-        page.goto(f"{server}/plan?space={key}")
+        page.goto(f"{server}/{path}?space={key}")
         wait_idle(page)
         no_exception(page)
         exit_button = page.locator("#od-quick-exit")
         expect(exit_button).to_be_in_viewport(ratio=1)
-        found = scroll_through(page, f"exit-layout-plan-{size}")
+        found = scroll_through(page, f"exit-layout-{path}-{size}")
         # Still there, whole, once scrolled to the bottom.
         expect(exit_button).to_be_in_viewport(ratio=1)
         assert not found, "the Quick exit covers: " + "; ".join(found[:12])
