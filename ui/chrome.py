@@ -97,28 +97,39 @@ _SNIPPET = """
     }, true);
     // A new visitor's first run puts their new key in the address before this snippet is drawn,
     // and Streamlit pushed an entry for it. Step back to the entry this page was loaded at and
-    // give it the current address; the later entries (Forward only) keep no key.
+    // give it the current address; the later entries (Forward only) keep no key. From then on
+    // the tab has one entry of this page, "home": Back or Forward onto any other entry of this
+    // page is sent straight back to it, and Streamlit never hears of a history step (there is
+    // no page of ours to step to).
     const nav = window.navigation;
     if (nav && nav.currentEntry && typeof nav.entries === "function") {
       const current = nav.currentEntry;
       let steps = nav.entries().filter(function (entry) {
         return entry.sameDocument && entry.index < current.index;
       }).length;
-      if (steps > 0) {
-        const keep = location.href;
-        const bare = location.origin + location.pathname;
-        const stepBack = function () { replace(null, "", bare); window.history.back(); };
-        const arrived = function (event) {
-          event.stopImmediatePropagation();  // Streamlit must not rerun for this step
+      let home = steps > 0 ? null : current.key;
+      const keep = location.href;
+      const bare = location.origin + location.pathname;
+      const stepBack = function () { replace(null, "", bare); window.history.back(); };
+      window.addEventListener("popstate", function (event) {
+        event.stopImmediatePropagation();
+        if (home === null) {
           steps -= 1;
           if (steps > 0) { stepBack(); return; }
-          window.removeEventListener("popstate", arrived, true);
           replace({}, "", keep);
-        };
-        window.addEventListener("popstate", arrived, true);
-        stepBack();
-      }
+          home = nav.currentEntry.key;
+          return;
+        }
+        if (nav.currentEntry.key !== home) {
+          const going = nav.traverseTo(home);
+          going.committed.catch(function () {});
+          going.finished.catch(function () {});
+        }
+      }, true);
+      if (steps > 0) { stepBack(); }
     }
+    // Without the Navigation API (browsers before 2025/26) a new visitor's first address stays
+    // one entry behind, without the key: Back after the exit shows a new, empty start.
   }
   const target = __TARGET__;
   window.odExitTarget = target;

@@ -153,6 +153,25 @@ def test_back_after_quick_exit_never_reaches_the_app(page, site, how):
         assert key not in page.url, f"Forward reached the space: {page.url}"
 
 
+def test_forward_inside_the_app_makes_no_second_entry(page, site):
+    """A new visitor's tab has a Forward entry without the key (see ui.chrome); pressing Forward
+    inside the app must not give that entry the key as well."""
+    server, recorder, _data = site
+    before = f"{recorder.origin}/before"
+    page.goto(before)
+    key = open_fresh_space(page, server)
+    page.wait_for_timeout(500)
+    page.go_forward(wait_until="load")
+    page.wait_for_timeout(800)
+    wait_idle(page)
+    assert f"space={key}" in page.url
+    sidebar(page, "Safety")
+    urls = page.evaluate("() => navigation.entries().map((entry) => entry.url)")
+    assert sum(f"space={key}" in url for url in urls) == 1, urls
+    leave(page, "button", f"{recorder.origin}/weather")
+    assert before in walk_back(page, server)
+
+
 def test_back_after_quick_exit_from_the_partner_view(browser, site):
     server, recorder, data = site
     store = Store(data)
