@@ -128,8 +128,9 @@ _SNIPPET = """
       }, true);
       if (steps > 0) { stepBack(); }
     }
-    // Without the Navigation API (browsers before 2025/26) a new visitor's first address stays
-    // one entry behind, without the key: Back after the exit shows a new, empty start.
+    // Without the Navigation API (in every major browser only since January 2026: MDN's
+    // "Baseline 2026") a new visitor's first address stays one entry behind, without the key:
+    // Back after the exit then shows a new, empty start, never their space.
   }
   const target = __TARGET__;
   window.odExitTarget = target;

@@ -121,7 +121,8 @@ def test_device_advice_covers_the_brief_and_names_the_shortcut():
     # how to deal with that (issue 13 point 3).
     text = tips["quick_exit"].text
     assert "other tabs" in text and "history list" in text
-    assert "private window" in text and "delete" in text
+    assert "private window" in text and "Browsing history" in text
+    assert tips["history"].title == "Browsing history" and "Ctrl+H" in tips["history"].text
     assert "Shift" in CONTENT.device.quick_exit_shortcut
 
 
