@@ -8,11 +8,17 @@ seen is under the button's box (the Safety page too, the other long page with he
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from datetime import date
+
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.test_front_door_browser import no_exception, open_fresh_space
+from storage.store import Store
+from tests.browser.test_front_door_browser import PATHS, no_exception, open_fresh_space
 from tests.support.browser import shot, wait_idle
+from tests.support.seed import seed_six_weeks
+from tests.support.server import running_app
 
 SIZES = {"laptop": (1280, 900), "phone": (390, 844)}
 STEP = 120  # pixels scrolled between checks: less than a line of controls is tall
@@ -82,7 +88,18 @@ UNDER_EXIT = """
 """
 
 
-def scroll_through(page, name: str) -> list[str]:
+@pytest.fixture(scope="module")
+def seeded(tmp_path_factory, exit_site) -> Iterator[tuple[str, str]]:
+    """A server with one space holding six weeks of plan, journal and routines."""
+    data = tmp_path_factory.mktemp("layout-data")
+    store = Store(data)
+    key, access = store.create_space()
+    seed_six_weeks(store, access, date.today())
+    with running_app(data, env={"OPEN_DOOR_EXIT_URL": exit_site}) as url:
+        yield url, key
+
+
+def scroll_through(page, name: str | None = None) -> list[str]:
     """Scroll the page's main area top to bottom; list whatever is under the exit at any step."""
     main = page.locator("[data-testid='stMain']")
     height = main.evaluate("(m) => m.scrollHeight - m.clientHeight")
@@ -91,7 +108,7 @@ def scroll_through(page, name: str) -> list[str]:
         main.evaluate("(m, top) => { m.scrollTop = top; }", top)
         page.wait_for_timeout(60)
         found += [f"at {top}px, {hit}" for hit in page.evaluate(UNDER_EXIT)]
-        if top == 2 * STEP:
+        if name and top == 2 * STEP:
             shot(page, f"{name}-scrolled", full_page=False)
     return found
 
@@ -135,5 +152,25 @@ def test_quick_exit_covers_nothing_in_the_open_menu_on_a_phone(browser, server):
         close.click()  # and it can be pressed
         expect(close).not_to_be_in_viewport()
         expect(page.locator("#od-quick-exit")).to_be_in_viewport(ratio=1)
+    finally:
+        ctx.close()
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_quick_exit_covers_nothing_on_any_page_of_a_full_space(browser, seeded, size):
+    """Every owner page, and the partner page as the owner sees it, with six weeks of data."""
+    url, key = seeded
+    width, height = SIZES[size]
+    ctx = browser.new_context(viewport={"width": width, "height": height})
+    page = ctx.new_page()
+    try:
+        found: list[str] = []
+        for path in [*PATHS, "partner"]:
+            page.goto(f"{url}/{path}?space={key}")
+            wait_idle(page)
+            no_exception(page)
+            page.wait_for_timeout(500)  # charts and icons settle after the run
+            found += [f"/{path} {hit}" for hit in scroll_through(page)]
+        assert not found, "the Quick exit covers: " + "; ".join(found[:12])
     finally:
         ctx.close()
