@@ -90,8 +90,9 @@ _SNIPPET = """
       const link = event.target.closest("a[href]");
       if (!link || (link.target && link.target !== "_self")) { return; }
       const to = new URL(link.href, location.href);
-      if (!to.hash || to.origin !== location.origin || to.pathname !== location.pathname ||
-          to.search !== location.search) { return; }
+      // href includes "#" for an empty fragment too ("#" alone), which hash does not show.
+      if (!to.href.includes("#") || to.origin !== location.origin ||
+          to.pathname !== location.pathname || to.search !== location.search) { return; }
       event.preventDefault();
       location.replace(to.href);
     }, true);

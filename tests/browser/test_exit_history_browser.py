@@ -172,6 +172,27 @@ def test_forward_inside_the_app_makes_no_second_entry(page, site):
     assert before in walk_back(page, server)
 
 
+def test_links_within_the_page_make_no_entry(page, site):
+    """A heading's link, a link to "#" and a heading link written with the full address all stay
+    on the one entry."""
+    server, _recorder, _data = site
+    key = open_fresh_space(page, server)
+    sidebar(page, "Safety")
+    entries = "() => navigation.entries().map((entry) => entry.url)"
+    count = len(page.evaluate(entries))
+    for href in ("#", "#device", f"{server}/safety?space={key}#danger"):
+        page.evaluate(
+            """(href) => { const a = document.createElement('a'); a.href = href;
+            document.body.appendChild(a); a.click(); a.remove(); }""",
+            href,
+        )
+        page.wait_for_timeout(300)
+        urls = page.evaluate(entries)
+        assert len(urls) == count and sum(f"space={key}" in url for url in urls) == 1, (href, urls)
+    assert page.url.endswith("#danger")
+    expect(page.get_by_role("heading", name="If you are in danger now")).to_be_in_viewport()
+
+
 def test_back_after_quick_exit_from_the_partner_view(browser, site):
     server, recorder, data = site
     store = Store(data)
