@@ -4,6 +4,13 @@ The quick-exit snippet is ours and static apart from the exit address (a setting
 running it with ``unsafe_allow_javascript`` never runs anything a user wrote. It is rendered in the
 main document (not an iframe), so ``window.location.replace`` leaves the app and replaces the
 current history entry; a window flag stops reruns from attaching the listeners twice.
+
+Replacing one entry is enough only if the app has one: the snippet turns every history push of
+Streamlit's frontend (page changes, query-string changes) and every jump to a heading into a
+replacement, and mends the one push a new visitor's first run makes before the snippet is drawn.
+The price: the browser's Back button no longer steps between the app's own pages. A
+``<meta name="referrer" content="no-referrer">`` keeps the key in the address out of the exit
+site's ``Referer`` (Streamlit can't send a ``Referrer-Policy`` header).
 """
 
 from __future__ import annotations
@@ -25,6 +32,16 @@ _SNIPPET = """
   }
   #od-quick-exit:hover { background: #6d1414; }
   #od-quick-exit:focus-visible { outline: 3px solid #1d4ed8; outline-offset: 2px; }
+  /* The button sits in a slim bar at the top of the window, and the page scrolls below the bar,
+     never under it: the bar is a border of the page's scrolling area, which clips its content at
+     the inner edge. The content's own top padding shrinks by as much, so nothing moves down. */
+  [data-testid="stMain"] { border-top: 3.75rem solid #fbfaf7; box-sizing: border-box; }
+  [data-testid="stMainBlockContainer"] { padding-top: 2.25rem; }
+  [data-testid="stHeader"] { background: #fbfaf7; border-bottom: 1px solid #dfe4df; }
+  /* On a phone the open menu reaches under the button: its close button goes to the left. */
+  @media (max-width: 767.98px) {
+    [data-testid="stSidebarHeader"] { justify-content: flex-start; }
+  }
   /* Streamlit draws captions at 60% opacity (about 2.8:1 here); WCAG AA needs 4.5:1. */
   [data-testid="stCaptionContainer"] { opacity: 1; }
   [data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] p { color: #4a5561; }
@@ -51,6 +68,71 @@ _SNIPPET = """
 </button>
 <script>
 (function () {
+  // The app's address carries the key: no request that leaves this page may name it in a
+  // Referer header (Streamlit can't send a Referrer-Policy header, so the page says it).
+  if (!document.querySelector("meta[name='referrer']")) {
+    const policy = document.createElement("meta");
+    policy.name = "referrer";
+    policy.content = "no-referrer";
+    document.head.appendChild(policy);
+  }
+  // One history entry of our own at any time, so the exit below (which replaces the current
+  // entry) leaves nothing of the app for Back to return to. Streamlit's frontend pushes an entry
+  // on every page change and query-string change; those become replacements here.
+  if (!window.odOneEntry) {
+    window.odOneEntry = true;
+    const replace = window.history.replaceState.bind(window.history);
+    window.history.pushState = function (state, unused, url) { replace(state, unused, url); };
+    // A link to a heading on this page would push an entry too: go there in place instead.
+    document.addEventListener("click", function (event) {
+      if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey ||
+          event.shiftKey || event.altKey || !event.target.closest) { return; }
+      const link = event.target.closest("a[href]");
+      if (!link || (link.target && link.target !== "_self")) { return; }
+      const to = new URL(link.href, location.href);
+      // href includes "#" for an empty fragment too ("#" alone), which hash does not show.
+      if (!to.href.includes("#") || to.origin !== location.origin ||
+          to.pathname !== location.pathname || to.search !== location.search) { return; }
+      event.preventDefault();
+      location.replace(to.href);
+    }, true);
+    // A new visitor's first run puts their new key in the address before this snippet is drawn,
+    // and Streamlit pushed an entry for it. Step back to the entry this page was loaded at and
+    // give it the current address; the later entries (Forward only) keep no key. From then on
+    // the tab has one entry of this page, "home": Back or Forward onto any other entry of this
+    // page is sent straight back to it, and Streamlit never hears of a history step (there is
+    // no page of ours to step to).
+    const nav = window.navigation;
+    if (nav && nav.currentEntry && typeof nav.entries === "function") {
+      const current = nav.currentEntry;
+      let steps = nav.entries().filter(function (entry) {
+        return entry.sameDocument && entry.index < current.index;
+      }).length;
+      let home = steps > 0 ? null : current.key;
+      const keep = location.href;
+      const bare = location.origin + location.pathname;
+      const stepBack = function () { replace(null, "", bare); window.history.back(); };
+      window.addEventListener("popstate", function (event) {
+        event.stopImmediatePropagation();
+        if (home === null) {
+          steps -= 1;
+          if (steps > 0) { stepBack(); return; }
+          replace({}, "", keep);
+          home = nav.currentEntry.key;
+          return;
+        }
+        if (nav.currentEntry.key !== home) {
+          const going = nav.traverseTo(home);
+          going.committed.catch(function () {});
+          going.finished.catch(function () {});
+        }
+      }, true);
+      if (steps > 0) { stepBack(); }
+    }
+    // Without the Navigation API (in every major browser only since January 2026: MDN's
+    // "Baseline 2026") a new visitor's first address stays one entry behind, without the key:
+    // Back after the exit then shows a new, empty start, never their space.
+  }
   const target = __TARGET__;
   window.odExitTarget = target;
   const leave = function () {
@@ -145,5 +227,5 @@ def sidebar_exit_hint() -> None:
     """A short reminder of the shortcut, for people who look in the sidebar first."""
     st.sidebar.caption(
         "**Need to leave fast?** Use the red *Quick exit* button at the top, or press **Shift** "
-        "three times. It opens a weather page and replaces this one in your history."
+        "three times. It opens a weather page, and Back won't bring this tab back here."
     )

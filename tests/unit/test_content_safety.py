@@ -117,6 +117,12 @@ def test_device_advice_covers_the_brief_and_names_the_shortcut():
     assert {"quick_exit", "private_browsing", "history", "shared_devices"} <= set(tips)
     assert "Shift" in tips["quick_exit"].text
     assert "cannot" in tips["quick_exit"].text  # says what the quick exit can't do
+    # ... which is: the app stays open in other tabs and listed in the browser's history, and
+    # how to deal with that (issue 13 point 3).
+    text = tips["quick_exit"].text
+    assert "other tabs" in text and "history list" in text
+    assert "private window" in text and "Browsing history" in text
+    assert tips["history"].title == "Browsing history" and "Ctrl+H" in tips["history"].text
     assert "Shift" in CONTENT.device.quick_exit_shortcut
 
 
