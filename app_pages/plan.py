@@ -26,7 +26,7 @@ from guide.plan import NOTE_LIMIT, RATING_VALUES, Cycle, PlanError, Rating, rate
 from guide.safety import SafetyMode, escape_markdown
 from guide.weeks import WEEKS, due_weeks, rateable_weeks, week_range
 from storage.errors import StorageError
-from ui import plan_state, plan_view, routines_view
+from ui import plan_state, plan_view, routines_view, warm
 from ui.callbacks import guarded
 from ui.context import Here, here
 from ui.plan_state import PlanStatus, long_day
@@ -276,6 +276,8 @@ def main() -> None:
         return
     header(status, current_section())
     section = section_picker()
+    if section != "charts":
+        warm.charts_soon()  # the charts are one click away: load their libraries meanwhile
     if section == "week":
         this_week(place, cycle, today, safety)
     elif section == "charts":
