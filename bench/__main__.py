@@ -25,6 +25,7 @@ SECTIONS = {
     "memory": "bench.memory",
     "cold_start": "bench.cold_start",
     "interaction": "bench.interaction",
+    "first_charts": "bench.first_charts",
 }
 
 
