@@ -142,7 +142,7 @@ def test_json_is_strict_and_complete(tmp_path):
 @pytest.mark.parametrize(
     ("argv", "sections"),
     [
-        ([], ["storage", "concurrency", "memory", "cold_start", "interaction"]),
+        ([], ["storage", "concurrency", "memory", "cold_start", "interaction", "first_charts"]),
         (["--only", "interaction,storage"], ["storage", "interaction"]),
         (["--only", "cold-start"], ["cold_start"]),
     ],
