@@ -85,6 +85,19 @@ def _new_link_notice(here: Here) -> None:
             st.rerun()
 
 
+def keep_link_saved(here: Here, private: dict[str, list[dict]]) -> dict[str, list[dict]]:
+    """A backup's private tables with this space's own "I've saved my link" answer in them.
+
+    The answer is about this space's link, not the backup's: restoring must neither bring back a
+    box the person dismissed here, nor hide it with an answer given in the space the backup came from.
+    """
+    settings = [d for d in private.get(LINK_TABLE, []) if d.get("key") != LINK_SAVED]
+    mine = here.private.get(LINK_TABLE, LINK_SAVED)
+    if mine is not None:
+        settings.append({k: v for k, v in mine.items() if k != "_id"})
+    return {**private, LINK_TABLE: settings}
+
+
 def storage_down() -> None:
     """A visitor whose space can't be opened or made (the disk is full or read-only)."""
     st.title("Open Door can't open a space just now")
