@@ -16,12 +16,14 @@ import streamlit as st
 
 from content.plan import rating_labels
 from content.script import load_script_content
+from guide.limits import limit_hint
 from guide.safety import escape_markdown
 from guide.sharing import (
     LABEL_LIMIT,
     PartnerView,
     ShareChoices,
     SharingError,
+    asked_first_steps,
     biggest_gaps,
     clean_label,
     option_labels,
@@ -29,7 +31,7 @@ from guide.sharing import (
 )
 from storage.errors import StorageError
 from ui import sharing
-from ui.callbacks import reopen
+from ui.callbacks import guarded, reopen
 from ui.context import Here, here
 from ui.safety_state import mode
 
@@ -77,7 +79,8 @@ def new_link_box() -> None:
     if not made:
         return
     with st.container(border=True, key="share_new_link_box"):
-        st.markdown(f"**Your link for {escape_markdown(made['label'])} is ready.**")
+        # The name in quotes, as a name: "Sam", "For Sam" and "My husband" all read well here.
+        st.markdown(f"**Your new link, “{escape_markdown(made['label'])}”, is ready.**")
         st.code(made["url"], language=None, wrap_lines=True)
         st.markdown(
             "Copy it now with the button at the right of the box, and send it however suits you. "
@@ -98,10 +101,11 @@ def create_form(place: Here, title: str) -> None:
         st.session_state["share_label"] = ""  # before the box is drawn, so it may be set
     # Not clear_on_submit: a link that could not be made must keep the name typed for it.
     with st.form("share_create_form"):
+        # No max_chars: it drops a paste over the limit whole. clean_label says how much to cut.
         label = st.text_input(
             "Name this link (only you will see the name)",
-            max_chars=LABEL_LIMIT,
-            placeholder="For example: For Sam",
+            placeholder="For example: Sam",
+            help=limit_hint(LABEL_LIMIT),
             key="share_label",
         )
         made = st.form_submit_button("Make a link", type="primary", icon=":material/add_link:")
@@ -195,17 +199,28 @@ def choices_form(place: Here, link: sharing.LinkInfo, expanded: bool) -> None:
         st.rerun()
 
 
+@guarded
+def _ask_revoke(_place: Here, link_id: str) -> None:
+    """Before the run: the confirmation takes the button's place in one run, never beside it."""
+    st.session_state[CONFIRM_REVOKE] = link_id
+
+
+@guarded
+def _keep_link(_place: Here) -> None:
+    st.session_state.pop(CONFIRM_REVOKE, None)
+
+
 def revoke_control(place: Here, link: sharing.LinkInfo) -> None:
     """Switch a link off, after asking once."""
     if st.session_state.get(CONFIRM_REVOKE) != link.id:
-        if st.button(
+        st.button(
             "Switch off this link",
             key=f"share_revoke_{link.id}",
             icon=":material/link_off:",
             type="tertiary",
-        ):
-            st.session_state[CONFIRM_REVOKE] = link.id
-            st.rerun()
+            on_click=_ask_revoke,
+            args=(place, link.id),
+        )
         return
     st.warning(
         "Switch this link off for good? Whoever has it will see only a message that it doesn't "
@@ -222,9 +237,7 @@ def revoke_control(place: Here, link: sharing.LinkInfo) -> None:
         st.session_state.pop(CONFIRM_REVOKE, None)
         _saved_now("The link is switched off.")
         st.rerun()
-    if no.button("Keep it", key=f"share_revoke_no_{link.id}"):
-        st.session_state.pop(CONFIRM_REVOKE, None)
-        st.rerun()
+    no.button("Keep it", key=f"share_revoke_no_{link.id}", on_click=_keep_link, args=(place,))
 
 
 def link_card(place: Here, link: sharing.LinkInfo, can_share: bool) -> None:
@@ -335,9 +348,13 @@ def replies_section(place: Here, links: list[sharing.LinkInfo]) -> None:
             st.markdown(f"**From the link “{escape_markdown(link.label)}”**")
             if reply is not None:
                 st.caption(f"Last sent {_when(reply.updated_at)}.")
-                st.markdown("First steps they'd be willing to try:")
-                picked = option_labels(reply.options, catalogue)
-                st.text("\n".join(f"• {label}" for label in picked) if picked else "None for now.")
+                view = sharing.shared_view(place, link.id) if link.active else None
+                if asked_first_steps(reply, view.option_ids if view else ()):
+                    st.markdown("First steps they'd be willing to try:")
+                    picked = option_labels(reply.options, catalogue)
+                    st.text(
+                        "\n".join(f"• {label}" for label in picked) if picked else "None for now."
+                    )
                 st.markdown("Their note:")
                 st.text(reply.note if reply.note else "No note.")
             comparison(place, link)
