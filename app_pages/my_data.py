@@ -73,6 +73,8 @@ st.info(
     icon=":material/info:",
 )
 
+notices.local_link(place)  # said first: a run with local mode off would otherwise hide it
+
 st.subheader("Download a backup")
 st.write("One file with everything in your space. Links and keys are never included.")
 st.download_button(

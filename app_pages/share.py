@@ -30,7 +30,7 @@ from guide.sharing import (
     shared_parts,
 )
 from storage.errors import StorageError
-from ui import sharing
+from ui import notices, sharing
 from ui.callbacks import guarded, reopen
 from ui.context import Here, here
 from ui.safety_state import mode
@@ -369,9 +369,9 @@ def own_link_section(place: Here) -> None:
     """Replace the owner's own link, with the new one shown once."""
     st.subheader("Your own link")
     if place.local:
+        notices.local_link(place)
         st.caption(
-            "On this computer Open Door opens your space without a link, so there is no link to "
-            "replace."
+            "Its link can't be replaced from here: this machine finds your space by this link."
         )
         return
     fresh = st.session_state.get(NEW_OWNER_LINK)
