@@ -227,7 +227,7 @@ def compare(backup: Contents, now: Contents) -> list[Row]:
 
 OUTCOME_WORDS = {
     "comes back": "Comes back from the backup",
-    "replaces": "The backup's replaces yours",
+    "replaces": "Yours is replaced by the backup's",
     "removed": "Yours is removed: the backup has none",
     "same": "Looks the same on both sides",
     "none": "Nothing on either side",
