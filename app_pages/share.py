@@ -16,10 +16,8 @@ import streamlit as st
 
 from content.plan import rating_labels
 from content.script import load_script_content
-from guide.limits import limit_hint
 from guide.safety import escape_markdown
 from guide.sharing import (
-    LABEL_LIMIT,
     PartnerView,
     ShareChoices,
     SharingError,
@@ -105,7 +103,6 @@ def create_form(place: Here, title: str) -> None:
         label = st.text_input(
             "Name this link (only you will see the name)",
             placeholder="For example: Sam",
-            help=limit_hint(LABEL_LIMIT),
             key="share_label",
         )
         made = st.form_submit_button("Make a link", type="primary", icon=":material/add_link:")
@@ -210,9 +207,15 @@ def _keep_link(_place: Here) -> None:
     st.session_state.pop(CONFIRM_REVOKE, None)
 
 
-def revoke_control(place: Here, link: sharing.LinkInfo) -> None:
-    """Switch a link off, after asking once."""
-    if st.session_state.get(CONFIRM_REVOKE) != link.id:
+def revoke_control(place: Here, link: sharing.LinkInfo, pending: str | None = None) -> None:
+    """Switch a link off, after asking once; while another link's switch-off waits, say nothing.
+
+    ``pending`` is the link whose confirmation is showing (one of those listed), so the page asks
+    one question at a time instead of offering a second switch-off beside it.
+    """
+    if pending is not None and pending != link.id:
+        return
+    if pending != link.id:
         st.button(
             "Switch off this link",
             key=f"share_revoke_{link.id}",
@@ -240,7 +243,9 @@ def revoke_control(place: Here, link: sharing.LinkInfo) -> None:
     no.button("Keep it", key=f"share_revoke_no_{link.id}", on_click=_keep_link, args=(place,))
 
 
-def link_card(place: Here, link: sharing.LinkInfo, can_share: bool) -> None:
+def link_card(
+    place: Here, link: sharing.LinkInfo, can_share: bool, pending: str | None = None
+) -> None:
     """One active link: its name, when it was made, what it shows, and its controls."""
     view = sharing.shared_view(place, link.id) if can_share else None
     with st.container(border=True, key=f"share_link_{link.id}"):
@@ -257,7 +262,7 @@ def link_card(place: Here, link: sharing.LinkInfo, can_share: bool) -> None:
         if can_share:
             new = (st.session_state.get(NEW_LINK) or {}).get("id") == link.id
             choices_form(place, link, expanded=new or view is None)
-        revoke_control(place, link)
+        revoke_control(place, link, pending)
 
 
 def sharing_parts(view: PartnerView | None) -> str:
@@ -276,8 +281,10 @@ def links_section(place: Here, links: list[sharing.LinkInfo], can_share: bool) -
     st.subheader("Your links")
     if not active:
         st.caption("You have no partner links open.")
+    asked = st.session_state.get(CONFIRM_REVOKE)
+    pending = asked if asked in {link.id for link in active} else None
     for link in active:
-        link_card(place, link, can_share)
+        link_card(place, link, can_share, pending)
     gone = [link for link in links if not link.active]
     if gone:
         with st.expander(f"Switched-off links ({len(gone)})", icon=":material/link_off:"):

@@ -37,7 +37,9 @@ def test_restore_shows_what_comes_back_beside_what_is_here_now(app, make_app, da
     assert "3 targets" in text
     assert "Check-ins" in text
     assert "In your space now: 1 line" in text, "the journal line here now"
-    assert "**Journal** · Yours is replaced by the backup's" in text, "what will be replaced is said"
+    assert "**Journal** · Yours is replaced by the backup's" in text, (
+        "what will be replaced is said"
+    )
     assert "**Six-week plan** · Comes back from the backup" in text
 
 

@@ -78,3 +78,18 @@ def test_while_a_switch_off_waits_there_is_one_switch_off_button(app, make_app):
     labels = [b.label for b in at.button]
     switch_offs = [lbl for lbl in labels if "switch" in lbl.lower() and "off" in lbl.lower()]
     assert switch_offs == ["Yes, switch it off"], labels
+
+
+def test_while_one_switch_off_waits_no_other_link_offers_one(app, make_app):
+    at = owner_on_share(make_app, app.session_state["od_key"])
+    first, _ = make_link(at, "Sam")
+    at.button(key="share_new_link_done").click().run()
+    second, _ = make_link(at, "Sam, the old phone")
+    at.button(key="share_new_link_done").click().run()
+    at.button(key=f"share_revoke_{first}").click().run()
+    keys = [b.key for b in at.button]
+    assert f"share_revoke_yes_{first}" in keys
+    assert f"share_revoke_{second}" not in keys, "one decision at a time"
+    at.button(key=f"share_revoke_no_{first}").click().run()
+    keys = [b.key for b in at.button]
+    assert {f"share_revoke_{first}", f"share_revoke_{second}"} <= set(keys), "both come back"
