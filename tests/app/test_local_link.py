@@ -61,3 +61,16 @@ def test_a_private_space_has_no_local_link_control(make_app):
         at.switch_page(where).run()
         assert not [b for b in at.button if b.key == "local_link_show"]
         assert WARNING not in page_text(at).lower()
+
+
+def test_a_local_session_that_opens_another_spaces_link_shows_no_local_link(local, make_app):
+    at = make_app()
+    at.run()
+    other, _ = Store(local).create_space()
+    at.query_params["space"] = other  # the same tab, now opened with another space's link
+    at.switch_page(MY_DATA).run()
+    assert not at.exception, at.exception
+    assert at.session_state["od_key"] == other
+    assert not [b for b in at.button if b.key == "local_link_show"]
+    local_key = (local / "local-owner.key").read_text().strip()
+    assert local_key not in "\n".join(c.value for c in at.code)
