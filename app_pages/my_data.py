@@ -3,16 +3,60 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
+from datetime import date, datetime
 
 import streamlit as st
 
+from guide.restore import OUTCOME_WORDS, Row, Tables, compare, contents, losses, when
+from guide.safety import escape_markdown
 from storage.backup import parse_backup
 from storage.errors import BackupError, StorageError, StorageUnavailable
 from storage.store import PRIVATE, SHARED
-from ui import safety_state, sharing
+from ui import notices, plan_state, safety_state, safety_view, script_view, sharing
 from ui.callbacks import fresh_data, refused_download
 from ui.context import here, start_fresh
+
+RESTORED, UPLOAD_ROUND = "my_data_restored", "my_data_upload_round"
+# Where each kind of thing lives, by the names its own feature gives its tables.
+TABLES = Tables(
+    quiz=safety_state.RESULTS_TABLE,
+    script_draft=script_view.WORKING_TABLE,
+    script_versions=script_view.VERSIONS_TABLE,
+    plan_cycles=plan_state.CYCLES_TABLE,
+    plan_ratings=plan_state.RATINGS_TABLE,
+    journal=plan_state.JOURNAL_TABLE,
+    routine_log=plan_state.ROUTINE_TABLE,
+    safety_plan=safety_view.PLAN_TABLE,
+)
+
+
+def _made(exported: str) -> str:
+    """When a backup was made, in words ("on 3 March 2026"), or a calm phrase if it can't tell."""
+    try:
+        return f"on {when(datetime.fromisoformat(exported).date())}"
+    except ValueError:
+        return "at a time it doesn't say clearly"
+
+
+def _and(items) -> str:
+    words = list(items)
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+
+
+def _comparison(rows: list[Row]) -> None:
+    """Each kind of thing: what the backup holds, what is here now, and what a restore does."""
+    shown = [row for row in rows if row.outcome != "none"]
+    with st.container(border=True, key="my_data_compare"):
+        st.markdown("**What this backup brings back, beside what your space holds now**")
+        if not shown:
+            st.caption("Neither the backup nor your space holds any answers, scripts or plans yet.")
+        for row in shown:
+            st.markdown(
+                f"**{row.topic}** · {OUTCOME_WORDS[row.outcome]}  \n"
+                f"In the backup: {escape_markdown(row.backup)}  \n"
+                f"In your space now: {escape_markdown(row.now)}"
+            )
+
 
 place = here()
 store, access = place.store, place.access
@@ -28,6 +72,8 @@ st.info(
     "lose. Keep it somewhere private: anyone with the file can read it.",
     icon=":material/info:",
 )
+
+notices.local_link(place)  # said first: a run with local mode off would otherwise hide it
 
 st.subheader("Download a backup")
 st.write("One file with everything in your space. Links and keys are never included.")
@@ -46,13 +92,18 @@ st.download_button(
 
 st.subheader("Restore from a backup")
 st.write(
-    "Choose a backup file. We check it first and show what it holds; nothing is replaced until you "
-    "confirm."
+    "Choose a backup file. We check it first and show what it holds beside what your space holds "
+    "now; nothing is replaced until you confirm."
 )
+restored = st.session_state.pop(RESTORED, None)
+if restored:
+    st.success(restored, icon=":material/check_circle:")
+# A new key for each restore empties the box, so the same file can't be restored twice by a press.
+round_ = st.session_state.get(UPLOAD_ROUND, 0)
 upload = st.file_uploader(
     "Backup file",
     type=["json"],
-    key="my_data_upload",
+    key="my_data_upload" if not round_ else f"my_data_upload_{round_}",
     max_upload_size=5,
     help="An Open Door backup is a .json file of at most 5 MB.",
 )
@@ -62,13 +113,22 @@ if upload is not None:
     except BackupError as exc:
         st.error(exc.message, icon=":material/error:")
     else:
-        st.success(
-            f"This backup is readable: {backup.count()} saved items, made {backup.exported[:10]}.",
-            icon=":material/check_circle:",
+        rows = compare(
+            contents(backup.tables.get(PRIVATE, {}), TABLES),
+            contents(store.private(access).dump(), TABLES),
         )
+        made = _made(backup.exported)
+        st.success(f"This backup is readable. It was made {made}.", icon=":material/check_circle:")
+        _comparison(rows)
+        gone = losses(rows)
         st.warning(
-            "Restoring replaces everything now in your space with the backup's contents. "
-            "Your links stay as they are.",
+            "Restoring replaces everything now in your space with the backup's contents"
+            + (
+                f", so your {_and(t.lower() for t in gone)} would be removed: the backup has none."
+                if gone
+                else "."
+            )
+            + " Your links stay as they are.",
             icon=":material/warning:",
         )
         safety_on = safety_state.mode(place).on
@@ -85,23 +145,28 @@ if upload is not None:
             "I understand that my current data will be replaced", key="my_data_confirm"
         )
         if confirmed and st.button("Restore this backup", type="primary", key="my_data_restore"):
+            tables = backup.tables
+            private = notices.keep_link_saved(place, tables.get(PRIVATE, {}))
+            shared = tables.get(SHARED, {})
             if safety_on:
                 # Safety mode and the pause travel inside the restore itself, not after it.
-                tables = backup.tables
-                backup = replace(
-                    backup,
-                    tables={
-                        PRIVATE: safety_state.kept_on(tables.get(PRIVATE, {})),
-                        SHARED: safety_state.paused_in(sharing.withdrawn(tables.get(SHARED, {}))),
-                    },
-                )
+                private = safety_state.kept_on(private)
+                shared = safety_state.paused_in(sharing.withdrawn(shared))
+            backup = replace(backup, tables={PRIVATE: private, SHARED: shared})
             try:
                 store.restore_backup(access, backup)
             except (StorageError, OSError) as exc:
                 message = exc.message if isinstance(exc, StorageError) else None
                 st.warning(message or StorageUnavailable.message, icon=":material/cloud_off:")
             else:
-                st.success("Your backup is restored.", icon=":material/check_circle:")
+                st.session_state[RESTORED] = "Your backup is restored." + (
+                    " Safety mode stays on, and your partner links stay switched off."
+                    if safety_on
+                    else ""
+                )
+                st.session_state[UPLOAD_ROUND] = round_ + 1
+                st.session_state.pop("my_data_confirm", None)
+                st.rerun()
 
 st.subheader("Delete everything")
 st.write(

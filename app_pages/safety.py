@@ -32,7 +32,7 @@ from ui import safety_state, safety_view
 from ui.callbacks import fresh_data, guarded, refused_download
 from ui.context import Here, here
 
-PLAN_TABLE, PLAN_KEY = "safety_plan", "plan"
+PLAN_TABLE, PLAN_KEY = safety_view.PLAN_TABLE, safety_view.PLAN_KEY
 KEEP, DOWNLOAD = "keep", "download"
 CONTACT_ROWS = 4
 # A plain name: a file called "safety plan" in a shared downloads folder would say too much.

@@ -43,7 +43,7 @@ from content.script import (
 )
 from guide.safety import escape_markdown
 from guide.script import Script, ScriptDraft, assemble, check_draft, prefill
-from guide.tone import Flag
+from guide.tone import Flag, advice
 from storage.errors import StorageError
 from ui import script_view as view
 from ui.callbacks import guarded, note_closed, reopen, still_open
@@ -206,10 +206,20 @@ def _tips_by_field(draft: ScriptDraft) -> dict[str, list[Flag]]:
     return tips
 
 
+def _tip_count(found: Sequence[tuple[str, Flag]]) -> int:
+    """How many tips the tone check shows in all: one per piece of advice in each box."""
+    by_box: dict[str, list[Flag]] = defaultdict(list)
+    for name, flag in found:
+        by_box[name].append(flag)
+    return sum(len(advice(flags)) for flags in by_box.values())
+
+
 def _step_tips(step: Step, tips: Mapping[str, list[Flag]]) -> int:
     names = {f.key for f in step.fields}
     return sum(
-        len(flags) for name, flags in tips.items() if name in names or name.split(":")[0] in names
+        len(advice(flags))
+        for name, flags in tips.items()
+        if name in names or name.split(":")[0] in names
     )
 
 
@@ -776,7 +786,7 @@ def main() -> None:
         width="stretch",
     )
     if chosen == "script":
-        view.show_output(script, len(check_draft(cur.draft)), go_build=_go_build)
+        view.show_output(script, _tip_count(check_draft(cur.draft)), go_build=_go_build)
     elif chosen == "practice":
         view.show_practice(script, go_build=_go_build)
     elif chosen == "versions":

@@ -18,18 +18,18 @@ from content.plan import rating_labels
 from content.script import load_script_content
 from guide.safety import escape_markdown
 from guide.sharing import (
-    LABEL_LIMIT,
     PartnerView,
     ShareChoices,
     SharingError,
+    asked_first_steps,
     biggest_gaps,
     clean_label,
     option_labels,
     shared_parts,
 )
 from storage.errors import StorageError
-from ui import sharing
-from ui.callbacks import reopen
+from ui import notices, sharing
+from ui.callbacks import guarded, reopen
 from ui.context import Here, here
 from ui.safety_state import mode
 
@@ -77,7 +77,8 @@ def new_link_box() -> None:
     if not made:
         return
     with st.container(border=True, key="share_new_link_box"):
-        st.markdown(f"**Your link for {escape_markdown(made['label'])} is ready.**")
+        # The name in quotes, as a name: "Sam", "For Sam" and "My husband" all read well here.
+        st.markdown(f"**Your new link, “{escape_markdown(made['label'])}”, is ready.**")
         st.code(made["url"], language=None, wrap_lines=True)
         st.markdown(
             "Copy it now with the button at the right of the box, and send it however suits you. "
@@ -98,10 +99,10 @@ def create_form(place: Here, title: str) -> None:
         st.session_state["share_label"] = ""  # before the box is drawn, so it may be set
     # Not clear_on_submit: a link that could not be made must keep the name typed for it.
     with st.form("share_create_form"):
+        # No max_chars: it drops a paste over the limit whole. clean_label says how much to cut.
         label = st.text_input(
             "Name this link (only you will see the name)",
-            max_chars=LABEL_LIMIT,
-            placeholder="For example: For Sam",
+            placeholder="For example: Sam",
             key="share_label",
         )
         made = st.form_submit_button("Make a link", type="primary", icon=":material/add_link:")
@@ -195,17 +196,34 @@ def choices_form(place: Here, link: sharing.LinkInfo, expanded: bool) -> None:
         st.rerun()
 
 
-def revoke_control(place: Here, link: sharing.LinkInfo) -> None:
-    """Switch a link off, after asking once."""
-    if st.session_state.get(CONFIRM_REVOKE) != link.id:
-        if st.button(
+@guarded
+def _ask_revoke(_place: Here, link_id: str) -> None:
+    """Before the run: the confirmation takes the button's place in one run, never beside it."""
+    st.session_state[CONFIRM_REVOKE] = link_id
+
+
+@guarded
+def _keep_link(_place: Here) -> None:
+    st.session_state.pop(CONFIRM_REVOKE, None)
+
+
+def revoke_control(place: Here, link: sharing.LinkInfo, pending: str | None = None) -> None:
+    """Switch a link off, after asking once; while another link's switch-off waits, say nothing.
+
+    ``pending`` is the link whose confirmation is showing (one of those listed), so the page asks
+    one question at a time instead of offering a second switch-off beside it.
+    """
+    if pending is not None and pending != link.id:
+        return
+    if pending != link.id:
+        st.button(
             "Switch off this link",
             key=f"share_revoke_{link.id}",
             icon=":material/link_off:",
             type="tertiary",
-        ):
-            st.session_state[CONFIRM_REVOKE] = link.id
-            st.rerun()
+            on_click=_ask_revoke,
+            args=(place, link.id),
+        )
         return
     st.warning(
         "Switch this link off for good? Whoever has it will see only a message that it doesn't "
@@ -222,12 +240,12 @@ def revoke_control(place: Here, link: sharing.LinkInfo) -> None:
         st.session_state.pop(CONFIRM_REVOKE, None)
         _saved_now("The link is switched off.")
         st.rerun()
-    if no.button("Keep it", key=f"share_revoke_no_{link.id}"):
-        st.session_state.pop(CONFIRM_REVOKE, None)
-        st.rerun()
+    no.button("Keep it", key=f"share_revoke_no_{link.id}", on_click=_keep_link, args=(place,))
 
 
-def link_card(place: Here, link: sharing.LinkInfo, can_share: bool) -> None:
+def link_card(
+    place: Here, link: sharing.LinkInfo, can_share: bool, pending: str | None = None
+) -> None:
     """One active link: its name, when it was made, what it shows, and its controls."""
     view = sharing.shared_view(place, link.id) if can_share else None
     with st.container(border=True, key=f"share_link_{link.id}"):
@@ -244,7 +262,7 @@ def link_card(place: Here, link: sharing.LinkInfo, can_share: bool) -> None:
         if can_share:
             new = (st.session_state.get(NEW_LINK) or {}).get("id") == link.id
             choices_form(place, link, expanded=new or view is None)
-        revoke_control(place, link)
+        revoke_control(place, link, pending)
 
 
 def sharing_parts(view: PartnerView | None) -> str:
@@ -263,8 +281,10 @@ def links_section(place: Here, links: list[sharing.LinkInfo], can_share: bool) -
     st.subheader("Your links")
     if not active:
         st.caption("You have no partner links open.")
+    asked = st.session_state.get(CONFIRM_REVOKE)
+    pending = asked if asked in {link.id for link in active} else None
     for link in active:
-        link_card(place, link, can_share)
+        link_card(place, link, can_share, pending)
     gone = [link for link in links if not link.active]
     if gone:
         with st.expander(f"Switched-off links ({len(gone)})", icon=":material/link_off:"):
@@ -335,9 +355,13 @@ def replies_section(place: Here, links: list[sharing.LinkInfo]) -> None:
             st.markdown(f"**From the link “{escape_markdown(link.label)}”**")
             if reply is not None:
                 st.caption(f"Last sent {_when(reply.updated_at)}.")
-                st.markdown("First steps they'd be willing to try:")
-                picked = option_labels(reply.options, catalogue)
-                st.text("\n".join(f"• {label}" for label in picked) if picked else "None for now.")
+                view = sharing.shared_view(place, link.id) if link.active else None
+                if asked_first_steps(reply, view.option_ids if view else ()):
+                    st.markdown("First steps they'd be willing to try:")
+                    picked = option_labels(reply.options, catalogue)
+                    st.text(
+                        "\n".join(f"• {label}" for label in picked) if picked else "None for now."
+                    )
                 st.markdown("Their note:")
                 st.text(reply.note if reply.note else "No note.")
             comparison(place, link)
@@ -352,9 +376,9 @@ def own_link_section(place: Here) -> None:
     """Replace the owner's own link, with the new one shown once."""
     st.subheader("Your own link")
     if place.local:
+        notices.local_link(place)
         st.caption(
-            "On this computer Open Door opens your space without a link, so there is no link to "
-            "replace."
+            "Its link can't be replaced from here: this machine finds your space by this link."
         )
         return
     fresh = st.session_state.get(NEW_OWNER_LINK)

@@ -33,6 +33,20 @@ _QUESTION_OPENERS = (
     "was were won't wouldn't couldn't can't don't isn't aren't"
 )
 _QUESTION_WORDS = frozenset(_QUESTION_OPENERS.split())
+# ... unless it is a statement that only opens like one. A question word followed by its own
+# subject opens a clause ("What I'd like is ...", "How we talk matters"), and these openers need
+# a subject next to ask anything ("Was thinking about us", "Don't get me wrong" are statements).
+_WH_OPENERS, _HOW_MUCH_WORDS = "what how why who", "much many often long far soon"
+_SUBJECT_NEEDERS = "was were have has did do does don't can't won't wouldn't couldn't isn't aren't"
+_SUBJECT_WORDS = (
+    "i i'd i'm i've i'll you you're you'd you've you'll we we're we'd we've we'll they they're "
+    "they'd they've he he's she she's it it's there this that these those anyone someone "
+    "anybody somebody everyone the a an my your our their his her things people"
+)
+_NOT_CLAUSE_SUBJECTS = "there this that these those the a an"  # "What the ...", "How a ..." ask
+_WH_WORDS, _HOW_MUCH = frozenset(_WH_OPENERS.split()), frozenset(_HOW_MUCH_WORDS.split())
+_NEED_SUBJECT, _SUBJECTS = frozenset(_SUBJECT_NEEDERS.split()), frozenset(_SUBJECT_WORDS.split())
+_CLAUSE_SUBJECTS = _SUBJECTS - frozenset(_NOT_CLAUSE_SUBJECTS.split())
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 _SPACE_BEFORE_MARK = re.compile(r" ([,.;:!?])")
@@ -228,8 +242,22 @@ def _sentence(text: str) -> str:
         return ""
     if cleaned.rstrip(_CLOSERS)[-1:] in _TERMINAL:
         return _capital(cleaned)
-    first_word = cleaned.split()[0].lower().translate(_APOSTROPHES).strip(_CLOSERS)
-    return _capital(cleaned) + ("?" if first_word in _QUESTION_WORDS else ".")
+    return _capital(cleaned) + ("?" if _asks(cleaned) else ".")
+
+
+def _asks(text: str) -> bool:
+    """Whether words left without an end mark are a question (by how they open)."""
+    words = [w.strip(_CLOSERS + ",;:") for w in text.lower().translate(_APOSTROPHES).split()]
+    first, rest = words[0], words[1:]
+    if first not in _QUESTION_WORDS:
+        return False
+    if first in _WH_WORDS:
+        if first == "how" and rest and rest[0] in _HOW_MUCH:
+            rest = rest[1:]
+        return not (rest and rest[0] in _CLAUSE_SUBJECTS)
+    if first in _NEED_SUBJECT:
+        return bool(rest) and rest[0] in _SUBJECTS
+    return True
 
 
 def _join_or(items: Sequence[str]) -> str:

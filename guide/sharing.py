@@ -123,6 +123,9 @@ class PartnerReply:
     options: tuple[str, ...]
     note: str
     updated_at: str
+    # The first steps the link offered when the reply was sent; None for a reply stored before
+    # this was kept (then the link's current offer stands in).
+    offered: tuple[str, ...] | None = None
 
 
 # ---- text ---------------------------------------------------------------------------------------
@@ -147,8 +150,9 @@ def clean_label(text: str) -> str:
         raise SharingError(
             "Please give the link a short name, such as who it is for. Only you will see it."
         )
-    if len(label) > LABEL_LIMIT:
-        raise SharingError(f"Please keep the name under {LABEL_LIMIT} characters.")
+    long = too_long(label, LABEL_LIMIT)
+    if long:
+        raise SharingError(long)
     return label
 
 
@@ -315,12 +319,20 @@ def make_reply(
     if long:
         raise SharingError(long)
     ordered = tuple(option for option in view.option_ids if option in chosen)
-    return PartnerReply(options=ordered, note=text, updated_at=now.isoformat(timespec="seconds"))
+    return PartnerReply(
+        options=ordered,
+        note=text,
+        updated_at=now.isoformat(timespec="seconds"),
+        offered=view.option_ids,
+    )
 
 
 def reply_to_dict(reply: PartnerReply) -> dict[str, Any]:
     """Return the reply as JSON-safe data."""
-    return {"options": list(reply.options), "note": reply.note, "updated_at": reply.updated_at}
+    data = {"options": list(reply.options), "note": reply.note, "updated_at": reply.updated_at}
+    if reply.offered is not None:
+        data["offered"] = list(reply.offered)
+    return data
 
 
 def reply_from_dict(data: object) -> PartnerReply | None:
@@ -330,11 +342,21 @@ def reply_from_dict(data: object) -> PartnerReply | None:
     options, note, updated = data.get("options"), data.get("note"), data.get("updated_at")
     if not isinstance(options, list) or not isinstance(note, str):
         return None
+    offered = data.get("offered")
     return PartnerReply(
         options=tuple(dict.fromkeys(o for o in options if isinstance(o, str))),
         note=clean_text(note)[:NOTE_LIMIT],
         updated_at=updated if isinstance(updated, str) else "",
+        offered=tuple(o for o in offered if isinstance(o, str))
+        if isinstance(offered, list)
+        else None,
     )
+
+
+def asked_first_steps(reply: PartnerReply, offered_now: Sequence[str]) -> bool:
+    """Whether the owner's card should speak of first steps: only if the link asked about them."""
+    asked = reply.offered if reply.offered is not None else tuple(offered_now)
+    return bool(reply.options or asked)
 
 
 def option_labels(ids: Iterable[str], options: Sequence[OptionSource]) -> tuple[str, ...]:

@@ -25,6 +25,7 @@ Every pattern avoids nested unbounded repetition, so a 10 kB text is checked in 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -258,3 +259,30 @@ def check(text: str) -> tuple[Flag, ...]:
         if not kept or flag.start >= kept[-1].end:
             kept.append(flag)
     return tuple(kept)
+
+
+@dataclass(frozen=True)
+class Tip:
+    """One piece of advice for a box: every phrase it is about, why, and a better way to say it."""
+
+    kind: str
+    phrases: tuple[str, ...]
+    why: str
+    rewrite: str
+
+
+def advice(flags: Sequence[Flag]) -> tuple[Tip, ...]:
+    """The flags of one box as tips, each piece of advice once ("You always ... you never ..."
+    is one tip naming both phrases, not the same words twice), in reading order of first use."""
+    grouped: dict[tuple[str, str], list[Flag]] = {}
+    for flag in flags:
+        grouped.setdefault((flag.why, flag.rewrite), []).append(flag)
+    return tuple(
+        Tip(
+            same[0].kind,
+            tuple(dict.fromkeys(f.phrase for f in same)),
+            why,
+            rewrite,
+        )
+        for (why, rewrite), same in grouped.items()
+    )

@@ -52,6 +52,7 @@ from __future__ import annotations
 
 import base64
 import contextlib
+import hmac
 import json
 import os
 import secrets
@@ -577,6 +578,14 @@ class Store:
             write_bytes(path, key.encode("ascii"))
             os.chmod(path, 0o600)
         return key
+
+    def is_local_key(self, key: str) -> bool:
+        """True when ``key`` is this machine's local-space owner key (local mode's own space)."""
+        try:
+            kept = (self.root / "local-owner.key").read_text("ascii").strip()
+        except (OSError, UnicodeDecodeError):
+            return False
+        return bool(kept) and hmac.compare_digest(kept.encode("ascii"), key.encode("ascii"))
 
     def count_spaces(self) -> int:
         """How many spaces the folder holds (for the benchmark and tests)."""

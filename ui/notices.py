@@ -12,6 +12,12 @@ from ui import callbacks, chrome, safety_state, sharing
 from ui.context import Here, start_fresh
 
 LINK_TABLE, LINK_SAVED = "settings", "link_saved"
+LOCAL_SHOWN = "od_local_link_shown"
+LOCAL_NOTE = (
+    "**This machine's space opens without a link.** If you ever run Open Door with local mode "
+    "off, or move it to a server, you'll need this link to open this space again: without it you "
+    "would get a new, empty space, and this one could come back only from a backup."
+)
 _ARROW = ":material/arrow_forward:"
 
 
@@ -83,6 +89,57 @@ def _new_link_notice(here: Here) -> None:
         if st.button("I've saved my link", key="notice_link_saved", type="primary"):
             here.private.put(LINK_TABLE, LINK_SAVED, {"saved": True})
             st.rerun()
+
+
+def keep_link_saved(here: Here, private: dict[str, list[dict]]) -> dict[str, list[dict]]:
+    """A backup's private tables with this space's own "I've saved my link" answer in them.
+
+    The answer is about this space's link, not the backup's: restoring must neither bring back a
+    box the person dismissed here, nor hide it with an answer given in the space the backup came from.
+    """
+    settings = [d for d in private.get(LINK_TABLE, []) if d.get("key") != LINK_SAVED]
+    mine = here.private.get(LINK_TABLE, LINK_SAVED)
+    if mine is not None:
+        settings.append({k: v for k, v in mine.items() if k != "_id"})
+    return {**private, LINK_TABLE: settings}
+
+
+@callbacks.guarded
+def _show_local_link(_here: Here, shown: bool) -> None:
+    st.session_state[LOCAL_SHOWN] = shown
+
+
+def local_link(here: Here) -> None:
+    """The local space's own link, shown on request, with why it matters (nothing elsewhere).
+
+    Only inside the local space itself: the session must be in local mode, as the owner, with the
+    key that this machine's local-owner file holds. Anyone who passes that already has the space.
+    """
+    if not (here.local and here.role == "owner" and here.store.is_local_key(here.key)):
+        return
+    with st.container(border=True, key="local_link_box"):
+        st.markdown(LOCAL_NOTE)
+        if not st.session_state.get(LOCAL_SHOWN):
+            st.button(
+                "Show this space's link",
+                key="local_link_show",
+                icon=":material/key:",
+                on_click=_show_local_link,
+                args=(here, True),
+            )
+            return
+        st.code(here.link(here.key, "owner"), language=None, wrap_lines=True)
+        st.caption(
+            "Keep it somewhere only you can see, not in a shared bookmark: anyone who has it can "
+            "open your space. A backup from My data keeps your data safe too."
+        )
+        st.button(
+            "Hide the link",
+            key="local_link_hide",
+            icon=":material/visibility_off:",
+            on_click=_show_local_link,
+            args=(here, False),
+        )
 
 
 def storage_down() -> None:

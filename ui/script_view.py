@@ -35,7 +35,7 @@ from content import resources
 from content.script import SafetyInstead
 from guide.safety import escape_markdown
 from guide.script import Script, ScriptDraft, draft_from_dict, draft_to_dict
-from guide.tone import Flag
+from guide.tone import Flag, advice
 from storage.errors import StorageError
 from ui import safety_view
 from ui.callbacks import guarded
@@ -273,10 +273,14 @@ def show_note(where: str) -> None:
 
 
 def show_flags(flags: Sequence[Flag]) -> None:
-    """Each phrase that may backfire, why, and a gentler way to say it. Advice, never a block."""
-    for flag in flags:
+    """Each phrase that may backfire, why, and a gentler way to say it. Advice, never a block.
+
+    The same advice comes once, naming every phrase it is about (see ``guide.tone.advice``).
+    """
+    for tip in advice(flags):
+        phrases = ", ".join(f"**“{escape_markdown(p)}”**" for p in tip.phrases)
         st.warning(
-            f"**“{escape_markdown(flag.phrase)}”** — {flag.why}  \n**Try instead:** {flag.rewrite}",
+            f"{phrases} — {tip.why}  \n**Try instead:** {tip.rewrite}",
             icon=":material/lightbulb:",
         )
 

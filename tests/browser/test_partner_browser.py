@@ -103,7 +103,7 @@ def test_owner_shares_partner_replies_owner_sees_it_then_revokes(browser, site):
         # The owner makes a link and chooses what it shows.
         owner.goto(f"{server}/share?space={key}")
         wait_idle(owner)
-        owner.get_by_label("Name this link").fill("LEAKLINKLABEL")
+        owner.get_by_role("textbox", name="Name this link").fill("LEAKLINKLABEL")
         owner.get_by_role("button", name="Make a link").click()
         wait_idle(owner)
         link = owner.locator("[data-testid='stCode']").filter(has_text="?partner=")

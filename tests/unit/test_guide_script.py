@@ -408,3 +408,31 @@ def test_check_draft_names_the_field_of_each_flag() -> None:
 @pytest.mark.parametrize("reason_id", REASON_IDS)
 def test_prefilled_drafts_pass_the_tone_check(reason_id: str) -> None:
     assert check_draft(prefill([reason_id])) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A question word that opens a statement: no "?" (issue 15, point 14).
+        ("what I'd like is for us to talk", "What I'd like is for us to talk."),
+        ("how we talk to each other matters to me", "How we talk to each other matters to me."),
+        ("how much I miss us lately", "How much I miss us lately."),
+        ("don't get me wrong, I love you", "Don't get me wrong, I love you."),
+        ("was thinking about us this week", "Was thinking about us this week."),
+        ("have been wanting to ask you something", "Have been wanting to ask you something."),
+        ("can't stop thinking about how we argue", "Can't stop thinking about how we argue."),
+        # Real questions keep their "?".
+        ("how do you see it", "How do you see it?"),
+        ("what happens in a first session", "What happens in a first session?"),
+        ("what if we tried one session", "What if we tried one session?"),
+        ("don't you think we could try", "Don't you think we could try?"),
+        ("would you be open to it", "Would you be open to it?"),
+        ("is there a good time to talk", "Is there a good time to talk?"),
+        ("how much do you know about it", "How much do you know about it?"),
+    ],
+)
+def test_talking_points_add_a_question_mark_only_to_a_question(text: str, expected: str) -> None:
+    script = assemble(ScriptDraft(opener=text), False)
+    assert script.steps == ((load_script_content().step("opener").title, expected),)
+    cue = load_script_content().step("opener").cue
+    assert f"{cue}: {expected}" in script.talking_points

@@ -21,6 +21,7 @@ from guide.sharing import (
     SharedOption,
     SharedTarget,
     SharingError,
+    asked_first_steps,
     biggest_gaps,
     build_snapshot,
     choices_from_dict,
@@ -365,7 +366,21 @@ def test_shared_parts(view, parts):
 
 def test_reply_keeps_offered_options_in_page_order():
     reply = make_reply(view_of(), ["book", "call", "book"], "  Saturday?  ", now=NOW)
-    assert reply == PartnerReply(("call", "book"), "Saturday?", NOW.isoformat(timespec="seconds"))
+    assert reply == PartnerReply(
+        ("call", "book"), "Saturday?", NOW.isoformat(timespec="seconds"), view_of().option_ids
+    )
+
+
+def test_a_reply_remembers_what_was_offered_so_the_owner_sees_only_what_was_asked():
+    asked = make_reply(view_of(), [], "ok", now=NOW)
+    assert reply_from_dict(reply_to_dict(asked)) == asked
+    assert asked_first_steps(asked, offered_now=())
+    unasked = PartnerReply((), "ok", "", offered=())
+    assert not asked_first_steps(unasked, offered_now=("call",)), "what it asked then counts"
+    older = PartnerReply((), "ok", "")  # stored before "offered" was kept
+    assert not asked_first_steps(older, offered_now=())
+    assert asked_first_steps(older, offered_now=("call",))
+    assert asked_first_steps(PartnerReply(("call",), "", ""), offered_now=())
 
 
 @pytest.mark.parametrize(

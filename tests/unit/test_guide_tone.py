@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from content._loader import CONTENT_DIR, read_toml
 from content.safety import load as load_safety
 from content.script import TONE_KINDS, load_script_content
-from guide.tone import RULE_IDS, Flag, check
+from guide.tone import RULE_IDS, Flag, advice, check
 
 FLAGGED = [
     # blaming absolutes
@@ -339,3 +339,29 @@ def test_every_tone_rewrite_is_clear_of_the_safety_signs() -> None:
     for rule in load_script_content().tone:
         for sign in signs:
             assert not any(p.search(rule.rewrite) for p in sign.marker_patterns), (rule.id, sign.id)
+
+
+# ---- one tip per piece of advice (issue 15, point 14) -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You always ignore me and you never listen.",
+        "You need to grow up. You need to listen.",
+        "You always interrupt. You always, always do.",
+    ],
+)
+def test_the_same_advice_is_given_once_per_box_naming_every_phrase(text):
+    tips = advice(check(text))
+    words = [(tip.why, tip.rewrite) for tip in tips]
+    assert len(words) == len(set(words)), "two tips give word-for-word the same advice"
+    flagged = {flag.phrase for flag in check(text)}
+    assert {phrase for tip in tips for phrase in tip.phrases} == flagged, "no phrase is lost"
+
+
+def test_no_two_rules_share_their_advice_word_for_word():
+    rules = load_script_content().tone
+    for field in ("why", "rewrite"):
+        texts = [getattr(rule, field) for rule in rules]
+        assert len(texts) == len(set(texts)), field

@@ -660,3 +660,13 @@ def test_the_link_list_holds_no_key_material(store, owner):
     store.add_partner_link(access, "For Sam")
     for link in store.links(access):
         assert set(link) == {"key", "role", "label", "created", "revoked"}
+
+
+def test_only_the_local_owner_key_counts_as_the_local_space(tmp_path):
+    store = Store(tmp_path)
+    other, _ = store.create_space()
+    assert not store.is_local_key(other), "no local space yet"
+    local = store.local_owner_key()
+    assert store.is_local_key(local)
+    assert not store.is_local_key(other)
+    assert not store.is_local_key(local[:-1] + ("A" if local[-1] != "A" else "B"))

@@ -1,0 +1,239 @@
+"""What a backup holds beside what a space holds now, in words, before a restore (pure).
+
+The My data page reads both sides as plain dicts of tables (a backup's private tables, and the
+space's own ``dump()``) and asks :func:`contents` for each. Which table holds what is passed in as
+:class:`Tables`, built by the page from the constants the features already define, so no table
+name is written here. :func:`compare` then lines the two up, one row per kind of thing, saying
+what comes back, what it replaces and what would be removed. Damaged records are skipped, never
+raised: a summary must not stop a restore that the strict backup checks already allowed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from guide.plan import Cycle, Rating, rated_weeks
+from guide.weeks import WEEKS
+
+Docs = Sequence[Mapping[str, Any]]
+CHECK_INS = ("nightly", "weekly")  # the routine-log entries that are check-ins
+
+
+@dataclass(frozen=True)
+class Tables:
+    """The private tables each kind of thing lives in (names come from the features' constants)."""
+
+    quiz: str
+    script_draft: str
+    script_versions: str
+    plan_cycles: str
+    plan_ratings: str
+    journal: str
+    routine_log: str
+    safety_plan: str
+
+
+@dataclass(frozen=True)
+class Contents:
+    """What one side (a backup, or the space now) holds, reduced to what a person recognises."""
+
+    quiz_results: int = 0
+    quiz_latest: date | None = None
+    quiz_reason: str = ""  # the name of the likeliest reason of the latest result, if one stood out
+    quiz_safety: bool = False  # the latest result put safety first
+    script_draft: bool = False
+    script_versions: int = 0
+    plan_start: date | None = None
+    plan_targets: int = 0
+    plan_weeks_rated: int = 0
+    journal_lines: int = 0
+    check_ins: int = 0
+    safety_plan: bool = False
+
+
+@dataclass(frozen=True)
+class Row:
+    """One line of the comparison: what it is, each side in words, and what a restore does."""
+
+    topic: str
+    backup: str
+    now: str
+    outcome: str  # "comes back", "replaces", "removed", "same" or "none"
+
+
+def when(day: date) -> str:
+    """A date as people write it, e.g. "3 March 2026"."""
+    return f"{day.day} {day:%B %Y}"
+
+
+def _day(value: object) -> date | None:
+    if not isinstance(value, str) or not value:
+        return None
+    try:
+        return datetime.fromisoformat(value).date() if "T" in value else date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+def _docs(tables: Mapping[str, Any], name: str) -> list[Mapping[str, Any]]:
+    found = tables.get(name)
+    if not isinstance(found, list):
+        return []
+    return [doc for doc in found if isinstance(doc, Mapping)]
+
+
+def _quiz(docs: Docs) -> tuple[int, date | None, str, bool]:
+    dated = [(day, doc) for doc in docs if (day := _day(doc.get("taken_at"))) is not None]
+    if not dated:
+        return len(docs), None, "", False
+    latest_day, latest = max(dated, key=lambda pair: str(pair[1].get("taken_at")))
+    safety = bool(latest.get("safety_flagged")) or bool(latest.get("safety_declined"))
+    reason = ""
+    top = latest.get("top")
+    if not safety and isinstance(top, list) and top:
+        for scored in latest.get("ranked") or []:
+            if isinstance(scored, Mapping) and scored.get("reason_id") == top[0]:
+                name = scored.get("name")
+                reason = name if isinstance(name, str) else ""
+    return len(docs), latest_day, reason, safety
+
+
+def _has_words(value: object) -> bool:
+    """True when a stored draft or plan holds any typed text at all."""
+    if isinstance(value, str):
+        return bool(value.strip())
+    if isinstance(value, Mapping):
+        return any(_has_words(v) for k, v in value.items() if k not in ("_id", "key"))
+    if isinstance(value, list | tuple):
+        return any(_has_words(v) for v in value)
+    return False
+
+
+def _plan(cycles: Docs, ratings: Docs) -> tuple[date | None, int, int]:
+    active = []
+    for doc in cycles:
+        if doc.get("active") is not True:
+            continue
+        try:
+            active.append(Cycle.from_dict(doc))
+        except (ValueError, TypeError, KeyError):
+            continue
+    if not active:
+        return None, 0, 0
+    cycle = max(active, key=lambda c: c.start)
+    ids = set(cycle.target_ids)
+    read = []
+    for doc in ratings:
+        try:
+            rating = Rating.from_dict(doc)
+        except (ValueError, TypeError, KeyError):
+            continue
+        if rating.target_id in ids:
+            read.append(rating)
+    return cycle.start, len(cycle.targets), len(rated_weeks(cycle, read))
+
+
+def contents(private: Mapping[str, Any], tables: Tables) -> Contents:
+    """What a private compartment's tables hold, in the terms :class:`Contents` uses."""
+    results, latest, reason, safety = _quiz(_docs(private, tables.quiz))
+    start, targets, weeks = _plan(
+        _docs(private, tables.plan_cycles), _docs(private, tables.plan_ratings)
+    )
+    routines = _docs(private, tables.routine_log)
+    return Contents(
+        quiz_results=results,
+        quiz_latest=latest,
+        quiz_reason=reason,
+        quiz_safety=safety,
+        script_draft=any(
+            _has_words(doc.get("draft")) for doc in _docs(private, tables.script_draft)
+        ),
+        script_versions=len(_docs(private, tables.script_versions)),
+        plan_start=start,
+        plan_targets=targets,
+        plan_weeks_rated=weeks,
+        journal_lines=len(_docs(private, tables.journal)),
+        check_ins=sum(1 for doc in routines if doc.get("routine") in CHECK_INS),
+        safety_plan=any(_has_words(doc) for doc in _docs(private, tables.safety_plan)),
+    )
+
+
+def _count(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
+
+
+def _quiz_words(c: Contents) -> str:
+    if not c.quiz_results:
+        return ""
+    parts = [_count(c.quiz_results, "quiz result", "quiz results")]
+    if c.quiz_latest is not None:
+        parts.append(f"the latest taken {when(c.quiz_latest)}")
+    if c.quiz_safety:
+        parts.append("which put safety first")
+    elif c.quiz_reason:
+        parts.append(f"most likely reason: {c.quiz_reason}")
+    return ", ".join(parts)
+
+
+def _script_words(c: Contents) -> str:
+    parts = []
+    if c.script_draft:
+        parts.append("a script in progress")
+    if c.script_versions:
+        parts.append(_count(c.script_versions, "saved version", "saved versions"))
+    return " and ".join(parts)
+
+
+def _plan_words(c: Contents) -> str:
+    if c.plan_start is None:
+        return ""
+    return (
+        f"a plan started {when(c.plan_start)} with "
+        f"{_count(c.plan_targets, 'target', 'targets')}, "
+        f"{c.plan_weeks_rated} of {WEEKS} weeks rated"
+    )
+
+
+def _topics(c: Contents) -> list[tuple[str, str]]:
+    return [
+        ("Quiz", _quiz_words(c)),
+        ("Script", _script_words(c)),
+        ("Six-week plan", _plan_words(c)),
+        ("Journal", _count(c.journal_lines, "line", "lines") if c.journal_lines else ""),
+        ("Check-ins", _count(c.check_ins, "check-in", "check-ins") if c.check_ins else ""),
+        ("Safety plan", "yes" if c.safety_plan else ""),
+    ]
+
+
+def compare(backup: Contents, now: Contents) -> list[Row]:
+    """One row per kind of thing: the backup's side, the space's side, and what a restore does."""
+    rows = []
+    for (topic, theirs), (_, ours) in zip(_topics(backup), _topics(now), strict=True):
+        if theirs and ours:
+            outcome = "same" if theirs == ours else "replaces"
+        elif theirs:
+            outcome = "comes back"
+        elif ours:
+            outcome = "removed"
+        else:
+            outcome = "none"
+        nothing = "no" if topic == "Safety plan" else "nothing"
+        rows.append(Row(topic, theirs or nothing, ours or nothing, outcome))
+    return rows
+
+
+OUTCOME_WORDS = {
+    "comes back": "Comes back from the backup",
+    "replaces": "Yours is replaced by the backup's",
+    "removed": "Yours is removed: the backup has none",
+    "same": "Looks the same on both sides",
+    "none": "Nothing on either side",
+}
+
+
+def losses(rows: Sequence[Row]) -> list[str]:
+    """The topics a restore would empty (the space has some, the backup none), to say first."""
+    return [row.topic for row in rows if row.outcome == "removed"]
