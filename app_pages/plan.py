@@ -22,6 +22,7 @@ from datetime import date
 import streamlit as st
 
 from content import plan as words
+from guide.limits import first_too_long, limit_hint
 from guide.plan import NOTE_LIMIT, RATING_VALUES, Cycle, PlanError, Rating, rated_weeks
 from guide.safety import SafetyMode, escape_markdown
 from guide.weeks import WEEKS, due_weeks, rateable_weeks, week_range
@@ -210,7 +211,7 @@ def rating_form(place: Here, cycle: Cycle, week: int, owner: list[Rating], today
             st.text_input(
                 f"A note on {text}",
                 value=existing.note if existing else "",
-                max_chars=NOTE_LIMIT,
+                help=limit_hint(NOTE_LIMIT),
                 placeholder="A note, if you like",
                 key=f"plan_note_{cycle.id}_{week}_{target.id}",
                 label_visibility="collapsed",
@@ -229,6 +230,11 @@ def rating_form(place: Here, cycle: Cycle, week: int, owner: list[Rating], today
     plan_view.show_note(f"week_{week}")
 
 
+def _note(cycle: Cycle, week: int, target_id: str) -> str:
+    """A week's note box for one target, as typed (trimmed)."""
+    return (st.session_state.get(f"plan_note_{cycle.id}_{week}_{target_id}") or "").strip()
+
+
 @guarded
 def save_week(place: Here, cycle: Cycle, week: int, today: date) -> None:
     """Store the form's choices (a callback): new or changed ratings saved, cleared ones removed.
@@ -236,12 +242,19 @@ def save_week(place: Here, cycle: Cycle, week: int, today: date) -> None:
     It runs before the page is drawn, so the page draws once, with the week already saved.
     """
     where = f"week_{week}"
+    long = first_too_long(
+        (f"The note on “{target.text}”", _note(cycle, week, target.id), NOTE_LIMIT)
+        for target in cycle.targets
+    )
+    if long is not None:  # checked for every target first, so no week is left half saved
+        plan_view.note(where, f"{long} Nothing was saved.", ":material/content_cut:")
+        return
     try:
         # Read afresh: only what really changed since is written.
         mine = {r.target_id: r for r in plan_state.ratings(place, cycle, "owner") if r.week == week}
         for target in cycle.targets:
             value = st.session_state.get(f"plan_value_{cycle.id}_{week}_{target.id}")
-            note = (st.session_state.get(f"plan_note_{cycle.id}_{week}_{target.id}") or "").strip()
+            note = _note(cycle, week, target.id)
             existing = mine.get(target.id)
             if value is None:
                 if existing is not None:

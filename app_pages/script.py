@@ -41,6 +41,7 @@ from content.script import (
     load_safety_instead,
     load_script_content,
 )
+from guide.limits import first_too_long, limit_hint
 from guide.safety import escape_markdown
 from guide.script import Script, ScriptDraft, assemble, check_draft, prefill
 from guide.tone import Flag
@@ -141,15 +142,15 @@ def _step_values(step: Step, draft: ScriptDraft, content: ScriptContent) -> dict
         checked = set(draft.timing_checked)
         return {f"{FIELD}timing_{i.id}": i.id in checked for i in content.timing}
     if step.id == "worries":
-        return {f"{FIELD}worry_{r}": line[:MAX_CHARS] for r, line in draft.worries}
+        return {f"{FIELD}worry_{r}": line for r, line in draft.worries}
+    # Shown whole, never cut: a save over a limit is refused (see _too_long), so anything
+    # longer came from elsewhere (an old version) and the person should see all of it.
     values: dict[str, Any] = {
-        FIELD + f.key: getattr(draft, f.key)[:MAX_CHARS]
-        for f in step.fields
-        if f.key not in SPECIAL_FIELDS
+        FIELD + f.key: getattr(draft, f.key) for f in step.fields if f.key not in SPECIAL_FIELDS
     }
     if step.id == "first_step":
         times = list(draft.times[:TIME_SLOTS]) + [""] * TIME_SLOTS
-        values |= {f"{FIELD}time_{i}": times[i][:TIME_CHARS] for i in range(TIME_SLOTS)}
+        values |= {f"{FIELD}time_{i}": times[i] for i in range(TIME_SLOTS)}
         values |= {FIELD + name: getattr(draft, name) for name in OFFERS}
     return values
 
@@ -237,13 +238,16 @@ def _text_widgets(step: Step, tips: Mapping[str, list[Flag]]) -> None:
             st.text_area(
                 field.label,
                 key=FIELD + field.key,
-                max_chars=MAX_CHARS,
                 placeholder=placeholder,
                 height=110,
+                help=limit_hint(MAX_CHARS),
             )
         else:
             st.text_input(
-                field.label, key=FIELD + field.key, max_chars=MAX_CHARS, placeholder=placeholder
+                field.label,
+                key=FIELD + field.key,
+                placeholder=placeholder,
+                help=limit_hint(MAX_CHARS),
             )
         view.show_flags(tips.get(field.key, ()))
 
@@ -299,8 +303,8 @@ def _worry_widgets(
         st.text_area(
             f"If the worry is: {name}",
             key=f"{FIELD}worry_{reason}",
-            max_chars=MAX_CHARS,
             height=110,
+            help=limit_hint(MAX_CHARS),
         )
         view.show_flags(tips.get(f"worries:{reason}", ()))
     if draft.worries:
@@ -341,7 +345,7 @@ def _friction_widgets(tips: Mapping[str, list[Flag]], content: ScriptContent) ->
             st.text_input(
                 field.label if index == 0 else f"Time {index + 1} of {TIME_SLOTS}",
                 key=f"{FIELD}time_{index}",
-                max_chars=TIME_CHARS,
+                help=limit_hint(TIME_CHARS),
                 placeholder=f"e.g. {field.example}" if index == 0 and field.example else None,
                 label_visibility="visible" if index == 0 else "hidden",
             )
@@ -443,6 +447,21 @@ def _form_values(step: Step, draft: ScriptDraft, content: ScriptContent) -> dict
     return values
 
 
+def _too_long(step: Step, updates: Mapping[str, Any]) -> str | None:
+    """How much to cut, when a box of the step holds more than it may; else None."""
+    labels = {f.key: f.label for f in step.fields}
+    reasons = load_reasons()
+    boxes: list[tuple[str, str, int]] = [
+        (labels[k], v, MAX_CHARS) for k, v in updates.items() if isinstance(v, str) and k in labels
+    ]
+    for reason, line in updates.get("worries", ()):
+        name = reasons[reason].name if reason in reasons else "Another worry"
+        boxes.append((f"If the worry is: {name}", line, MAX_CHARS))
+    for index, time in enumerate(updates.get("times", ())):
+        boxes.append((f"Time {index + 1} of {TIME_SLOTS}", time, TIME_CHARS))
+    return first_too_long(boxes)
+
+
 @guarded  # a closed link saves nothing; the step's fragment then finds it closed and says so
 def _on_step(place: Here, step_id: str, action: StepAction) -> None:
     """A step's form was sent: store the new draft so the coming run draws it, saved."""
@@ -450,6 +469,11 @@ def _on_step(place: Here, step_id: str, action: StepAction) -> None:
     step = content.step(step_id)
     cur = current(place)
     updates = _form_values(step, cur.draft, content)
+    long = _too_long(step, updates)
+    if long is not None:
+        # Nothing is saved and the boxes keep every word (their state is left as it is).
+        view.note(step_id, long, ":material/content_cut:")
+        return
     message = f"Saved “{step.title}”."
     if action == "suggest":
         options = _suggestions(step_id, content)

@@ -26,6 +26,7 @@ from typing import Any
 import streamlit as st
 
 from content.guides import Entry, first_session_explainer, load_therapist
+from guide.limits import first_too_long, limit_hint
 from guide.safety import escape_markdown
 from storage.errors import StorageError
 from ui.context import here
@@ -153,7 +154,7 @@ with st.form("therapist_checklist_form"):
             name = st.text_input(
                 checklist.name_label,
                 value=before["name"],
-                max_chars=NAME_MAX,
+                help=limit_hint(NAME_MAX),
                 placeholder=checklist.name_placeholder,
                 key=f"therapist_c{n}_name",
             )
@@ -172,7 +173,7 @@ with st.form("therapist_checklist_form"):
                 q.id: st.text_input(
                     q.question,
                     value=before["answers"][q.id],
-                    max_chars=ANSWER_MAX,
+                    help=limit_hint(ANSWER_MAX),
                     placeholder=checklist.answer_placeholder,
                     key=f"therapist_c{n}_ask_{q.id}",
                 )
@@ -181,7 +182,7 @@ with st.form("therapist_checklist_form"):
             notes = st.text_area(
                 checklist.notes_label,
                 value=before["notes"],
-                max_chars=NOTES_MAX,
+                help=limit_hint(NOTES_MAX),
                 height=100,
                 key=f"therapist_c{n}_notes",
             )
@@ -189,7 +190,22 @@ with st.form("therapist_checklist_form"):
     submitted = st.form_submit_button(checklist.save_label, type="primary", icon=":material/save:")
 
 current = saved
-if submitted:
+# The boxes take any length (max_chars would drop a long paste whole): the save checks instead.
+long = first_too_long(
+    (label, text, limit)
+    for n, c in enumerate(entered, start=1)
+    for label, text, limit in (
+        (f"{checklist.tab_label(n)}, {checklist.name_label}", c["name"], NAME_MAX),
+        *(
+            (f"{checklist.tab_label(n)}, {q.question}", c["answers"][q.id], ANSWER_MAX)
+            for q in questions.items
+        ),
+        (f"{checklist.tab_label(n)}, {checklist.notes_label}", c["notes"], NOTES_MAX),
+    )
+)
+if submitted and long is not None:
+    st.warning(f"{long} Nothing was saved.", icon=":material/content_cut:")
+elif submitted:
     try:
         place.private.put(
             TABLE, KEY, {"candidates": entered, "saved_at": datetime.now(UTC).isoformat()}

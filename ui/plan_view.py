@@ -22,6 +22,7 @@ import streamlit as st
 from content import plan as words
 from guide import dates
 from guide.calendar import build_ics
+from guide.limits import first_too_long, limit_hint
 from guide.plan import (
     MAX_TARGETS,
     TARGET_LIMIT,
@@ -124,7 +125,7 @@ def new_plan_form(place: Here, today: date, own_support: bool = False) -> None:
             st.text_input(
                 f"Target {n}",
                 key=f"plan_setup_target_{n}",
-                max_chars=TARGET_LIMIT,
+                help=limit_hint(TARGET_LIMIT),
                 placeholder=f"For example: {examples[(n * 3) % len(examples)]}",
             )
         who = "you would" if own_support else "you would both"
@@ -238,7 +239,7 @@ def setup(place: Here, cycle: Cycle, today: date, safety: SafetyMode) -> None:
                     "New wording",
                     value=target.text,
                     key=f"plan_edit_text_{target.id}",
-                    max_chars=TARGET_LIMIT,
+                    help=limit_hint(TARGET_LIMIT),
                 )
                 st.form_submit_button(
                     "Save new wording",
@@ -283,7 +284,7 @@ def _add_target_form(place: Here, cycle: Cycle, own_support: bool) -> None:
         st.text_input(
             "Add a target",
             key=f"plan_add_text_{cycle.id}",
-            max_chars=TARGET_LIMIT,
+            help=limit_hint(TARGET_LIMIT),
             placeholder=f"For example: {ideas[0]}" if ideas else "",
         )
         st.caption("Some ideas: " + "; ".join(ideas[:4]) + ".")
@@ -499,14 +500,14 @@ def decision_form(place: Here, cycle: Cycle, today: date, safety: SafetyMode) ->
                 q.question,
                 value=answers.get(q.id, ""),
                 placeholder=q.hint,
-                max_chars=TEXT_LIMIT,
+                help=limit_hint(TEXT_LIMIT),
                 height=68,
                 key=f"plan_timeline_{cycle.id}_{q.id}",
             )
         st.text_area(
             "Anything else you want to remember (optional)",
             value=current.note if current else "",
-            max_chars=TEXT_LIMIT,
+            help=limit_hint(TEXT_LIMIT),
             height=68,
             key=f"plan_decision_note_{cycle.id}",
         )
@@ -523,13 +524,23 @@ def decision_form(place: Here, cycle: Cycle, today: date, safety: SafetyMode) ->
 @guarded
 def _on_decide(place: Here, cycle: Cycle, today: date) -> None:
     choice = st.session_state.get(f"plan_decision_{cycle.id}")
-    if choice is None:
-        note("decision", words.messages()["unknown_decision"], ":material/touch_app:")
-        return
     timeline = {
         q.id: _typed(f"plan_timeline_{cycle.id}_{q.id}") for q in words.timeline_questions()
     }
     remark = _typed(f"plan_decision_note_{cycle.id}")
+    questions = {q.id: q.question for q in words.timeline_questions()}
+    long = first_too_long(
+        [
+            *((questions[qid], text, TEXT_LIMIT) for qid, text in timeline.items()),
+            ("Anything else you want to remember", remark, TEXT_LIMIT),
+        ]
+    )
+    if long is not None:
+        note("decision", f"{long} Nothing was saved.", ":material/content_cut:")
+        return
+    if choice is None:
+        note("decision", words.messages()["unknown_decision"], ":material/touch_app:")
+        return
     try:
         plan_state.save_cycle(place, decide(cycle, choice, today, remark, timeline))
     except PlanError as exc:
@@ -602,7 +613,7 @@ def next_cycle_form(place: Here, cycle: Cycle, today: date) -> None:
             st.text_input(
                 f"Target {n}",
                 value=cycle.targets[n - 1].text if n <= len(cycle.targets) else "",
-                max_chars=TARGET_LIMIT,
+                help=limit_hint(TARGET_LIMIT),
                 key=f"plan_next_target_{cycle.id}_{n}",
             )
         st.form_submit_button(

@@ -81,7 +81,7 @@ def test_make_target_tidies_whitespace(raw: str, tidy: str) -> None:
 
 @pytest.mark.parametrize(
     ("raw", "message"),
-    [("", "few words"), ("   \n", "few words"), ("x" * (TARGET_LIMIT + 1), "under 200")],
+    [("", "few words"), ("   \n", "few words"), ("x" * (TARGET_LIMIT + 1), "please cut 1 character")],
 )
 def test_make_target_refuses_empty_or_overlong(raw: str, message: str) -> None:
     with pytest.raises(PlanError, match=message):

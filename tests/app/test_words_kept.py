@@ -1,0 +1,217 @@
+"""Issue 15, "Words lost": text over a box's limit stays in the box, and an empty save never erases.
+
+Points 1 and 2, table-driven over every limited box and every form that holds saved words. AppTest's
+``input()`` behaves as the browser does with ``max_chars`` (a change past the limit is dropped
+whole), so on a box that still had ``max_chars`` these tests see the empty box a person saw.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from tests.app.conftest import page_text, space_of
+from tests.support.seed import StoreSpace, seed_six_weeks
+from ui import plan_state
+
+TODAY = date.today()
+
+
+def _click(at: AppTest, label: str) -> None:
+    next(b for b in at.button if b.label == label).click().run()
+    assert not at.exception, at.exception
+
+
+def _open(at: AppTest, page: str) -> None:
+    at.switch_page(page).run()
+    assert not at.exception, at.exception
+
+
+def _private(at: AppTest, data_dir):
+    store, access = space_of(at, data_dir)
+    return store.private(access)
+
+
+def _stored(at: AppTest, data_dir) -> dict:
+    """Everything the space keeps privately, as plain data (to see that nothing changed)."""
+    return _private(at, data_dir).dump()
+
+
+# --- how to reach each limited box ---------------------------------------------------------------
+
+
+def _script(at, data_dir) -> None:
+    _open(at, "app_pages/script.py")
+
+
+def _safety(at, data_dir) -> None:
+    _open(at, "app_pages/safety.py")
+    at.radio(key="safety_plan_where").set_value("keep").run()
+
+
+def _therapist(at, data_dir) -> None:
+    _open(at, "app_pages/therapist.py")
+
+
+def _plan_new(at, data_dir) -> None:
+    _open(at, "app_pages/plan.py")
+
+
+def _plan_running(at, data_dir) -> None:
+    store, access = space_of(at, data_dir)
+    cycle = plan_state.new_plan(TODAY - timedelta(days=3), ["No phones at dinner"])
+    plan_state.start_cycle(StoreSpace(store, access), cycle)
+    _open(at, "app_pages/plan.py")
+
+
+def _plan_setup(at, data_dir) -> None:
+    _plan_running(at, data_dir)
+    at.segmented_control(key="plan_section").set_value("setup").run()
+
+
+def _plan_routines(routine: str) -> Callable:
+    def go(at, data_dir) -> None:
+        _plan_running(at, data_dir)
+        at.segmented_control(key="plan_section").set_value("routines").run()
+        at.segmented_control(key="plan_routines_pick").set_value(routine).run()
+
+    return go
+
+
+def _plan_review(at, data_dir) -> None:
+    store, access = space_of(at, data_dir)
+    seed_six_weeks(store, access, TODAY)
+    _open(at, "app_pages/plan.py")
+    at.segmented_control(key="plan_section").set_value("review").run()
+
+
+def _versions(at, data_dir) -> None:
+    _open(at, "app_pages/script.py")
+    at.text_area(key="script_f_opener").input("I'd love us to talk")
+    at.button(key="script_save_opener").click().run()
+    at.segmented_control(key="script_view").set_value("versions").run()
+
+
+@dataclass(frozen=True)
+class Box:
+    """One limited box: how to reach it, its widget, its limit and how its form is sent."""
+
+    name: str
+    reach: Callable[[AppTest, object], None]
+    key: Callable[[AppTest], str] | str
+    limit: int
+    submit: str  # a button key, or "label:" + the button's label
+
+    def widget(self, at: AppTest):
+        key = self.key(at) if callable(self.key) else self.key
+        found = [w for w in [*at.text_area, *at.text_input] if w.key == key]
+        assert found, f"no box {key!r} on the page"
+        return found[0]
+
+    def send(self, at: AppTest) -> None:
+        if self.submit.startswith("label:"):
+            _click(at, self.submit.removeprefix("label:"))
+        else:
+            at.button(key=self.submit).click().run()
+            assert not at.exception, at.exception
+
+
+def _cycle_key(prefix: str, suffix: str = "") -> Callable[[AppTest], str]:
+    """A box keyed by the running cycle's id (found from the page's widgets)."""
+
+    def key(at: AppTest) -> str:
+        for w in [*at.text_area, *at.text_input]:
+            if w.key and w.key.startswith(prefix) and w.key.endswith(suffix):
+                return w.key
+        raise AssertionError(f"no box starting {prefix!r}")
+
+    return key
+
+
+LIMITED = [
+    Box("script opener", _script, "script_f_opener", 600, "script_save_opener"),
+    Box("script I-statement", _script, "script_f_feeling", 600, "script_save_i_statement"),
+    Box("script time", _script, "script_f_time_0", 80, "script_save_first_step"),
+    Box("safety place", _safety, "safety_plan_safe_place", 4000, "label:Save my plan"),
+    Box("safety contact", _safety, "safety_plan_contact_name_0", 200, "label:Save my plan"),
+    Box("safety local", _safety, "safety_plan_local_services", 4000, "label:Save my plan"),
+    Box("safety notes", _safety, "safety_plan_incidents", 10000, "label:Save my plan"),
+    Box("therapist name", _therapist, "therapist_c1_name", 80, "label:Save checklist"),
+    Box("therapist notes", _therapist, "therapist_c1_notes", 1000, "label:Save checklist"),
+    Box("plan target", _plan_new, "plan_setup_target_1", 200, "label:Start my six weeks"),
+    Box("rating note", _plan_running, _cycle_key("plan_note_"), 500, "label:Save week 1"),
+    Box("reword", _plan_setup, _cycle_key("plan_edit_text_"), 200, "label:Save new wording"),
+    Box("add target", _plan_setup, _cycle_key("plan_add_text_"), 200, "label:Add this target"),
+    Box(
+        "nightly",
+        _plan_routines("nightly"),
+        "plan_routines_nightly_step",
+        200,
+        "label:Log tonight's check-in",
+    ),
+    Box(
+        "weekly",
+        _plan_routines("weekly"),
+        "plan_routines_weekly_note",
+        200,
+        "label:Log this week's check-in",
+    ),
+    Box(
+        "journal",
+        _plan_routines("journal"),
+        "plan_routines_journal_text",
+        280,
+        "label:Save today's line",
+    ),
+    Box(
+        "decision note",
+        _plan_review,
+        _cycle_key("plan_decision_note_"),
+        1000,
+        "label:Save my decision",
+    ),
+    Box("version name", _versions, _cycle_key("script_version_name_"), 80, "script_version_save"),
+]
+
+
+@pytest.mark.parametrize("size", ["one over", "5000"])
+@pytest.mark.parametrize("box", LIMITED, ids=lambda b: b.name)
+def test_text_over_a_limit_stays_in_the_box_and_says_how_much_to_cut(
+    app, data_dir, box: Box, size: str
+) -> None:
+    """Issue 15, point 2: nothing typed or pasted is dropped; nothing is saved; the cut is named."""
+    box.reach(app, data_dir)
+    assert not app.exception, app.exception
+    widget = box.widget(app)
+    assert not widget.max_chars, f"{box.name} still has max_chars={widget.max_chars}"
+    assert str(box.limit) in (widget.help or "").replace(",", ""), widget.help
+    # A 5,000-character paste, or 5,000 over for a box that holds more than that.
+    length = box.limit + 1 if size == "one over" else max(5000, box.limit + 5000)
+    words = ("Phones in the kitchen drawer at nine. " * 500)[: length - 1] + "!"
+    assert len(words) == length
+    before = _stored(app, data_dir)
+    widget.input(words)
+    box.send(app)
+    assert box.widget(app).value == words  # still in the box, whole
+    over = length - box.limit
+    assert f"please cut {over:,} character" in page_text(app)
+    assert _stored(app, data_dir) == before  # nothing saved
+
+
+def test_no_limited_box_drops_a_change_past_its_limit() -> None:
+    """Only the two boxes where a short, exact entry is the point keep ``max_chars``."""
+    import pathlib
+
+    root = pathlib.Path(__file__).resolve().parents[2]
+    allowed = {"app_pages/my_data.py", "app_pages/share.py"}
+    found = [
+        str(p.relative_to(root))
+        for folder in ("app_pages", "ui")
+        for p in (root / folder).rglob("*.py")
+        if "max_chars=" in p.read_text() and str(p.relative_to(root)) not in allowed
+    ]
+    assert found == []
