@@ -215,3 +215,78 @@ def test_no_limited_box_drops_a_change_past_its_limit() -> None:
         if "max_chars=" in p.read_text() and str(p.relative_to(root)) not in allowed
     ]
     assert found == []
+
+
+# --- point 3: two tabs on one step ----------------------------------------------------------------
+
+
+def _two_tabs(app, make_app):
+    """The script builder open in two tabs of one space, both drawn before either saves."""
+    key = app.session_state["od_key"]
+    first = app
+    _open(first, "app_pages/script.py")
+    second = make_app(space=key)
+    second.run()
+    _open(second, "app_pages/script.py")
+    return first, second
+
+
+def _stored_opener(at, data_dir) -> str:
+    doc = _private(at, data_dir).get("script_working", "current")
+    return doc["draft"]["opener"] if doc else ""
+
+
+def _save_opener(at, words: str) -> None:
+    at.text_area(key="script_f_opener").input(words)
+    at.button(key="script_save_opener").click().run()
+    assert not at.exception, at.exception
+
+
+def test_a_later_save_from_another_tab_asks_instead_of_replacing(app, make_app, data_dir):
+    """Issue 15, point 3: the second tab's save of the same step no longer replaces the first's."""
+    first, second = _two_tabs(app, make_app)
+    _save_opener(first, "What worries you most about counselling?")
+    _save_opener(second, "Could we talk about what a session is like?")
+    # The first tab's words are still what is stored, and the second tab still has its own.
+    assert _stored_opener(first, data_dir) == "What worries you most about counselling?"
+    assert second.text_area(key="script_f_opener").value == (
+        "Could we talk about what a session is like?"
+    )
+    text = page_text(second)
+    assert "changed in another tab" in text
+    for choice in ("keep_mine", "take_newer", "see_both"):
+        assert second.button(key=f"script_conflict_opener_{choice}")
+
+    second.button(key="script_conflict_opener_see_both").click().run()
+    assert "What worries you most about counselling?" in [t.value for t in second.text]
+
+    second.button(key="script_conflict_opener_keep_mine").click().run()
+    assert not second.exception, second.exception
+    assert _stored_opener(second, data_dir) == "Could we talk about what a session is like?"
+    assert "changed in another tab" not in page_text(second)
+
+
+def test_taking_the_newer_words_puts_them_in_the_box_and_saves_nothing(app, make_app, data_dir):
+    first, second = _two_tabs(app, make_app)
+    _save_opener(first, "What worries you most about counselling?")
+    _save_opener(second, "Mine, from the second tab")
+    second.button(key="script_conflict_opener_take_newer").click().run()
+    assert not second.exception, second.exception
+    assert second.text_area(key="script_f_opener").value == (
+        "What worries you most about counselling?"
+    )
+    assert _stored_opener(second, data_dir) == "What worries you most about counselling?"
+    # Saving again from here is an ordinary save: the tab has now seen the newer words.
+    _save_opener(second, "Now edited on top of the newer words")
+    assert _stored_opener(second, data_dir) == "Now edited on top of the newer words"
+
+
+def test_two_tabs_saving_different_steps_keep_both(app, make_app, data_dir):
+    first, second = _two_tabs(app, make_app)
+    _save_opener(first, "What worries you most about counselling?")
+    second.text_input(key="script_f_feeling").input("hopeful")
+    second.button(key="script_save_i_statement").click().run()
+    doc = _private(second, data_dir).get("script_working", "current")
+    assert doc["draft"]["opener"] == "What worries you most about counselling?"
+    assert doc["draft"]["feeling"] == "hopeful"
+    assert "changed in another tab" not in page_text(second)

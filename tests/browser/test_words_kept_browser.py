@@ -62,3 +62,39 @@ def test_a_pasted_script_step_over_the_limit_stays_in_the_box(browser, site, siz
         no_exception(page)
     finally:
         context.close()
+
+
+def test_two_tabs_on_one_step_ask_before_replacing(browser, site):
+    """Issue 15, point 3: the later save from a second tab used to replace the first's silently."""
+    url, data = site
+    store, key, access = _space(data)
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    try:
+        first, second = context.new_page(), context.new_page()
+        for page in (first, second):
+            page.goto(f"{url}/script?space={key}")
+            wait_idle(page)
+            open_step(page, "opener")
+        type_into(first, "script_f_opener", "What worries you most about counselling?")
+        click_key(first, "script_save_opener")
+        type_into(second, "script_f_opener", "Could we talk about what a session is like?")
+        click_key(second, "script_save_opener")
+        expect(second.get_by_text("changed in another tab or window", exact=False)).to_be_visible()
+        assert _stored_opener(store, access) == "What worries you most about counselling?"
+        box = second.locator(".st-key-script_f_opener textarea")
+        assert box.input_value() == "Could we talk about what a session is like?"
+        click_key(second, "script_conflict_opener_see_both")
+        conflict = second.locator(".st-key-script_conflict_opener")
+        expect(conflict.get_by_text("What worries you most about counselling?")).to_be_visible()
+        conflict.scroll_into_view_if_needed()
+        shot(second, "words-script-two-tabs-1280", full_page=False)
+        second.set_viewport_size({"width": 390, "height": 844})
+        second.wait_for_timeout(1500)  # the sidebar folds away at phone width
+        conflict.scroll_into_view_if_needed()
+        shot(second, "words-script-two-tabs-390", full_page=False)
+        click_key(second, "script_conflict_opener_keep_mine")
+        expect(second.locator(".st-key-script_conflict_opener")).to_have_count(0)
+        assert _stored_opener(store, access) == "Could we talk about what a session is like?"
+        no_exception(second)
+    finally:
+        context.close()
