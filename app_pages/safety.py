@@ -20,6 +20,7 @@ import streamlit as st
 
 from content import resources as res
 from content import safety as safety_content
+from guide.keeping import would_erase
 from guide.limits import first_too_long, limit_hint
 from guide.safety import (
     FEATURES,
@@ -156,6 +157,15 @@ def _fill_form(plan: SafetyPlan | None, overwrite: bool) -> None:
             row += 1
 
 
+def _words(plan: SafetyPlan) -> dict[str, str]:
+    """The plan's written words by box (ticks in the bag list are not words)."""
+    words = {"safe_place": plan.safe_place, "local": plan.local_services}
+    words["incidents"] = plan.incident_notes
+    for row, (name, how) in enumerate(plan.contacts):
+        words |= {f"name_{row}": name, f"how_{row}": how}
+    return words
+
+
 def _notice(kind: str, text: str) -> None:
     st.session_state[K_NOTICE] = (kind, text)
 
@@ -190,6 +200,16 @@ def _on_submit(place: Here) -> None:
         )
         return
     plan = _plan_from_form(keep=where == KEEP)
+    kept, _ = _kept(place)
+    if where == KEEP and kept is not None and would_erase(_words(kept), _words(plan)):
+        # An empty form is not a wish to erase: the kept plan stays, and comes back on screen.
+        _fill_form(kept, overwrite=True)
+        _notice(
+            "warning",
+            "Every box was empty, so nothing was changed: your plan is kept in the app as it "
+            "was. To remove it, use Delete it from the app, below the form.",
+        )
+        return
     if where == DOWNLOAD:
         # The box holding the download button is the confirmation; nothing else to say.
         st.session_state[K_PENDING] = safety_plan_markdown(plan)

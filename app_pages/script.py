@@ -49,6 +49,7 @@ from content.script import (
     load_safety_instead,
     load_script_content,
 )
+from guide.keeping import would_erase
 from guide.limits import first_too_long, limit_hint
 from guide.safety import escape_markdown
 from guide.script import Script, ScriptDraft, assemble, check_draft, prefill
@@ -72,6 +73,7 @@ KEPT = "script_kept"  # storage reads kept while the private file is unchanged (
 # What each step's widgets were last given from storage, and the steps whose save found that the
 # stored step had changed since (another tab or window): see _on_step and _conflict_box.
 BASE, CONFLICT = "script_base", "script_conflict"
+EMPTYING = "script_emptying"  # the step whose save, with every box empty, waits to be confirmed
 T = TypeVar("T")
 
 VIEWS: dict[str, str] = {
@@ -430,7 +432,46 @@ def _step_form(
                 args=(place, step.id, "save"),
             )
         view.show_note(step.id)
+        _emptying_box(place, step)
         _conflict_box(place, cur, step, content)
+
+
+def _emptying_box(place: Here, step: Step) -> None:
+    """The step was saved with every box empty: keep its saved words, or empty it on purpose."""
+    if st.session_state.get(EMPTYING) != step.id:
+        return
+    with st.container(border=True, key=f"script_emptying_{step.id}"):
+        st.markdown(
+            ":material/info: Every box in this step is empty, so nothing was saved: the words "
+            "saved before are kept. Do you want to empty this step?"
+        )
+        with st.container(horizontal=True):
+            st.button(
+                "Keep the saved words",
+                key=f"script_emptying_{step.id}_keep",
+                type="primary",
+                on_click=_on_keep_saved,
+                args=(place, step.id),
+            )
+            st.button(
+                "Yes, empty this step",
+                key=f"script_emptying_{step.id}_empty",
+                on_click=_on_step,
+                args=(place, step.id, "save"),
+                kwargs={"empty": True},
+            )
+
+
+@guarded
+def _on_keep_saved(place: Here, step_id: str) -> None:
+    """Put the step's saved words back in its boxes (nothing is written)."""
+    content = load_script_content()
+    step = content.step(step_id)
+    saved = _step_values(step, current(place).draft, content)
+    st.session_state.update(saved)
+    st.session_state.setdefault(BASE, {})[step_id] = saved
+    st.session_state.pop(EMPTYING, None)
+    st.session_state[FLASH] = f"“{step.title}” keeps its saved words."
 
 
 def _conflict_box(place: Here, cur: Current, step: Step, content: ScriptContent) -> None:
@@ -564,6 +605,11 @@ def _too_long(step: Step, updates: Mapping[str, Any]) -> str | None:
     return first_too_long(boxes)
 
 
+def _words(step: Step, draft: ScriptDraft, content: ScriptContent) -> dict[str, str]:
+    """The step's written words in ``draft`` by widget key (ticks are not words)."""
+    return {k: v for k, v in _step_values(step, draft, content).items() if isinstance(v, str)}
+
+
 def _changed_elsewhere(step: Step, cur: Current, mine: ScriptDraft, content: ScriptContent) -> bool:
     """True when the stored step is no longer what this tab drew, and differs from ``mine``.
 
@@ -576,10 +622,13 @@ def _changed_elsewhere(step: Step, cur: Current, mine: ScriptDraft, content: Scr
 
 
 @guarded  # a closed link saves nothing; the step's fragment then finds it closed and says so
-def _on_step(place: Here, step_id: str, action: StepAction, force: bool = False) -> None:
+def _on_step(
+    place: Here, step_id: str, action: StepAction, force: bool = False, empty: bool = False
+) -> None:
     """A step's form was sent: store the new draft so the coming run draws it, saved.
 
-    ``force`` is the person's "keep mine" after a save found the step changed elsewhere.
+    ``force`` is the person's "keep mine" after a save found the step changed elsewhere;
+    ``empty`` their confirmed "empty this step" after a save with every box empty.
     """
     content = load_script_content()
     step = content.step(step_id)
@@ -620,6 +669,13 @@ def _on_step(place: Here, step_id: str, action: StepAction, force: bool = False)
     if step_id == "worries":
         updates["worries"] = tuple((reason, line) for reason, line in updates["worries"] if line)
     new = replace(cur.draft, **updates)
+    if st.session_state.get(EMPTYING) == step_id and not empty:
+        st.session_state.pop(EMPTYING, None)  # a new save answers the question too
+    if not empty and would_erase(_words(step, cur.draft, content), _words(step, new, content)):
+        # Every box empty is not a wish to erase: nothing is saved until the person confirms.
+        st.session_state[EMPTYING] = step_id
+        return
+    st.session_state.pop(EMPTYING, None)
     conflicts = st.session_state.setdefault(CONFLICT, {})
     if not force and _changed_elsewhere(step, cur, new, content):
         mine = {k: st.session_state.get(k) for k in _step_values(step, cur.draft, content)}

@@ -26,6 +26,7 @@ from typing import Any
 import streamlit as st
 
 from content.guides import Entry, first_session_explainer, load_therapist
+from guide.keeping import has_words, would_erase
 from guide.limits import first_too_long, limit_hint
 from guide.safety import escape_markdown
 from storage.errors import StorageError
@@ -37,6 +38,7 @@ CANDIDATES = 3
 NAME_MAX, ANSWER_MAX, NOTES_MAX = 80, 300, 1000
 SAFETY_PAGE, GOING_ALONE = "app_pages/safety.py", "app_pages/going_alone.py"
 ANCHOR = "therapist-checklist"
+K_REDRAW, K_KEPT, K_CLEARING = "therapist_redraw", "therapist_kept", "therapist_clearing"
 
 
 def bullets(items: tuple[Entry, ...]) -> str:
@@ -80,6 +82,49 @@ def _is_empty(candidate: dict[str, Any]) -> bool:
         or any(a.strip() for a in candidate["answers"].values())
         or candidate["notes"].strip()
     )
+
+
+def _words(candidates: list[dict[str, Any]]) -> dict[str, str]:
+    """Every written word of the checklist by box (ticks are not words)."""
+    found: dict[str, str] = {}
+    for n, c in enumerate(candidates, start=1):
+        found |= {f"{n}_name": c["name"], f"{n}_notes": c["notes"]}
+        found |= {f"{n}_ask_{q}": a for q, a in c["answers"].items()}
+    return found
+
+
+def _widget_keys(look_ids: tuple[str, ...], question_ids: tuple[str, ...]) -> list[str]:
+    """Every widget key of the checklist form."""
+    keys: list[str] = []
+    for n in range(1, CANDIDATES + 1):
+        keys += [f"therapist_c{n}_name", f"therapist_c{n}_notes"]
+        keys += [f"therapist_c{n}_fit_{i}" for i in look_ids]
+        keys += [f"therapist_c{n}_ask_{q}" for q in question_ids]
+    return keys
+
+
+def _clear_checklist(look_ids: tuple[str, ...], question_ids: tuple[str, ...]) -> None:
+    """Emptying the saved checklist: its own button, then a confirmation."""
+    if not st.session_state.get(K_CLEARING):
+        if st.button("Clear the checklist", key="therapist_clear", type="tertiary"):
+            st.session_state[K_CLEARING] = True
+            st.rerun()
+        return
+    st.warning("Empty all three tabs of the checklist? This can't be undone.")
+    yes, no = st.columns(2)
+    if yes.button("Yes, clear it", key="therapist_clear_yes"):
+        st.session_state.pop(K_CLEARING, None)
+        try:
+            place.private.put(TABLE, KEY, {"candidates": [], "saved_at": ""})
+        except StorageError as exc:
+            st.warning(exc.message, icon=":material/cloud_off:")
+            return
+        st.session_state[K_REDRAW] = _widget_keys(look_ids, question_ids)
+        st.toast("The checklist is empty again.", icon=":material/check_circle:")
+        st.rerun()
+    if no.button("Keep it", key="therapist_clear_no"):
+        st.session_state.pop(K_CLEARING, None)
+        st.rerun()
 
 
 place = here()
@@ -146,6 +191,9 @@ saved = stored_candidates(place.private.get(TABLE, KEY), look_ids, question_ids)
 st.subheader(checklist.title, anchor=ANCHOR)
 st.markdown(checklist.intro)
 st.markdown(f":material/lightbulb: {checklist.tip}")
+# After a held-back empty save or a confirmed clear, the boxes are drawn afresh from storage.
+for stale in st.session_state.pop(K_REDRAW, ()):
+    st.session_state.pop(stale, None)
 with st.form("therapist_checklist_form"):
     entered: list[dict[str, Any]] = []
     tabs = st.tabs([checklist.tab_label(n) for n in range(1, CANDIDATES + 1)])
@@ -205,6 +253,11 @@ long = first_too_long(
 )
 if submitted and long is not None:
     st.warning(f"{long} Nothing was saved.", icon=":material/content_cut:")
+elif submitted and would_erase(_words(saved), _words(entered)):
+    # Every box empty is not a wish to erase: keep the checklist and put it back in the boxes.
+    st.session_state[K_REDRAW] = _widget_keys(look_ids, question_ids)
+    st.session_state[K_KEPT] = True
+    st.rerun()
 elif submitted:
     try:
         place.private.put(
@@ -215,6 +268,12 @@ elif submitted:
     else:
         current = entered
         st.success(checklist.saved, icon=":material/check_circle:")
+if st.session_state.pop(K_KEPT, False):
+    st.info(
+        "Every box was empty, so nothing was changed: your checklist is kept as it was. To "
+        "empty it on purpose, use Clear the checklist below.",
+        icon=":material/info:",
+    )
 
 st.markdown(f"**{checklist.summary_title}**")
 lines = [
@@ -232,3 +291,5 @@ if lines:
     st.markdown("\n".join(lines))
 else:
     st.markdown(checklist.summary_empty)
+if any(not _is_empty(c) for c in current):
+    _clear_checklist(look_ids, question_ids)

@@ -290,3 +290,125 @@ def test_two_tabs_saving_different_steps_keep_both(app, make_app, data_dir):
     assert doc["draft"]["opener"] == "What worries you most about counselling?"
     assert doc["draft"]["feeling"] == "hopeful"
     assert "changed in another tab" not in page_text(second)
+
+
+# --- point 1: an empty submit never erases saved words --------------------------------------------
+
+
+@dataclass(frozen=True)
+class Form:
+    """A form that keeps saved words: reach it, fill it, send it, read back what it stored."""
+
+    name: str
+    reach: Callable[[AppTest, object], None]
+    boxes: tuple[str, ...]  # text boxes filled first, then emptied
+    submit: str
+    stored: Callable[[AppTest, object], str]  # every saved word of the form, joined
+
+
+def _fill(at: AppTest, form: Form, words: str | None) -> None:
+    for key in form.boxes:
+        box = next(w for w in [*at.text_area, *at.text_input] if w.key == key)
+        box.input("" if words is None else f"{words} ({key})")
+    Box(form.name, form.reach, form.boxes[0], 0, form.submit).send(at)
+
+
+def _safety_words(at, data_dir) -> str:
+    doc = _private(at, data_dir).get("safety_plan", "plan") or {}
+    return " ".join(str(v) for v in doc.values() if isinstance(v, str))
+
+
+def _therapist_words(at, data_dir) -> str:
+    doc = _private(at, data_dir).get("therapist_checklist", "current") or {}
+    return repr(doc.get("candidates", ""))
+
+
+def _script_words(step: str) -> Callable:
+    def read(at, data_dir) -> str:
+        doc = _private(at, data_dir).get("script_working", "current") or {}
+        return repr(doc.get("draft", {}).get(step, ""))
+
+    return read
+
+
+FORMS = [
+    Form(
+        "safety plan",
+        _safety,
+        ("safety_plan_safe_place", "safety_plan_local_services"),
+        "label:Save my plan",
+        _safety_words,
+    ),
+    Form(
+        "therapist checklist",
+        _therapist,
+        ("therapist_c1_name", "therapist_c1_notes"),
+        "label:Save checklist",
+        _therapist_words,
+    ),
+    Form(
+        "script step", _script, ("script_f_opener",), "script_save_opener", _script_words("opener")
+    ),
+    Form(
+        "script step with three boxes",
+        _script,
+        ("script_f_feeling", "script_f_situation", "script_f_wish"),
+        "script_save_i_statement",
+        _script_words("feeling"),
+    ),
+]
+
+
+@pytest.mark.parametrize("form", FORMS, ids=lambda f: f.name)
+def test_an_empty_submit_keeps_what_was_saved(app, data_dir, form: Form) -> None:
+    """Issue 15, point 1: sending the form again with every box empty erases nothing."""
+    form.reach(app, data_dir)
+    _fill(app, form, "Phones in the kitchen drawer at 9")
+    saved = form.stored(app, data_dir)
+    assert "Phones in the kitchen drawer at 9" in saved
+    _fill(app, form, None)
+    assert form.stored(app, data_dir) == saved
+    assert "kept" in page_text(app)
+
+
+def test_an_emptied_script_step_asks_then_empties_only_when_confirmed(app, data_dir):
+    _script(app, data_dir)
+    _save_opener(app, "What worries you most?")
+    _save_opener(app, "")
+    assert _stored_opener(app, data_dir) == "What worries you most?"
+    app.button(key="script_emptying_opener_keep").click().run()
+    assert app.text_area(key="script_f_opener").value == "What worries you most?"
+    assert _stored_opener(app, data_dir) == "What worries you most?"
+
+    _save_opener(app, "")
+    app.button(key="script_emptying_opener_empty").click().run()
+    assert not app.exception, app.exception
+    assert _stored_opener(app, data_dir) == ""
+    assert not [b for b in app.button if b.key == "script_emptying_opener_empty"]
+
+
+def test_an_empty_safety_plan_brings_the_kept_plan_back_and_delete_stays_confirmed(app, data_dir):
+    form = FORMS[0]
+    form.reach(app, data_dir)
+    _fill(app, form, "Aunt May's flat")
+    _fill(app, form, None)
+    assert app.text_area(key="safety_plan_safe_place").value == (
+        "Aunt May's flat (safety_plan_safe_place)"
+    )
+    assert "Delete it from the app" in page_text(app)
+    app.button(key="safety_plan_delete").click().run()
+    assert "Aunt May's flat" in _safety_words(app, data_dir)  # not yet: it asks first
+
+
+def test_clearing_the_therapist_checklist_is_its_own_confirmed_act(app, data_dir):
+    form = FORMS[1]
+    form.reach(app, data_dir)
+    _fill(app, form, "Dr Lee")
+    _fill(app, form, None)
+    assert app.text_input(key="therapist_c1_name").value == "Dr Lee (therapist_c1_name)"
+    app.button(key="therapist_clear").click().run()
+    assert "Dr Lee" in _therapist_words(app, data_dir)  # asks first
+    app.button(key="therapist_clear_yes").click().run()
+    assert not app.exception, app.exception
+    assert "Dr Lee" not in _therapist_words(app, data_dir)
+    assert app.text_input(key="therapist_c1_name").value == ""
