@@ -26,7 +26,7 @@ from typing import Any
 import streamlit as st
 
 from content.guides import Entry, first_session_explainer, load_therapist
-from guide.keeping import has_words, would_erase
+from guide.keeping import would_erase
 from guide.limits import first_too_long, limit_hint
 from guide.safety import escape_markdown
 from storage.errors import StorageError
@@ -93,14 +93,14 @@ def _words(candidates: list[dict[str, Any]]) -> dict[str, str]:
     return found
 
 
-def _widget_keys(look_ids: tuple[str, ...], question_ids: tuple[str, ...]) -> list[str]:
-    """Every widget key of the checklist form."""
-    keys: list[str] = []
-    for n in range(1, CANDIDATES + 1):
-        keys += [f"therapist_c{n}_name", f"therapist_c{n}_notes"]
-        keys += [f"therapist_c{n}_fit_{i}" for i in look_ids]
-        keys += [f"therapist_c{n}_ask_{q}" for q in question_ids]
-    return keys
+def _widget_values(candidates: list[dict[str, Any]], look_ids: tuple[str, ...]) -> dict[str, Any]:
+    """The value of every widget of the checklist form that shows ``candidates``."""
+    values: dict[str, Any] = {}
+    for n, c in enumerate(candidates, start=1):
+        values |= {f"therapist_c{n}_name": c["name"], f"therapist_c{n}_notes": c["notes"]}
+        values |= {f"therapist_c{n}_fit_{i}": i in c["fits"] for i in look_ids}
+        values |= {f"therapist_c{n}_ask_{q}": a for q, a in c["answers"].items()}
+    return values
 
 
 def _clear_checklist(look_ids: tuple[str, ...], question_ids: tuple[str, ...]) -> None:
@@ -119,7 +119,8 @@ def _clear_checklist(look_ids: tuple[str, ...], question_ids: tuple[str, ...]) -
         except StorageError as exc:
             st.warning(exc.message, icon=":material/cloud_off:")
             return
-        st.session_state[K_REDRAW] = _widget_keys(look_ids, question_ids)
+        empty = stored_candidates(None, look_ids, question_ids)
+        st.session_state[K_REDRAW] = _widget_values(empty, look_ids)
         st.toast("The checklist is empty again.", icon=":material/check_circle:")
         st.rerun()
     if no.button("Keep it", key="therapist_clear_no"):
@@ -192,8 +193,8 @@ st.subheader(checklist.title, anchor=ANCHOR)
 st.markdown(checklist.intro)
 st.markdown(f":material/lightbulb: {checklist.tip}")
 # After a held-back empty save or a confirmed clear, the boxes are drawn afresh from storage.
-for stale in st.session_state.pop(K_REDRAW, ()):
-    st.session_state.pop(stale, None)
+# (Values are set, not popped: a browser keeps showing a box's old words until told new ones.)
+st.session_state.update(st.session_state.pop(K_REDRAW, {}))
 with st.form("therapist_checklist_form"):
     entered: list[dict[str, Any]] = []
     tabs = st.tabs([checklist.tab_label(n) for n in range(1, CANDIDATES + 1)])
@@ -255,7 +256,7 @@ if submitted and long is not None:
     st.warning(f"{long} Nothing was saved.", icon=":material/content_cut:")
 elif submitted and would_erase(_words(saved), _words(entered)):
     # Every box empty is not a wish to erase: keep the checklist and put it back in the boxes.
-    st.session_state[K_REDRAW] = _widget_keys(look_ids, question_ids)
+    st.session_state[K_REDRAW] = _widget_values(saved, look_ids)
     st.session_state[K_KEPT] = True
     st.rerun()
 elif submitted:

@@ -412,3 +412,27 @@ def test_clearing_the_therapist_checklist_is_its_own_confirmed_act(app, data_dir
     assert not app.exception, app.exception
     assert "Dr Lee" not in _therapist_words(app, data_dir)
     assert app.text_input(key="therapist_c1_name").value == ""
+
+
+def _owner_notes(at, data_dir) -> list[str]:
+    return [d["note"] for d in _private(at, data_dir).all("plan_ratings")]
+
+
+def test_an_empty_rating_note_keeps_the_saved_one_and_removing_is_confirmed(app, data_dir):
+    _plan_running(app, data_dir)
+    value_key = next(w.key for w in app.segmented_control if w.key.startswith("plan_value_"))
+    note_key = _cycle_key("plan_note_")(app)
+    app.segmented_control(key=value_key).set_value("kept")
+    app.text_input(key=note_key).input("Phones in the kitchen drawer at 9")
+    _click(app, "Save week 1")
+    app.text_input(key=note_key).input("")
+    _click(app, "Save week 1")
+    assert _owner_notes(app, data_dir) == ["Phones in the kitchen drawer at 9"]
+    assert "is kept" in page_text(app)
+    assert app.text_input(key=note_key).value == "Phones in the kitchen drawer at 9"
+    app.button(key="plan_notes_clear_1").click().run()
+    assert _owner_notes(app, data_dir) == ["Phones in the kitchen drawer at 9"]  # asks first
+    app.button(key="plan_notes_clear_yes_1").click().run()
+    assert not app.exception, app.exception
+    assert _owner_notes(app, data_dir) == [""]
+    assert app.text_input(key=note_key).value == ""
