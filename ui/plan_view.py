@@ -22,6 +22,7 @@ import streamlit as st
 from content import plan as words
 from guide import dates
 from guide.calendar import build_ics
+from guide.keeping import would_erase
 from guide.limits import first_too_long, limit_hint
 from guide.plan import (
     MAX_TARGETS,
@@ -519,6 +520,57 @@ def decision_form(place: Here, cycle: Cycle, today: date, safety: SafetyMode) ->
             args=(place, cycle, today),
         )
     show_note("decision")
+    if current is not None and (current.note or current.timeline):
+        _remove_notes(place, cycle, today)
+
+
+def _remove_notes(place: Here, cycle: Cycle, today: date) -> None:
+    """Removing the decision's notes: its own button, then a confirmation; the choice stays."""
+    asking = f"plan_decision_clearing_{cycle.id}"
+    if not st.session_state.get(asking):
+        st.button(
+            "Remove my notes",
+            key=f"plan_decision_clear_{cycle.id}",
+            type="tertiary",
+            on_click=_set_flag,
+            args=(asking, True),
+        )
+        return
+    st.warning("Remove your timeline answers and note? Your choice itself stays saved.")
+    with st.container(horizontal=True):
+        st.button(
+            "Remove the notes",
+            key=f"plan_decision_clear_yes_{cycle.id}",
+            on_click=_on_remove_notes,
+            args=(place, cycle, today),
+        )
+        st.button(
+            "Keep them",
+            key=f"plan_decision_clear_no_{cycle.id}",
+            on_click=_set_flag,
+            args=(asking, False),
+        )
+
+
+def _set_flag(name: str, on: bool) -> None:
+    st.session_state[name] = on
+
+
+@guarded
+def _on_remove_notes(place: Here, cycle: Cycle, today: date) -> None:
+    st.session_state.pop(f"plan_decision_clearing_{cycle.id}", None)
+    before = cycle.decision
+    if before is None:
+        return
+    try:
+        plan_state.save_cycle(place, decide(cycle, before.option, before.decided_on, "", {}))
+    except (PlanError, StorageError) as exc:
+        note("decision", getattr(exc, "message", str(exc)), ":material/cloud_off:")
+        return
+    st.session_state[f"plan_decision_note_{cycle.id}"] = ""
+    for q in words.timeline_questions():
+        st.session_state[f"plan_timeline_{cycle.id}_{q.id}"] = ""
+    confirm("Your notes are removed. Your choice is still saved.")
 
 
 @guarded
@@ -541,6 +593,17 @@ def _on_decide(place: Here, cycle: Cycle, today: date) -> None:
     if choice is None:
         note("decision", words.messages()["unknown_decision"], ":material/touch_app:")
         return
+    before = cycle.decision
+    kept = before is not None and would_erase(
+        {**dict(before.timeline), "note": before.note}, {**timeline, "note": remark}
+    )
+    if kept:
+        # Every note box empty is not a wish to erase: the notes stay (see _remove_notes).
+        assert before is not None
+        remark, timeline = before.note, dict(before.timeline)
+        st.session_state[f"plan_decision_note_{cycle.id}"] = remark
+        for q in words.timeline_questions():
+            st.session_state[f"plan_timeline_{cycle.id}_{q.id}"] = timeline.get(q.id, "")
     try:
         plan_state.save_cycle(place, decide(cycle, choice, today, remark, timeline))
     except PlanError as exc:
@@ -550,6 +613,13 @@ def _on_decide(place: Here, cycle: Cycle, today: date) -> None:
         note("decision", exc.message, ":material/cloud_off:")
         return
     confirm("Your decision is saved.")
+    if kept:
+        note(
+            "decision",
+            "Every note box was empty, so the notes you saved before are kept. To remove them "
+            "on purpose, use Remove my notes.",
+            ":material/info:",
+        )
 
 
 def decision_box(cycle: Cycle, safety: SafetyMode) -> None:

@@ -436,3 +436,29 @@ def test_an_empty_rating_note_keeps_the_saved_one_and_removing_is_confirmed(app,
     assert not app.exception, app.exception
     assert _owner_notes(app, data_dir) == [""]
     assert app.text_input(key=note_key).value == ""
+
+
+def _decision(at, data_dir) -> dict:
+    (doc,) = [d for d in _private(at, data_dir).all("plan_cycles") if d.get("decision")]
+    return doc["decision"]
+
+
+def test_empty_decision_notes_keep_the_saved_ones_and_removing_is_confirmed(app, data_dir):
+    _plan_review(app, data_dir)
+    choice = next(r for r in app.radio if r.key.startswith("plan_decision_"))
+    note_key = _cycle_key("plan_decision_note_")(app)
+    app.radio(key=choice.key).set_value(app.radio(key=choice.key).options[0])
+    app.text_area(key=note_key).input("Talk to Sam's sister first")
+    _click(app, "Save my decision")
+    app.text_area(key=note_key).input("")
+    _click(app, "Save my decision")
+    assert _decision(app, data_dir)["note"] == "Talk to Sam's sister first"
+    assert "are kept" in page_text(app)
+    assert app.text_area(key=note_key).value == "Talk to Sam's sister first"
+    cycle_id = note_key.removeprefix("plan_decision_note_")
+    app.button(key=f"plan_decision_clear_{cycle_id}").click().run()
+    assert _decision(app, data_dir)["note"] == "Talk to Sam's sister first"  # asks first
+    app.button(key=f"plan_decision_clear_yes_{cycle_id}").click().run()
+    assert not app.exception, app.exception
+    assert _decision(app, data_dir)["note"] == ""
+    assert app.text_area(key=note_key).value == ""
