@@ -98,3 +98,103 @@ def test_two_tabs_on_one_step_ask_before_replacing(browser, site):
         no_exception(second)
     finally:
         context.close()
+
+
+SIZES = [(1280, 900), (390, 844)]
+
+
+def _at(context, url: str, path: str, key: str):
+    page = context.new_page()
+    page.goto(f"{url}/{path}?space={key}")
+    wait_idle(page)
+    no_exception(page)
+    return page
+
+
+def _press(page, name: str) -> None:
+    page.get_by_role("button", name=name, exact=True).first.click()
+    wait_idle(page)
+    no_exception(page)
+
+
+def _look(page, locator, name: str, width: int) -> None:
+    locator.scroll_into_view_if_needed()
+    page.wait_for_timeout(300)
+    shot(page, f"words-{name}-{width}", full_page=False)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=["desktop", "phone"])
+def test_each_changed_page_says_what_was_kept_or_how_much_to_cut(browser, site, size):
+    """The calm messages on every changed page, at desktop and phone width (screenshots)."""
+    from datetime import date
+
+    from tests.support.seed import seed_six_weeks
+
+    url, data = site
+    store, key, access = _space(data)
+    seed_six_weeks(store, access, date.today())
+    width, height = size
+    context = browser.new_context(viewport={"width": width, "height": height})
+    try:
+        # The safety plan: saved, then sent empty: kept, with the way to delete it.
+        page = _at(context, url, "safety", key)
+        page.get_by_text("Keep it in the app", exact=True).click()
+        wait_idle(page)
+        box = page.locator(".st-key-safety_plan_safe_place textarea")
+        box.fill("Aunt May's flat, key under the blue pot")
+        _press(page, "Save my plan")
+        box.fill("")
+        _press(page, "Save my plan")
+        note = page.get_by_text("Every box was empty, so nothing was changed", exact=False)
+        expect(note).to_be_visible()
+        assert box.input_value() == "Aunt May's flat, key under the blue pot"
+        _look(page, note, "safety-kept", width)
+        box.fill("x" * 4001)
+        _press(page, "Save my plan")
+        cut = page.get_by_text("please cut 1 character", exact=False)
+        expect(cut).to_be_visible()
+        _look(page, cut, "safety-too-long", width)
+
+        # The therapist checklist: saved, then sent empty: kept, with its confirmed clear.
+        page = _at(context, url, "therapist", key)
+        name = page.locator(".st-key-therapist_c1_name input")
+        name.fill("Dr Lee")
+        _press(page, "Save checklist")
+        name.fill("")
+        _press(page, "Save checklist")
+        kept = page.get_by_text("your checklist is kept as it was", exact=False)
+        expect(kept).to_be_visible()
+        assert name.input_value() == "Dr Lee"
+        _look(page, kept, "therapist-kept", width)
+
+        # A script step sent empty asks before emptying.
+        page = _at(context, url, "script", key)
+        open_step(page, "opener")
+        type_into(page, "script_f_opener", "What worries you most?")
+        click_key(page, "script_save_opener")
+        type_into(page, "script_f_opener", "")
+        click_key(page, "script_save_opener")
+        asks = page.locator(".st-key-script_emptying_opener")
+        expect(asks).to_be_visible()
+        _look(page, asks, "script-emptying", width)
+        click_key(page, "script_emptying_opener_keep")
+        expect(page.locator(".st-key-script_f_opener textarea")).to_have_value(
+            "What worries you most?"
+        )
+
+        # The review's decision notes: an all-empty save keeps them, with the confirmed removal.
+        page = _at(context, url, "plan", key)
+        page.locator(".st-key-plan_section").get_by_text("Review", exact=False).click()
+        wait_idle(page)
+        page.locator("[data-testid='stRadio']").get_by_text("Keep going", exact=True).click()
+        notes = page.get_by_role("textbox", name="Anything else you want to remember")
+        notes.fill("Talk to Sam's sister first")
+        _press(page, "Save my decision")
+        page.get_by_text("Change my decision or my timeline", exact=True).click()  # now folded
+        notes.fill("")
+        _press(page, "Save my decision")
+        kept = page.get_by_text("the notes you saved before are kept", exact=False)
+        expect(kept).to_be_visible()
+        _look(page, kept, "plan-decision-kept", width)
+    finally:
+        context.close()
