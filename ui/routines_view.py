@@ -427,9 +427,41 @@ def _weekly(place: Here, cycle: Cycle | None, safety: SafetyMode) -> None:
             st.toast("This week's check-in is logged.", icon=":material/check_circle:")
             if kept:
                 st.info(
-                    "Boxes left empty keep what you logged earlier today.",
+                    "Boxes left empty keep what you logged earlier today. To remove those "
+                    "words, use Clear today's check-in words.",
                     icon=":material/info:",
                 )
+    _clear_weekly(place, day, cycle)
+
+
+def _clear_weekly(place: Here, day: date, cycle: Cycle | None) -> None:
+    """Clearing today's weekly words: its own button, then a confirmation; the log stays."""
+    found = _logged_on(place, "weekly", day, cycle)
+    answers = found.get("answers") if found else None
+    if found is None or not (found.get("note") or any(a for a in answers or () if a)):
+        return
+    asking = "plan_routines_weekly_clearing"
+    if not st.session_state.get(asking):
+        if st.button("Clear today's check-in words", key="plan_routines_weekly_clear"):
+            st.session_state[asking] = True
+            st.rerun()
+        return
+    st.warning("Remove the words logged today? The check-in itself stays logged.")
+    yes, no = st.columns(2)
+    if yes.button("Remove the words", key="plan_routines_weekly_clear_yes"):
+        st.session_state.pop(asking, None)
+        empty = [""] * len(answers or ())
+        doc = rt.log_doc("weekly", day, "", _cycle_id(cycle), answers=empty)
+        try:
+            place.private.update(LOG, found["_id"], doc)
+        except StorageError as exc:
+            st.warning(exc.message, icon=":material/cloud_off:")
+        else:
+            st.toast("Today's check-in words are removed.", icon=":material/check_circle:")
+            st.rerun()
+    if no.button("Keep them", key="plan_routines_weekly_clear_no"):
+        st.session_state.pop(asking, None)
+        st.rerun()
 
 
 # --- book track ----------------------------------------------------------------------------------
