@@ -337,7 +337,7 @@ def _worry_widgets(
         )
         view.show_flags(tips.get(f"worries:{reason}", ()))
     if draft.worries:
-        st.caption("To leave a worry out, empty its box and save.")
+        st.caption("To leave a worry out, empty its box and save. Emptying every box asks first.")
     others = _other_worries(draft, content)
     if others:
         st.selectbox(

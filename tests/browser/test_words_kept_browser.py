@@ -147,7 +147,7 @@ def test_each_changed_page_says_what_was_kept_or_how_much_to_cut(browser, site, 
         _press(page, "Save my plan")
         note = page.get_by_text("Every box was empty, so nothing was changed", exact=False)
         expect(note).to_be_visible()
-        assert box.input_value() == "Aunt May's flat, key under the blue pot"
+        expect(box).to_have_value("Aunt May's flat, key under the blue pot")
         _look(page, note, "safety-kept", width)
         box.fill("x" * 4001)
         _press(page, "Save my plan")
@@ -164,7 +164,7 @@ def test_each_changed_page_says_what_was_kept_or_how_much_to_cut(browser, site, 
         _press(page, "Save checklist")
         kept = page.get_by_text("your checklist is kept as it was", exact=False)
         expect(kept).to_be_visible()
-        assert name.input_value() == "Dr Lee"
+        expect(name).to_have_value("Dr Lee")
         _look(page, kept, "therapist-kept", width)
 
         # A script step sent empty asks before emptying.
@@ -196,5 +196,18 @@ def test_each_changed_page_says_what_was_kept_or_how_much_to_cut(browser, site, 
         kept = page.get_by_text("the notes you saved before are kept", exact=False)
         expect(kept).to_be_visible()
         _look(page, kept, "plan-decision-kept", width)
+
+        # The journal: a line over its limit stays in the box, whole.
+        page.locator(".st-key-plan_section").get_by_text("Routines", exact=False).click()
+        wait_idle(page)
+        page.locator(".st-key-plan_routines_pick").get_by_text("Journal", exact=False).click()
+        wait_idle(page)
+        line = page.locator(".st-key-plan_routines_journal_text input")
+        line.fill("He smiled. " * 30)
+        _press(page, "Save today's line")
+        cut = page.get_by_text("please cut", exact=False)
+        expect(cut).to_be_visible()
+        expect(line).to_have_value("He smiled. " * 30)
+        _look(page, cut, "journal-too-long", width)
     finally:
         context.close()
