@@ -138,7 +138,7 @@ def test_owner_shares_partner_replies_owner_sees_it_then_revokes(browser, site):
         shot(partner, "partner-view")
 
         partner.get_by_text("A weekly check-in at home").click()
-        partner.get_by_label("Anything you'd like to say").fill(NOTE)
+        partner.get_by_role("textbox", name="Anything you'd like to say").fill(NOTE)
         partner.get_by_role("button", name="Send my reply").click()
         wait_idle(partner)
         expect(partner.get_by_text("Your reply is saved")).to_be_visible()
