@@ -17,11 +17,14 @@ parts are drawn by :mod:`ui.plan_view`.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import streamlit as st
 
 from content import plan as words
+from guide.keeping import would_erase
+from guide.limits import first_too_long, limit_hint
 from guide.plan import NOTE_LIMIT, RATING_VALUES, Cycle, PlanError, Rating, rated_weeks
 from guide.safety import SafetyMode, escape_markdown
 from guide.weeks import WEEKS, due_weeks, rateable_weeks, week_range
@@ -210,7 +213,7 @@ def rating_form(place: Here, cycle: Cycle, week: int, owner: list[Rating], today
             st.text_input(
                 f"A note on {text}",
                 value=existing.note if existing else "",
-                max_chars=NOTE_LIMIT,
+                help=limit_hint(NOTE_LIMIT),
                 placeholder="A note, if you like",
                 key=f"plan_note_{cycle.id}_{week}_{target.id}",
                 label_visibility="collapsed",
@@ -227,6 +230,43 @@ def rating_form(place: Here, cycle: Cycle, week: int, owner: list[Rating], today
         "a choice removes that rating."
     )
     plan_view.show_note(f"week_{week}")
+    _clear_notes(place, cycle, week, [r for r in mine.values() if r.note])
+
+
+def _clear_notes(place: Here, cycle: Cycle, week: int, noted: list[Rating]) -> None:
+    """Removing a week's notes: its own button, then a confirmation; the ratings stay."""
+    if not noted:
+        return
+    asking = f"plan_notes_clearing_{cycle.id}_{week}"
+    if not st.session_state.get(asking):
+        if st.button(
+            f"Remove week {week}'s notes", key=f"plan_notes_clear_{week}", type="tertiary"
+        ):
+            st.session_state[asking] = True
+            st.rerun()
+        return
+    st.warning(f"Remove the notes of week {week}? The ratings themselves stay.")
+    yes, no = st.columns(2)
+    if yes.button("Remove the notes", key=f"plan_notes_clear_yes_{week}"):
+        st.session_state.pop(asking, None)
+        try:
+            for rating in noted:
+                plan_state.save_rating(place, cycle, replace(rating, note=""), date.today())
+        except (PlanError, StorageError) as exc:
+            st.warning(str(getattr(exc, "message", exc)), icon=":material/cloud_off:")
+            return
+        for rating in noted:  # the boxes are drawn afresh, empty
+            st.session_state.pop(f"plan_note_{cycle.id}_{week}_{rating.target_id}", None)
+        st.toast(f"Week {week}'s notes are removed.", icon=":material/check_circle:")
+        st.rerun()
+    if no.button("Keep them", key=f"plan_notes_clear_no_{week}"):
+        st.session_state.pop(asking, None)
+        st.rerun()
+
+
+def _note(cycle: Cycle, week: int, target_id: str) -> str:
+    """A week's note box for one target, as typed (trimmed)."""
+    return (st.session_state.get(f"plan_note_{cycle.id}_{week}_{target_id}") or "").strip()
 
 
 @guarded
@@ -236,17 +276,30 @@ def save_week(place: Here, cycle: Cycle, week: int, today: date) -> None:
     It runs before the page is drawn, so the page draws once, with the week already saved.
     """
     where = f"week_{week}"
+    long = first_too_long(
+        (f"The note on “{target.text}”", _note(cycle, week, target.id), NOTE_LIMIT)
+        for target in cycle.targets
+    )
+    if long is not None:  # checked for every target first, so no week is left half saved
+        plan_view.note(where, f"{long} Nothing was saved.", ":material/content_cut:")
+        return
+    kept: list[str] = []
     try:
         # Read afresh: only what really changed since is written.
         mine = {r.target_id: r for r in plan_state.ratings(place, cycle, "owner") if r.week == week}
         for target in cycle.targets:
             value = st.session_state.get(f"plan_value_{cycle.id}_{week}_{target.id}")
-            note = (st.session_state.get(f"plan_note_{cycle.id}_{week}_{target.id}") or "").strip()
+            note = _note(cycle, week, target.id)
             existing = mine.get(target.id)
             if value is None:
                 if existing is not None:
                     plan_state.remove_rating(place, target.id, week)
                 continue
+            if existing is not None and would_erase({"n": existing.note}, {"n": note}):
+                # An empty box is not a wish to erase: the saved note stays (see _clear_notes).
+                note = existing.note
+                kept.append(target.id)
+                st.session_state[f"plan_note_{cycle.id}_{week}_{target.id}"] = note
             if existing is not None and (existing.value, existing.note) == (value, note):
                 continue
             rating = Rating(target.id, week, value, note, "owner", rated_on=today)
@@ -258,6 +311,13 @@ def save_week(place: Here, cycle: Cycle, week: int, today: date) -> None:
         plan_view.note(where, exc.message, ":material/cloud_off:")
         return
     plan_view.confirm(f"Week {week} saved.")
+    if kept:
+        plan_view.note(
+            where,
+            "A note box was empty, so the note saved before is kept. To remove notes on "
+            f"purpose, use Remove week {week}'s notes.",
+            ":material/info:",
+        )
 
 
 def main() -> None:

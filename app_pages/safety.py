@@ -20,6 +20,8 @@ import streamlit as st
 
 from content import resources as res
 from content import safety as safety_content
+from guide.keeping import would_erase
+from guide.limits import first_too_long, limit_hint
 from guide.safety import (
     FEATURES,
     SafetyPlan,
@@ -46,6 +48,8 @@ K_PENDING = "safety_plan_pending"  # Markdown waiting to be downloaded; session 
 K_NOTICE = "safety_plan_notice"
 K_CONFIRM_DELETE = "safety_plan_confirm_delete"
 K_MODE_NOTICE = "safety_mode_notice"
+# Each box takes any length; the save refuses one over its limit and says how much to cut.
+PLACE_LIMIT, CONTACT_LIMIT, NOTES_LIMIT = 4000, 200, 10000
 
 WORDS = safety_content.load()
 
@@ -153,6 +157,15 @@ def _fill_form(plan: SafetyPlan | None, overwrite: bool) -> None:
             row += 1
 
 
+def _words(plan: SafetyPlan) -> dict[str, str]:
+    """The plan's written words by box (ticks in the bag list are not words)."""
+    words = {"safe_place": plan.safe_place, "local": plan.local_services}
+    words["incidents"] = plan.incident_notes
+    for row, (name, how) in enumerate(plan.contacts):
+        words |= {f"name_{row}": name, f"how_{row}": how}
+    return words
+
+
 def _notice(kind: str, text: str) -> None:
     st.session_state[K_NOTICE] = (kind, text)
 
@@ -160,8 +173,24 @@ def _notice(kind: str, text: str) -> None:
 # --- callbacks: they run before the page, so they may reset the form's widgets ----------------
 
 
+def _too_long() -> str | None:
+    """How much to cut, when a box of the form holds more than it may; else None."""
+    plan, state = WORDS.plan, st.session_state
+    boxes = [(plan.safe_place.title, state.get(K_SAFE_PLACE) or "", PLACE_LIMIT)]
+    for row in range(_contact_rows()):
+        boxes.append((plan.contact_name_label, state.get(_name_key(row)) or "", CONTACT_LIMIT))
+        boxes.append((plan.contact_how_label, state.get(_how_key(row)) or "", CONTACT_LIMIT))
+    boxes.append((plan.local_services.title, state.get(K_LOCAL) or "", PLACE_LIMIT))
+    boxes.append((plan.incidents.title, state.get(K_INCIDENTS) or "", NOTES_LIMIT))
+    return first_too_long(boxes)
+
+
 @guarded
 def _on_submit(place: Here) -> None:
+    long = _too_long()
+    if long is not None:
+        _notice("warning", f"{long} Nothing was saved.")
+        return
     where = st.session_state.get(K_WHERE)
     if where not in (KEEP, DOWNLOAD):
         _notice(
@@ -171,6 +200,16 @@ def _on_submit(place: Here) -> None:
         )
         return
     plan = _plan_from_form(keep=where == KEEP)
+    kept, _ = _kept(place)
+    if where == KEEP and kept is not None and would_erase(_words(kept), _words(plan)):
+        # An empty form is not a wish to erase: the kept plan stays, and comes back on screen.
+        _fill_form(kept, overwrite=True)
+        _notice(
+            "warning",
+            "Every box was empty, so nothing was changed: your plan is kept in the app as it "
+            "was. To remove it, use Delete it from the app, below the form.",
+        )
+        return
     if where == DOWNLOAD:
         # The box holding the download button is the confirmation; nothing else to say.
         st.session_state[K_PENDING] = safety_plan_markdown(plan)
@@ -339,7 +378,7 @@ def _form(place: Here) -> None:
             key=K_SAFE_PLACE,
             placeholder=plan.safe_place.placeholder,
             label_visibility="collapsed",
-            max_chars=4000,
+            help=limit_hint(PLACE_LIMIT),
         )
         _plan_section_text(plan.bag.title, plan.bag.help)
         halves = st.columns(2)
@@ -354,13 +393,13 @@ def _form(place: Here) -> None:
                 plan.contact_name_label,
                 key=_name_key(row),
                 label_visibility=shown,
-                max_chars=200,
+                help=limit_hint(CONTACT_LIMIT),
             )
             how_col.text_input(
                 plan.contact_how_label,
                 key=_how_key(row),
                 label_visibility=shown,
-                max_chars=200,
+                help=limit_hint(CONTACT_LIMIT),
             )
         _plan_section_text(plan.local_services.title, plan.local_services.help)
         st.text_area(
@@ -368,7 +407,7 @@ def _form(place: Here) -> None:
             key=K_LOCAL,
             placeholder=plan.local_services.placeholder,
             label_visibility="collapsed",
-            max_chars=4000,
+            help=limit_hint(PLACE_LIMIT),
         )
         _plan_section_text(plan.incidents.title, plan.incidents.help)
         st.warning(plan.incidents_warning, icon=":material/visibility:")
@@ -377,7 +416,7 @@ def _form(place: Here) -> None:
             key=K_INCIDENTS,
             placeholder=plan.incidents.placeholder,
             label_visibility="collapsed",
-            max_chars=10000,
+            help=limit_hint(NOTES_LIMIT),
             height=160,
         )
         st.form_submit_button(

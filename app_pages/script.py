@@ -20,7 +20,15 @@ say (a storage failure, "choose one first") with ``view.note`` for the run to sh
 Each step is a fragment, so a step's save draws that step again and leaves the other nine as they
 are; when a save changes more than its step (the first save brings the "clear" button, a changed
 list of worries may answer the newer-quiz note, the draft changed in another tab, the link no
-longer opens the space) the whole page runs instead. Storage reads are kept for the session while
+longer opens the space) the whole page runs instead.
+
+Two tabs on one step: each tab remembers what its step's widgets were last given from storage
+(``BASE``). A save that finds the stored step different from that (another tab saved it since)
+and different from what is typed saves nothing: the boxes keep the person's words and the step
+asks "Keep mine", "Take the newer one" or "See both" (:func:`_conflict_box`). Steps changed in
+only one tab merge as before. Long text is refused at the save with how much to cut, never cut.
+
+Storage reads are kept for the session while
 the private file is unchanged (see :func:`_kept`).
 """
 
@@ -41,6 +49,8 @@ from content.script import (
     load_safety_instead,
     load_script_content,
 )
+from guide.keeping import would_erase
+from guide.limits import first_too_long, limit_hint
 from guide.safety import escape_markdown
 from guide.script import Script, ScriptDraft, assemble, check_draft, prefill
 from guide.tone import Flag, advice
@@ -60,6 +70,10 @@ SYNCED, PUSH, FLASH = "script_synced", "script_push", "script_flash"
 CONFIRM_CLEAR = "script_confirm_clear"
 WHOLE_PAGE = "script_whole_page"  # a step's save changed more than its own step: draw it all
 KEPT = "script_kept"  # storage reads kept while the private file is unchanged (see _kept)
+# What each step's widgets were last given from storage, and the steps whose save found that the
+# stored step had changed since (another tab or window): see _on_step and _conflict_box.
+BASE, CONFLICT = "script_base", "script_conflict"
+EMPTYING = "script_emptying"  # the step whose save, with every box empty, waits to be confirmed
 T = TypeVar("T")
 
 VIEWS: dict[str, str] = {
@@ -141,15 +155,15 @@ def _step_values(step: Step, draft: ScriptDraft, content: ScriptContent) -> dict
         checked = set(draft.timing_checked)
         return {f"{FIELD}timing_{i.id}": i.id in checked for i in content.timing}
     if step.id == "worries":
-        return {f"{FIELD}worry_{r}": line[:MAX_CHARS] for r, line in draft.worries}
+        return {f"{FIELD}worry_{r}": line for r, line in draft.worries}
+    # Shown whole, never cut: a save over a limit is refused (see _too_long), so anything
+    # longer came from elsewhere (an old version) and the person should see all of it.
     values: dict[str, Any] = {
-        FIELD + f.key: getattr(draft, f.key)[:MAX_CHARS]
-        for f in step.fields
-        if f.key not in SPECIAL_FIELDS
+        FIELD + f.key: getattr(draft, f.key) for f in step.fields if f.key not in SPECIAL_FIELDS
     }
     if step.id == "first_step":
         times = list(draft.times[:TIME_SLOTS]) + [""] * TIME_SLOTS
-        values |= {f"{FIELD}time_{i}": times[i][:TIME_CHARS] for i in range(TIME_SLOTS)}
+        values |= {f"{FIELD}time_{i}": times[i] for i in range(TIME_SLOTS)}
         values |= {FIELD + name: getattr(draft, name) for name in OFFERS}
     return values
 
@@ -167,14 +181,30 @@ def _sync(
     for key in _PICKERS:
         if key in pushed:
             st.session_state[key] = None  # None, not a pop: the browser must be told too
+    base = st.session_state.setdefault(BASE, {})
+    conflicts = st.session_state.get(CONFLICT, {})
+    shown = content.steps if steps is None else steps
     if st.session_state.get(SYNCED) != marker:
+        # A step whose save was held back keeps the person's own words (as last typed) in its
+        # boxes; everything else shows what is stored now.
+        held = {
+            k: st.session_state.get(k, v)
+            for found in conflicts.values()
+            for k, v in found["mine"].items()
+        }
         st.session_state.update(values)
         st.session_state[SYNCED] = marker
+        for step in shown:
+            base[step.id] = _step_values(step, draft, content)
+        st.session_state.update({k: v for k, v in held.items() if k in values})
         return
-    for key, value in values.items():
+    for step in shown:
+        own = _step_values(step, draft, content)
         # A widget not drawn on the last run (another view was open) has lost its state.
-        if key in pushed or key not in st.session_state:
-            st.session_state[key] = value
+        fresh = {k: v for k, v in own.items() if k in pushed or k not in st.session_state}
+        st.session_state.update(fresh)
+        if fresh:
+            base[step.id] = own
 
 
 def _save(
@@ -247,13 +277,16 @@ def _text_widgets(step: Step, tips: Mapping[str, list[Flag]]) -> None:
             st.text_area(
                 field.label,
                 key=FIELD + field.key,
-                max_chars=MAX_CHARS,
                 placeholder=placeholder,
                 height=110,
+                help=limit_hint(MAX_CHARS),
             )
         else:
             st.text_input(
-                field.label, key=FIELD + field.key, max_chars=MAX_CHARS, placeholder=placeholder
+                field.label,
+                key=FIELD + field.key,
+                placeholder=placeholder,
+                help=limit_hint(MAX_CHARS),
             )
         view.show_flags(tips.get(field.key, ()))
 
@@ -309,12 +342,12 @@ def _worry_widgets(
         st.text_area(
             f"If the worry is: {name}",
             key=f"{FIELD}worry_{reason}",
-            max_chars=MAX_CHARS,
             height=110,
+            help=limit_hint(MAX_CHARS),
         )
         view.show_flags(tips.get(f"worries:{reason}", ()))
     if draft.worries:
-        st.caption("To leave a worry out, empty its box and save.")
+        st.caption("To leave a worry out, empty its box and save. Emptying every box asks first.")
     others = _other_worries(draft, content)
     if others:
         st.selectbox(
@@ -351,7 +384,7 @@ def _friction_widgets(tips: Mapping[str, list[Flag]], content: ScriptContent) ->
             st.text_input(
                 field.label if index == 0 else f"Time {index + 1} of {TIME_SLOTS}",
                 key=f"{FIELD}time_{index}",
-                max_chars=TIME_CHARS,
+                help=limit_hint(TIME_CHARS),
                 placeholder=f"e.g. {field.example}" if index == 0 and field.example else None,
                 label_visibility="visible" if index == 0 else "hidden",
             )
@@ -409,6 +442,120 @@ def _step_form(
                 args=(place, step.id, "save"),
             )
         view.show_note(step.id)
+        _emptying_box(place, step)
+        _conflict_box(place, cur, step, content)
+
+
+def _emptying_box(place: Here, step: Step) -> None:
+    """The step was saved with every box empty: keep its saved words, or empty it on purpose."""
+    if st.session_state.get(EMPTYING) != step.id:
+        return
+    with st.container(border=True, key=f"script_emptying_{step.id}"):
+        st.markdown(
+            ":material/info: Every box in this step is empty, so nothing was saved: the words "
+            "saved before are kept. Do you want to empty this step?"
+        )
+        with st.container(horizontal=True):
+            st.button(
+                "Keep the saved words",
+                key=f"script_emptying_{step.id}_keep",
+                type="primary",
+                on_click=_on_keep_saved,
+                args=(place, step.id),
+            )
+            st.button(
+                "Yes, empty this step",
+                key=f"script_emptying_{step.id}_empty",
+                on_click=_on_step,
+                args=(place, step.id, "save"),
+                kwargs={"empty": True},
+            )
+
+
+@guarded
+def _on_keep_saved(place: Here, step_id: str) -> None:
+    """Put the step's saved words back in its boxes (nothing is written)."""
+    content = load_script_content()
+    step = content.step(step_id)
+    saved = _step_values(step, current(place).draft, content)
+    st.session_state.update(saved)
+    st.session_state.setdefault(BASE, {})[step_id] = saved
+    st.session_state.pop(EMPTYING, None)
+    st.session_state[FLASH] = f"“{step.title}” keeps its saved words."
+
+
+def _conflict_box(place: Here, cur: Current, step: Step, content: ScriptContent) -> None:
+    """When this step's save was held back (changed elsewhere), let the person choose."""
+    found = st.session_state.get(CONFLICT, {}).get(step.id)
+    if found is None:
+        return
+    with st.container(border=True, key=f"script_conflict_{step.id}"):
+        st.markdown(
+            ":material/sync_problem: **This step was changed in another tab or window** after "
+            "you opened it here, so your save was held back. The boxes above still hold your "
+            "words. Which should this step keep?"
+        )
+        with st.container(horizontal=True):
+            for choice, label in (
+                ("keep_mine", "Keep mine"),
+                ("take_newer", "Take the newer one"),
+                ("see_both", "Hide the newer one" if found["both"] else "See both"),
+            ):
+                st.button(
+                    label,
+                    key=f"script_conflict_{step.id}_{choice}",
+                    type="primary" if choice == "keep_mine" else "secondary",
+                    on_click=_on_conflict,
+                    args=(place, step.id, choice),
+                )
+        if found["both"]:
+            st.caption("The newer words, as saved in the other tab:")
+            newer = _step_values(step, cur.draft, content)
+            labels = _value_labels(step, content)
+            for key, value in newer.items():
+                st.caption(labels.get(key, ""))
+                if isinstance(value, bool):
+                    st.text("ticked" if value else "not ticked")
+                else:
+                    st.text(value or "(empty)")
+
+
+def _value_labels(step: Step, content: ScriptContent) -> dict[str, str]:
+    """A readable name for each widget key of the step (for showing the newer words)."""
+    reasons = load_reasons()
+    labels = {FIELD + f.key: f.label for f in step.fields}
+    labels |= {f"{FIELD}timing_{i.id}": i.text for i in content.timing}
+    labels |= {
+        f"{FIELD}worry_{r.reason_id}": f"If the worry is: {reasons[r.reason_id].name}"
+        for r in content.worries
+        if r.reason_id in reasons
+    }
+    labels |= {f"{FIELD}time_{i}": f"Time {i + 1} of {TIME_SLOTS}" for i in range(TIME_SLOTS)}
+    if step.id == "first_step":
+        labels |= {FIELD + n: content.friction_remover(n).label for n in OFFERS}
+    return labels
+
+
+@guarded
+def _on_conflict(place: Here, step_id: str, choice: str) -> None:
+    """Keep mine (save over the newer words), take the newer one, or show both."""
+    conflicts = st.session_state.get(CONFLICT, {})
+    found = conflicts.get(step_id)
+    if found is None:
+        return
+    if choice == "see_both":
+        found["both"] = not found["both"]
+        return
+    if choice == "keep_mine":
+        _on_step.__wrapped__(place, step_id, "save", force=True)  # already guarded here
+        return
+    content = load_script_content()
+    step = content.step(step_id)
+    newer = _step_values(step, current(place).draft, content)
+    st.session_state.update(newer)
+    st.session_state.setdefault(BASE, {})[step_id] = newer
+    conflicts.pop(step_id, None)
+    st.session_state[FLASH] = f"“{step.title}” shows the newer words, as saved."
 
 
 # --- saving a step (callbacks: they run before the page is drawn) --------------------------------
@@ -453,13 +600,55 @@ def _form_values(step: Step, draft: ScriptDraft, content: ScriptContent) -> dict
     return values
 
 
+def _too_long(step: Step, updates: Mapping[str, Any]) -> str | None:
+    """How much to cut, when a box of the step holds more than it may; else None."""
+    labels = {f.key: f.label for f in step.fields}
+    reasons = load_reasons()
+    boxes: list[tuple[str, str, int]] = [
+        (labels[k], v, MAX_CHARS) for k, v in updates.items() if isinstance(v, str) and k in labels
+    ]
+    for reason, line in updates.get("worries", ()):
+        name = reasons[reason].name if reason in reasons else "Another worry"
+        boxes.append((f"If the worry is: {name}", line, MAX_CHARS))
+    for index, time in enumerate(updates.get("times", ())):
+        boxes.append((f"Time {index + 1} of {TIME_SLOTS}", time, TIME_CHARS))
+    return first_too_long(boxes)
+
+
+def _words(step: Step, draft: ScriptDraft, content: ScriptContent) -> dict[str, str]:
+    """The step's written words in ``draft`` by widget key (ticks are not words)."""
+    return {k: v for k, v in _step_values(step, draft, content).items() if isinstance(v, str)}
+
+
+def _changed_elsewhere(step: Step, cur: Current, mine: ScriptDraft, content: ScriptContent) -> bool:
+    """True when the stored step is no longer what this tab drew, and differs from ``mine``.
+
+    Another tab (or window) saved the same step since this one was drawn: saving now would
+    silently replace those words, so the person is asked instead (see :func:`_conflict_box`).
+    """
+    drawn = st.session_state.get(BASE, {}).get(step.id)
+    stored = _step_values(step, cur.draft, content)
+    return drawn is not None and drawn != stored and _step_values(step, mine, content) != stored
+
+
 @guarded  # a closed link saves nothing; the step's fragment then finds it closed and says so
-def _on_step(place: Here, step_id: str, action: StepAction) -> None:
-    """A step's form was sent: store the new draft so the coming run draws it, saved."""
+def _on_step(
+    place: Here, step_id: str, action: StepAction, force: bool = False, empty: bool = False
+) -> None:
+    """A step's form was sent: store the new draft so the coming run draws it, saved.
+
+    ``force`` is the person's "keep mine" after a save found the step changed elsewhere;
+    ``empty`` their confirmed "empty this step" after a save with every box empty.
+    """
     content = load_script_content()
     step = content.step(step_id)
     cur = current(place)
     updates = _form_values(step, cur.draft, content)
+    long = _too_long(step, updates)
+    if long is not None:
+        # Nothing is saved and the boxes keep every word (their state is left as it is).
+        view.note(step_id, long, ":material/content_cut:")
+        return
     message = f"Saved “{step.title}”."
     if action == "suggest":
         options = _suggestions(step_id, content)
@@ -490,6 +679,22 @@ def _on_step(place: Here, step_id: str, action: StepAction) -> None:
     if step_id == "worries":
         updates["worries"] = tuple((reason, line) for reason, line in updates["worries"] if line)
     new = replace(cur.draft, **updates)
+    if st.session_state.get(EMPTYING) == step_id and not empty:
+        st.session_state.pop(EMPTYING, None)  # a new save answers the question too
+    if not empty and would_erase(_words(step, cur.draft, content), _words(step, new, content)):
+        # Every box empty is not a wish to erase: nothing is saved until the person confirms.
+        st.session_state[EMPTYING] = step_id
+        return
+    st.session_state.pop(EMPTYING, None)
+    conflicts = st.session_state.setdefault(CONFLICT, {})
+    if not force and _changed_elsewhere(step, cur, new, content):
+        mine = {k: st.session_state.get(k) for k in _step_values(step, cur.draft, content)}
+        mine |= _step_values(step, new, content)
+        conflicts[step_id] = {"mine": mine, "both": False}
+        st.session_state.setdefault(BASE, {})[step_id] = _step_values(step, cur.draft, content)
+        st.session_state[WHOLE_PAGE] = True  # other steps may have changed too: draw them all
+        return
+    conflicts.pop(step_id, None)
     # Only this step's picker goes back to blank: the other steps aren't drawn again.
     picker = "script_add_worry" if step_id == "worries" else f"script_suggest_{step_id}"
     _save(place, cur, new, message, [*_step_values(step, new, content), picker], step_id)

@@ -26,6 +26,8 @@ from typing import Any
 import streamlit as st
 
 from content.guides import Entry, first_session_explainer, load_therapist
+from guide.keeping import would_erase
+from guide.limits import first_too_long, limit_hint
 from guide.safety import escape_markdown
 from storage.errors import StorageError
 from ui.context import here
@@ -36,6 +38,7 @@ CANDIDATES = 3
 NAME_MAX, ANSWER_MAX, NOTES_MAX = 80, 300, 1000
 SAFETY_PAGE, GOING_ALONE = "app_pages/safety.py", "app_pages/going_alone.py"
 ANCHOR = "therapist-checklist"
+K_REDRAW, K_KEPT, K_CLEARING = "therapist_redraw", "therapist_kept", "therapist_clearing"
 
 
 def bullets(items: tuple[Entry, ...]) -> str:
@@ -79,6 +82,50 @@ def _is_empty(candidate: dict[str, Any]) -> bool:
         or any(a.strip() for a in candidate["answers"].values())
         or candidate["notes"].strip()
     )
+
+
+def _words(candidates: list[dict[str, Any]]) -> dict[str, str]:
+    """Every written word of the checklist by box (ticks are not words)."""
+    found: dict[str, str] = {}
+    for n, c in enumerate(candidates, start=1):
+        found |= {f"{n}_name": c["name"], f"{n}_notes": c["notes"]}
+        found |= {f"{n}_ask_{q}": a for q, a in c["answers"].items()}
+    return found
+
+
+def _widget_values(candidates: list[dict[str, Any]], look_ids: tuple[str, ...]) -> dict[str, Any]:
+    """The value of every widget of the checklist form that shows ``candidates``."""
+    values: dict[str, Any] = {}
+    for n, c in enumerate(candidates, start=1):
+        values |= {f"therapist_c{n}_name": c["name"], f"therapist_c{n}_notes": c["notes"]}
+        values |= {f"therapist_c{n}_fit_{i}": i in c["fits"] for i in look_ids}
+        values |= {f"therapist_c{n}_ask_{q}": a for q, a in c["answers"].items()}
+    return values
+
+
+def _clear_checklist(look_ids: tuple[str, ...], question_ids: tuple[str, ...]) -> None:
+    """Emptying the saved checklist: its own button, then a confirmation."""
+    if not st.session_state.get(K_CLEARING):
+        if st.button("Clear the checklist", key="therapist_clear", type="tertiary"):
+            st.session_state[K_CLEARING] = True
+            st.rerun()
+        return
+    st.warning("Empty all three tabs of the checklist? This can't be undone.")
+    yes, no = st.columns(2)
+    if yes.button("Yes, clear it", key="therapist_clear_yes"):
+        st.session_state.pop(K_CLEARING, None)
+        try:
+            place.private.put(TABLE, KEY, {"candidates": [], "saved_at": ""})
+        except StorageError as exc:
+            st.warning(exc.message, icon=":material/cloud_off:")
+            return
+        empty = stored_candidates(None, look_ids, question_ids)
+        st.session_state[K_REDRAW] = _widget_values(empty, look_ids)
+        st.toast("The checklist is empty again.", icon=":material/check_circle:")
+        st.rerun()
+    if no.button("Keep it", key="therapist_clear_no"):
+        st.session_state.pop(K_CLEARING, None)
+        st.rerun()
 
 
 place = here()
@@ -145,6 +192,9 @@ saved = stored_candidates(place.private.get(TABLE, KEY), look_ids, question_ids)
 st.subheader(checklist.title, anchor=ANCHOR)
 st.markdown(checklist.intro)
 st.markdown(f":material/lightbulb: {checklist.tip}")
+# After a held-back empty save or a confirmed clear, the boxes are drawn afresh from storage.
+# (Values are set, not popped: a browser keeps showing a box's old words until told new ones.)
+st.session_state.update(st.session_state.pop(K_REDRAW, {}))
 with st.form("therapist_checklist_form"):
     entered: list[dict[str, Any]] = []
     tabs = st.tabs([checklist.tab_label(n) for n in range(1, CANDIDATES + 1)])
@@ -153,7 +203,7 @@ with st.form("therapist_checklist_form"):
             name = st.text_input(
                 checklist.name_label,
                 value=before["name"],
-                max_chars=NAME_MAX,
+                help=limit_hint(NAME_MAX),
                 placeholder=checklist.name_placeholder,
                 key=f"therapist_c{n}_name",
             )
@@ -172,7 +222,7 @@ with st.form("therapist_checklist_form"):
                 q.id: st.text_input(
                     q.question,
                     value=before["answers"][q.id],
-                    max_chars=ANSWER_MAX,
+                    help=limit_hint(ANSWER_MAX),
                     placeholder=checklist.answer_placeholder,
                     key=f"therapist_c{n}_ask_{q.id}",
                 )
@@ -181,7 +231,7 @@ with st.form("therapist_checklist_form"):
             notes = st.text_area(
                 checklist.notes_label,
                 value=before["notes"],
-                max_chars=NOTES_MAX,
+                help=limit_hint(NOTES_MAX),
                 height=100,
                 key=f"therapist_c{n}_notes",
             )
@@ -189,7 +239,27 @@ with st.form("therapist_checklist_form"):
     submitted = st.form_submit_button(checklist.save_label, type="primary", icon=":material/save:")
 
 current = saved
-if submitted:
+# The boxes take any length (max_chars would drop a long paste whole): the save checks instead.
+long = first_too_long(
+    (label, text, limit)
+    for n, c in enumerate(entered, start=1)
+    for label, text, limit in (
+        (f"{checklist.tab_label(n)}, {checklist.name_label}", c["name"], NAME_MAX),
+        *(
+            (f"{checklist.tab_label(n)}, {q.question}", c["answers"][q.id], ANSWER_MAX)
+            for q in questions.items
+        ),
+        (f"{checklist.tab_label(n)}, {checklist.notes_label}", c["notes"], NOTES_MAX),
+    )
+)
+if submitted and long is not None:
+    st.warning(f"{long} Nothing was saved.", icon=":material/content_cut:")
+elif submitted and would_erase(_words(saved), _words(entered)):
+    # Every box empty is not a wish to erase: keep the checklist and put it back in the boxes.
+    st.session_state[K_REDRAW] = _widget_values(saved, look_ids)
+    st.session_state[K_KEPT] = True
+    st.rerun()
+elif submitted:
     try:
         place.private.put(
             TABLE, KEY, {"candidates": entered, "saved_at": datetime.now(UTC).isoformat()}
@@ -199,6 +269,12 @@ if submitted:
     else:
         current = entered
         st.success(checklist.saved, icon=":material/check_circle:")
+if st.session_state.pop(K_KEPT, False):
+    st.info(
+        "Every box was empty, so nothing was changed: your checklist is kept as it was. To "
+        "empty it on purpose, use Clear the checklist below.",
+        icon=":material/info:",
+    )
 
 st.markdown(f"**{checklist.summary_title}**")
 lines = [
@@ -216,3 +292,5 @@ if lines:
     st.markdown("\n".join(lines))
 else:
     st.markdown(checklist.summary_empty)
+if any(not _is_empty(c) for c in current):
+    _clear_checklist(look_ids, question_ids)

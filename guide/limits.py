@@ -8,6 +8,8 @@ cut. :func:`too_long` writes that sentence; :func:`limit_hint` the calm hint bes
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 
 def too_long(text: str, limit: int) -> str | None:
     """The sentence for text over ``limit`` characters, or None when it fits."""
@@ -25,3 +27,16 @@ def too_long(text: str, limit: int) -> str | None:
 def limit_hint(limit: int) -> str:
     """A short hint that says a box's limit, e.g. "Up to 1,000 characters."."""
     return f"Up to {limit:,} characters."
+
+
+def first_too_long(boxes: Iterable[tuple[str, str, int]]) -> str | None:
+    """The sentence for the first (label, text, limit) box over its limit, naming it; else None.
+
+    A form with several boxes checks them all before it saves anything, so one long box never
+    leaves the form half saved.
+    """
+    for label, text, limit in boxes:
+        message = too_long(text, limit)
+        if message is not None:
+            return f"{label}: {message[0].lower()}{message[1:]}"
+    return None

@@ -16,6 +16,7 @@ from datetime import date
 from typing import Any
 
 from content import plan as words
+from guide.limits import too_long
 from guide.weeks import WEEKS, review_date, week_of, week_range
 
 RATING_VALUES = ("kept", "partly", "not")
@@ -286,8 +287,9 @@ def make_target(text: str, id: str) -> Target:
     tidy = _tidy(text)
     if not tidy:
         raise _say("empty_target")
-    if len(tidy) > TARGET_LIMIT:
-        raise _say("target_too_long", limit=TARGET_LIMIT)
+    long = too_long(tidy, TARGET_LIMIT)
+    if long is not None:  # the words stay in the box; the person is told how much to cut
+        raise PlanError(long)
     return Target(id=id, text=tidy)
 
 
@@ -394,8 +396,9 @@ def validate_rating(cycle: Cycle, rating: Rating, today: date) -> None:
     if rating.week > week_of(cycle.start, today):
         first, _ = week_range(cycle.start, rating.week)
         raise _say("future_week", week=rating.week, first_day=_first_day_words(first))
-    if len(rating.note) > NOTE_LIMIT:
-        raise _say("note_too_long", limit=NOTE_LIMIT)
+    long = too_long(rating.note, NOTE_LIMIT)
+    if long is not None:
+        raise PlanError(long)
 
 
 def ratings_by(ratings: Iterable[Rating], rater: str) -> list[Rating]:

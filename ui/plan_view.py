@@ -22,6 +22,8 @@ import streamlit as st
 from content import plan as words
 from guide import dates
 from guide.calendar import build_ics
+from guide.keeping import would_erase
+from guide.limits import first_too_long, limit_hint
 from guide.plan import (
     MAX_TARGETS,
     TARGET_LIMIT,
@@ -124,7 +126,7 @@ def new_plan_form(place: Here, today: date, own_support: bool = False) -> None:
             st.text_input(
                 f"Target {n}",
                 key=f"plan_setup_target_{n}",
-                max_chars=TARGET_LIMIT,
+                help=limit_hint(TARGET_LIMIT),
                 placeholder=f"For example: {examples[(n * 3) % len(examples)]}",
             )
         who = "you would" if own_support else "you would both"
@@ -238,7 +240,7 @@ def setup(place: Here, cycle: Cycle, today: date, safety: SafetyMode) -> None:
                     "New wording",
                     value=target.text,
                     key=f"plan_edit_text_{target.id}",
-                    max_chars=TARGET_LIMIT,
+                    help=limit_hint(TARGET_LIMIT),
                 )
                 st.form_submit_button(
                     "Save new wording",
@@ -283,7 +285,7 @@ def _add_target_form(place: Here, cycle: Cycle, own_support: bool) -> None:
         st.text_input(
             "Add a target",
             key=f"plan_add_text_{cycle.id}",
-            max_chars=TARGET_LIMIT,
+            help=limit_hint(TARGET_LIMIT),
             placeholder=f"For example: {ideas[0]}" if ideas else "",
         )
         st.caption("Some ideas: " + "; ".join(ideas[:4]) + ".")
@@ -499,14 +501,14 @@ def decision_form(place: Here, cycle: Cycle, today: date, safety: SafetyMode) ->
                 q.question,
                 value=answers.get(q.id, ""),
                 placeholder=q.hint,
-                max_chars=TEXT_LIMIT,
+                help=limit_hint(TEXT_LIMIT),
                 height=68,
                 key=f"plan_timeline_{cycle.id}_{q.id}",
             )
         st.text_area(
             "Anything else you want to remember (optional)",
             value=current.note if current else "",
-            max_chars=TEXT_LIMIT,
+            help=limit_hint(TEXT_LIMIT),
             height=68,
             key=f"plan_decision_note_{cycle.id}",
         )
@@ -518,18 +520,90 @@ def decision_form(place: Here, cycle: Cycle, today: date, safety: SafetyMode) ->
             args=(place, cycle, today),
         )
     show_note("decision")
+    if current is not None and (current.note or current.timeline):
+        _remove_notes(place, cycle, today)
+
+
+def _remove_notes(place: Here, cycle: Cycle, today: date) -> None:
+    """Removing the decision's notes: its own button, then a confirmation; the choice stays."""
+    asking = f"plan_decision_clearing_{cycle.id}"
+    if not st.session_state.get(asking):
+        st.button(
+            "Remove my notes",
+            key=f"plan_decision_clear_{cycle.id}",
+            type="tertiary",
+            on_click=_set_flag,
+            args=(asking, True),
+        )
+        return
+    st.warning("Remove your timeline answers and note? Your choice itself stays saved.")
+    with st.container(horizontal=True):
+        st.button(
+            "Remove the notes",
+            key=f"plan_decision_clear_yes_{cycle.id}",
+            on_click=_on_remove_notes,
+            args=(place, cycle, today),
+        )
+        st.button(
+            "Keep them",
+            key=f"plan_decision_clear_no_{cycle.id}",
+            on_click=_set_flag,
+            args=(asking, False),
+        )
+
+
+def _set_flag(name: str, on: bool) -> None:
+    st.session_state[name] = on
+
+
+@guarded
+def _on_remove_notes(place: Here, cycle: Cycle, today: date) -> None:
+    st.session_state.pop(f"plan_decision_clearing_{cycle.id}", None)
+    before = cycle.decision
+    if before is None:
+        return
+    try:
+        plan_state.save_cycle(place, decide(cycle, before.option, before.decided_on, "", {}))
+    except (PlanError, StorageError) as exc:
+        note("decision", getattr(exc, "message", str(exc)), ":material/cloud_off:")
+        return
+    st.session_state[f"plan_decision_note_{cycle.id}"] = ""
+    for q in words.timeline_questions():
+        st.session_state[f"plan_timeline_{cycle.id}_{q.id}"] = ""
+    confirm("Your notes are removed. Your choice is still saved.")
 
 
 @guarded
 def _on_decide(place: Here, cycle: Cycle, today: date) -> None:
     choice = st.session_state.get(f"plan_decision_{cycle.id}")
-    if choice is None:
-        note("decision", words.messages()["unknown_decision"], ":material/touch_app:")
-        return
     timeline = {
         q.id: _typed(f"plan_timeline_{cycle.id}_{q.id}") for q in words.timeline_questions()
     }
     remark = _typed(f"plan_decision_note_{cycle.id}")
+    questions = {q.id: q.question for q in words.timeline_questions()}
+    long = first_too_long(
+        [
+            *((questions[qid], text, TEXT_LIMIT) for qid, text in timeline.items()),
+            ("Anything else you want to remember", remark, TEXT_LIMIT),
+        ]
+    )
+    if long is not None:
+        note("decision", f"{long} Nothing was saved.", ":material/content_cut:")
+        return
+    if choice is None:
+        note("decision", words.messages()["unknown_decision"], ":material/touch_app:")
+        return
+    before = cycle.decision
+    kept = before is not None and would_erase(
+        {**dict(before.timeline), "note": before.note}, {**timeline, "note": remark}
+    )
+    if kept:
+        # Every note box empty is not a wish to erase: the notes stay (see _remove_notes).
+        assert before is not None
+        remark, timeline = before.note, dict(before.timeline)
+        st.session_state[f"plan_decision_note_{cycle.id}"] = remark
+        for q in words.timeline_questions():
+            st.session_state[f"plan_timeline_{cycle.id}_{q.id}"] = timeline.get(q.id, "")
     try:
         plan_state.save_cycle(place, decide(cycle, choice, today, remark, timeline))
     except PlanError as exc:
@@ -539,6 +613,13 @@ def _on_decide(place: Here, cycle: Cycle, today: date) -> None:
         note("decision", exc.message, ":material/cloud_off:")
         return
     confirm("Your decision is saved.")
+    if kept:
+        note(
+            "decision",
+            "Every note box was empty, so the notes you saved before are kept. To remove them "
+            "on purpose, use Remove my notes.",
+            ":material/info:",
+        )
 
 
 def decision_box(cycle: Cycle, safety: SafetyMode) -> None:
@@ -602,7 +683,7 @@ def next_cycle_form(place: Here, cycle: Cycle, today: date) -> None:
             st.text_input(
                 f"Target {n}",
                 value=cycle.targets[n - 1].text if n <= len(cycle.targets) else "",
-                max_chars=TARGET_LIMIT,
+                help=limit_hint(TARGET_LIMIT),
                 key=f"plan_next_target_{cycle.id}_{n}",
             )
         st.form_submit_button(

@@ -22,6 +22,7 @@ import streamlit as st
 
 from content import plan as words
 from guide import routines as rt
+from guide.limits import first_too_long, limit_hint, too_long
 from guide.plan import ROUTINES, Cycle
 from guide.safety import SafetyMode
 from storage.errors import StorageError
@@ -338,19 +339,23 @@ def _nightly_log(place: Here, cycle: Cycle | None) -> None:
         st.markdown("**Log tonight's check-in**")
         step = st.text_input(
             checkin.log_prompt,
-            max_chars=NOTE_CHARS,
             placeholder="Optional",
             key="plan_routines_nightly_step",
+            help=limit_hint(NOTE_CHARS),
         )
-        if st.form_submit_button("Log tonight's check-in", icon=":material/check:"):
-            try:
-                kept = _log_once_a_day(place, "nightly", day, step, cycle)
-            except StorageError as exc:
-                st.warning(exc.message, icon=":material/cloud_off:")
-            else:
-                st.toast("Tonight's check-in is logged.", icon=":material/check_circle:")
-                if kept:
-                    st.info(KEPT_NOTE, icon=":material/info:")
+        sent = st.form_submit_button("Log tonight's check-in", icon=":material/check:")
+    long = too_long(step, NOTE_CHARS) if sent else None
+    if long is not None:  # nothing logged; the words stay in the box
+        st.warning(f"{long} Nothing was logged.", icon=":material/content_cut:")
+    elif sent:
+        try:
+            kept = _log_once_a_day(place, "nightly", day, step, cycle)
+        except StorageError as exc:
+            st.warning(exc.message, icon=":material/cloud_off:")
+        else:
+            st.toast("Tonight's check-in is logged.", icon=":material/check_circle:")
+            if kept:
+                st.info(KEPT_NOTE, icon=":material/info:")
     _clear_nightly(place, day, cycle)
     logged = rt.entries(place.private.all(LOG), "nightly", _cycle_id(cycle))
     first, last = rt.week_window(day, cycle.start if cycle else None)
@@ -394,24 +399,69 @@ def _weekly(place: Here, cycle: Cycle | None, safety: SafetyMode) -> None:
         st.markdown("**Log this week's check-in**")
         st.caption("A word or two is plenty. Every box is optional.")
         answers = [
-            st.text_input(prompt, max_chars=NOTE_CHARS, key=f"plan_routines_weekly_{i}")
+            st.text_input(prompt, key=f"plan_routines_weekly_{i}", help=limit_hint(NOTE_CHARS))
             for i, prompt in enumerate(checkin.prompts)
         ]
         note = st.text_input(
-            checkin.log_prompt, max_chars=NOTE_CHARS, key="plan_routines_weekly_note"
+            checkin.log_prompt, key="plan_routines_weekly_note", help=limit_hint(NOTE_CHARS)
         )
-        if st.form_submit_button("Log this week's check-in", icon=":material/check:"):
-            try:
-                kept = _log_once_a_day(place, "weekly", day, note, cycle, answers=list(answers))
-            except StorageError as exc:
-                st.warning(exc.message, icon=":material/cloud_off:")
-            else:
-                st.toast("This week's check-in is logged.", icon=":material/check_circle:")
-                if kept:
-                    st.info(
-                        "Boxes left empty keep what you logged earlier today.",
-                        icon=":material/info:",
-                    )
+        sent = st.form_submit_button("Log this week's check-in", icon=":material/check:")
+    long = (
+        first_too_long(
+            [
+                *((p, a, NOTE_CHARS) for p, a in zip(checkin.prompts, answers, strict=True)),
+                (checkin.log_prompt, note, NOTE_CHARS),
+            ]
+        )
+        if sent
+        else None
+    )
+    if long is not None:  # nothing logged; the words stay in the boxes
+        st.warning(f"{long} Nothing was logged.", icon=":material/content_cut:")
+    elif sent:
+        try:
+            kept = _log_once_a_day(place, "weekly", day, note, cycle, answers=list(answers))
+        except StorageError as exc:
+            st.warning(exc.message, icon=":material/cloud_off:")
+        else:
+            st.toast("This week's check-in is logged.", icon=":material/check_circle:")
+            if kept:
+                st.info(
+                    "Boxes left empty keep what you logged earlier today. To remove those "
+                    "words, use Clear today's check-in words.",
+                    icon=":material/info:",
+                )
+    _clear_weekly(place, day, cycle)
+
+
+def _clear_weekly(place: Here, day: date, cycle: Cycle | None) -> None:
+    """Clearing today's weekly words: its own button, then a confirmation; the log stays."""
+    found = _logged_on(place, "weekly", day, cycle)
+    answers = found.get("answers") if found else None
+    if found is None or not (found.get("note") or any(a for a in answers or () if a)):
+        return
+    asking = "plan_routines_weekly_clearing"
+    if not st.session_state.get(asking):
+        if st.button("Clear today's check-in words", key="plan_routines_weekly_clear"):
+            st.session_state[asking] = True
+            st.rerun()
+        return
+    st.warning("Remove the words logged today? The check-in itself stays logged.")
+    yes, no = st.columns(2)
+    if yes.button("Remove the words", key="plan_routines_weekly_clear_yes"):
+        st.session_state.pop(asking, None)
+        empty = [""] * len(answers or ())
+        doc = rt.log_doc("weekly", day, "", _cycle_id(cycle), answers=empty)
+        try:
+            place.private.update(LOG, found["_id"], doc)
+        except StorageError as exc:
+            st.warning(exc.message, icon=":material/cloud_off:")
+        else:
+            st.toast("Today's check-in words are removed.", icon=":material/check_circle:")
+            st.rerun()
+    if no.button("Keep them", key="plan_routines_weekly_clear_no"):
+        st.session_state.pop(asking, None)
+        st.rerun()
 
 
 # --- book track ----------------------------------------------------------------------------------
@@ -550,14 +600,25 @@ def _journal(place: Here, cycle: Cycle | None, safety: SafetyMode) -> None:
         text = st.text_input(
             f"Your line for today, {long_day(day)}",
             value=todays.text if todays else "",
-            max_chars=rt.JOURNAL_LIMIT,
             placeholder="For example: I asked about her day first, and she smiled.",
             key="plan_routines_journal_text",
+            help=limit_hint(rt.JOURNAL_LIMIT),
         )
         saved = st.form_submit_button("Save today's line", icon=":material/check:")
-    if saved:
+    # Checked before tidy_line, which keeps at most JOURNAL_LIMIT: a long line is never cut.
+    long = too_long(" ".join(text.split()), rt.JOURNAL_LIMIT) if saved else None
+    if long is not None:
+        st.warning(f"{long} Nothing was saved.", icon=":material/content_cut:")
+    elif saved:
         tidy = rt.tidy_line(text)
-        if not tidy:
+        if not tidy and todays is not None:
+            # An empty box is not a wish to erase: today's line stays as it was.
+            st.info(
+                "The box was empty, so today's line is kept as it was. To change it, write the "
+                "new line and save.",
+                icon=":material/info:",
+            )
+        elif not tidy:
             st.info("Write a few words first, then save.", icon=":material/edit:")
         else:
             line = rt.JournalLine(day, tidy, todays.telling if todays else False, _cycle_id(cycle))

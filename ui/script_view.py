@@ -33,6 +33,7 @@ import streamlit as st
 
 from content import resources
 from content.script import SafetyInstead
+from guide.limits import limit_hint, too_long
 from guide.safety import escape_markdown
 from guide.script import Script, ScriptDraft, draft_from_dict, draft_to_dict
 from guide.tone import Flag, advice
@@ -510,7 +511,7 @@ def show_versions(
     with st.form("script_version_form", border=True):
         default = default_version_name(len(versions), local(datetime.now(UTC)).date())
         name_key = f"script_version_name_{len(versions)}"
-        st.text_input("Name", value=default, max_chars=NAME_CHARS, key=name_key)
+        st.text_input("Name", value=default, key=name_key, help=limit_hint(NAME_CHARS))
         if empty:
             st.caption("There's nothing to save yet: fill in a step under *Build* first.")
         st.form_submit_button(
@@ -543,7 +544,12 @@ def show_versions(
 
 def _save_new(actions: VersionActions, name_key: str, default: str) -> None:
     typed = st.session_state.get(name_key)
-    actions.save_new((typed.strip() if isinstance(typed, str) else "") or default)
+    name = typed.strip() if isinstance(typed, str) else ""
+    long = too_long(name, NAME_CHARS)
+    if long is not None:  # nothing saved; the name stays in its box
+        note("version_new", long, ":material/content_cut:")
+        return
+    actions.save_new(name or default)
 
 
 def _version_row(
@@ -569,8 +575,8 @@ def _version_row(
                 st.text_input(
                     "New name",
                     value=version.name,
-                    max_chars=NAME_CHARS,
                     key=f"script_rename_{vid}",
+                    help=limit_hint(NAME_CHARS),
                 )
                 st.form_submit_button(
                     "Rename",
@@ -612,6 +618,10 @@ def _rename(place: Here, version: Version) -> None:
             ":material/edit:",
             "info",
         )
+        return
+    long = too_long(name, NAME_CHARS)
+    if long is not None:
+        note(f"version_{version.id}", long, ":material/content_cut:")
         return
     try:
         rename_version(place, version, name)

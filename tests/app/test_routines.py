@@ -422,3 +422,16 @@ def test_routines_tab_on_the_real_plan_page(
     again.segmented_control(key="plan_section").set_value("routines").run()
     pick(again, "journal")
     assert "A calm evening." in texts(again)
+
+
+def test_clearing_the_weekly_words_is_its_own_confirmed_act(planned: Space) -> None:
+    """Issue 15, point 1: the weekly check-in says how to clear kept words, and asks first."""
+    at = pick(planned.session(), "weekly")
+    at.text_input(key="plan_routines_weekly_note").input("We laughed again")
+    submit(at, "Log this week's check-in")
+    at.button(key="plan_routines_weekly_clear").click().run()
+    assert planned.log("weekly")[0]["note"] == "We laughed again"  # not yet: confirm first
+    at.button(key="plan_routines_weekly_clear_yes").click().run()
+    assert not at.exception, at.exception
+    (weekly,) = planned.log("weekly")
+    assert weekly["note"] == "" and not any(weekly["answers"])

@@ -285,6 +285,9 @@ def test_worries_can_be_added_and_removed(app, data_dir):
     assert dict(stored_draft(app, data_dir).worries) == {"privacy": CONTENT.worry("privacy").line}
     app.text_area(key="script_f_worry_privacy").input("   ")
     save_step(app, "worries")
+    # Every box of the step empty: it asks first (issue 15, point 1), then empties on a yes.
+    assert dict(stored_draft(app, data_dir).worries) == {"privacy": CONTENT.worry("privacy").line}
+    app.button(key="script_emptying_worries_empty").click().run()
     assert stored_draft(app, data_dir).worries == ()
     assert not [w for w in app.text_area if w.key == "script_f_worry_privacy"]
 

@@ -71,11 +71,15 @@ def test_therapist_checklist_saves_survives_a_reload_and_hides_in_safety_mode(pa
     # Every tab holds the same fields; under load the first match in the DOM has been a hidden
     # one (CI saw 30 s of "element is not visible"), so choose the first tab and its visible box.
     page.get_by_role("tab", name=words.checklist.tab_label(1)).click()
-    form.get_by_label(words.checklist.name_label).first.fill("Dr. Rivera")
+    form.get_by_role("textbox", name=words.checklist.name_label).first.fill("Dr. Rivera")
     form.get_by_text(words.look_for.items[3].title).filter(visible=True).first.click()
-    form.get_by_label(words.questions.items[1].question).first.fill("The pattern is the client")
+    form.get_by_role("textbox", name=words.questions.items[1].question).first.fill(
+        "The pattern is the client"
+    )
     page.get_by_role("tab", name=words.checklist.tab_label(2)).click()
-    form.get_by_label(words.checklist.name_label).nth(1).fill("Sam Lee")
+    form.get_by_role("textbox", name=words.checklist.name_label).filter(visible=True).first.fill(
+        "Sam Lee"
+    )
     form.get_by_role("button", name=words.checklist.save_label).click()
     wait_idle(page)
     expect(page.get_by_text(words.checklist.saved)).to_be_visible()
@@ -87,7 +91,9 @@ def test_therapist_checklist_saves_survives_a_reload_and_hides_in_safety_mode(pa
     page.reload()
     wait_idle(page)
     form = page.locator("[data-testid='stForm']")
-    expect(form.get_by_label(words.checklist.name_label).first).to_have_value("Dr. Rivera")
+    expect(form.get_by_role("textbox", name=words.checklist.name_label).first).to_have_value(
+        "Dr. Rivera"
+    )
     expect(form.get_by_label(words.look_for.items[3].title).first).to_be_checked()
 
     page.get_by_role("button", name="This is about my safety").click()

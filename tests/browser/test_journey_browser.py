@@ -70,8 +70,8 @@ def build_and_save_a_script(page) -> None:
 def start_the_plan(page) -> None:
     """Write two targets and start the six weeks today."""
     form = page.locator("[data-testid='stForm']")
-    form.get_by_label("Target 1").fill("No phones at dinner")
-    form.get_by_label("Target 2").fill("A short walk together on Sundays")
+    form.get_by_role("textbox", name="Target 1").fill("No phones at dinner")
+    form.get_by_role("textbox", name="Target 2").fill("A short walk together on Sundays")
     click(page, "Start my six weeks")
 
 

@@ -72,7 +72,7 @@ def test_rate_a_week_and_watch_the_grid_change(page, plan_server):
     url, data = plan_server
     key = open_plan(page, url)
     page.get_by_role("button", name="No phones at dinner").click()
-    page.get_by_label("Target 1").fill("Ten minutes of talk after work, no screens")
+    page.get_by_role("textbox", name="Target 1").fill("Ten minutes of talk after work, no screens")
     page.get_by_role("button", name="Start my six weeks").click()
     wait_idle(page)
     expect(page.locator("[data-testid='stProgress']")).to_contain_text("Week 1 of 6")

@@ -119,7 +119,7 @@ def test_nightly_timer_counts_down_pauses_and_logs(page, served):
     expect(page.get_by_text(checkin.phases[1].words)).to_be_visible()
     assert seconds(value.inner_text()) == checkin.phases[1].seconds
 
-    page.get_by_label(checkin.log_prompt).fill("A short walk after dinner")
+    page.get_by_role("textbox", name=checkin.log_prompt).fill("A short walk after dinner")
     page.get_by_role("button", name=re.compile("Log tonight's check-in")).click()
     wait_idle(page)
     expect(page.get_by_text("Evenings logged this week: 1")).to_be_visible()
@@ -132,7 +132,7 @@ def test_journal_line_is_saved_and_shown_as_written(page, served):
     page.get_by_role("radio", name="Journal").click()
     wait_idle(page)
     written = "He asked about my day <b>first</b> **today**."
-    page.get_by_label(re.compile("Your line for today")).fill(written)
+    page.get_by_role("textbox", name=re.compile("Your line for today")).fill(written)
     page.get_by_role("button", name=re.compile("Save today's line")).click()
     wait_idle(page)
     line = page.locator("[data-testid='stText']").filter(has_text="He asked about my day")

@@ -32,3 +32,12 @@ def test_too_long_only_when_over(text, limit):
 
 def test_limit_hint():
     assert limit_hint(1000) == "Up to 1,000 characters."
+
+
+def test_first_too_long_names_the_first_box_over_its_limit():
+    from guide.limits import first_too_long
+
+    assert first_too_long([("Name", "x" * 80, 80), ("Notes", "y" * 10, 10)]) is None
+    found = first_too_long([("Name", "ok", 80), ("Notes", "y" * 12, 10), ("Last", "z" * 9, 1)])
+    assert found is not None and found.startswith("Notes: this is 12 characters")
+    assert "please cut 2 characters" in found

@@ -81,7 +81,11 @@ def test_make_target_tidies_whitespace(raw: str, tidy: str) -> None:
 
 @pytest.mark.parametrize(
     ("raw", "message"),
-    [("", "few words"), ("   \n", "few words"), ("x" * (TARGET_LIMIT + 1), "under 200")],
+    [
+        ("", "few words"),
+        ("   \n", "few words"),
+        ("x" * (TARGET_LIMIT + 1), "please cut 1 character"),
+    ],
 )
 def test_make_target_refuses_empty_or_overlong(raw: str, message: str) -> None:
     with pytest.raises(PlanError, match=message):
@@ -246,7 +250,7 @@ def test_rate_collapses_duplicates_already_in_the_list() -> None:
         (10, rating("zz", 1), "isn't part of this plan"),
         (10, rating("t1", 1, "maybe"), "kept, partly kept or not kept"),
         (10, rating("t1", 1, rater="friend"), "who made this rating"),
-        (10, rating("t1", 1, note="x" * (NOTE_LIMIT + 1)), f"up to {NOTE_LIMIT} characters"),
+        (10, rating("t1", 1, note="x" * (NOTE_LIMIT + 1)), "please cut 1 character"),
     ],
 )
 def test_validate_rating_refuses_calmly(
