@@ -8,9 +8,16 @@ partner page, with no way to reach anything else.
 from __future__ import annotations
 
 import streamlit as st
+import streamlit.delta_generator
 
 from storage.errors import StorageError, StorageUnavailable
 from ui import chrome, context, notices, sharing
+
+# Under `streamlit run`, Streamlit still asks once per process whether it runs in a Python REPL
+# (to print a warning that can't apply here) by taking `inspect.stack()` with source context,
+# which reads every frame's file and walks all of sys.modules: 70 ms of the first page after each
+# server start on this machine. Saying the check was made skips it; nothing else reads the flag.
+streamlit.delta_generator._use_warning_has_been_displayed = True
 
 st.set_page_config(
     page_title="Open Door",
