@@ -29,7 +29,7 @@ from guide.plan import NOTE_LIMIT, RATING_VALUES, Cycle, PlanError, Rating, rate
 from guide.safety import SafetyMode, escape_markdown
 from guide.weeks import WEEKS, due_weeks, rateable_weeks, week_range
 from storage.errors import StorageError
-from ui import plan_state, plan_view, routines_view, warm
+from ui import confirm, plan_state, plan_view, routines_view, warm
 from ui.callbacks import guarded
 from ui.context import Here, here
 from ui.plan_state import PlanStatus, long_day
@@ -237,31 +237,24 @@ def _clear_notes(place: Here, cycle: Cycle, week: int, noted: list[Rating]) -> N
     """Removing a week's notes: its own button, then a confirmation; the ratings stay."""
     if not noted:
         return
-    asking = f"plan_notes_clearing_{cycle.id}_{week}"
-    if not st.session_state.get(asking):
-        if st.button(
-            f"Remove week {week}'s notes", key=f"plan_notes_clear_{week}", type="tertiary"
-        ):
-            st.session_state[asking] = True
-            st.rerun()
+    if not confirm.asked(
+        f"plan_notes_clear_{week}",
+        f"Remove week {week}'s notes",
+        f"Remove the notes of week {week}? The ratings themselves stay.",
+        "Remove the notes",
+        "Keep them",
+    ):
         return
-    st.warning(f"Remove the notes of week {week}? The ratings themselves stay.")
-    yes, no = st.columns(2)
-    if yes.button("Remove the notes", key=f"plan_notes_clear_yes_{week}"):
-        st.session_state.pop(asking, None)
-        try:
-            for rating in noted:
-                plan_state.save_rating(place, cycle, replace(rating, note=""), date.today())
-        except (PlanError, StorageError) as exc:
-            st.warning(str(getattr(exc, "message", exc)), icon=":material/cloud_off:")
-            return
-        for rating in noted:  # the boxes are drawn afresh, empty
-            st.session_state.pop(f"plan_note_{cycle.id}_{week}_{rating.target_id}", None)
-        st.toast(f"Week {week}'s notes are removed.", icon=":material/check_circle:")
-        st.rerun()
-    if no.button("Keep them", key=f"plan_notes_clear_no_{week}"):
-        st.session_state.pop(asking, None)
-        st.rerun()
+    try:
+        for rating in noted:
+            plan_state.save_rating(place, cycle, replace(rating, note=""), date.today())
+    except (PlanError, StorageError) as exc:
+        st.warning(str(getattr(exc, "message", exc)), icon=":material/cloud_off:")
+        return
+    for rating in noted:  # the boxes are drawn afresh, empty
+        st.session_state.pop(f"plan_note_{cycle.id}_{week}_{rating.target_id}", None)
+    st.toast(f"Week {week}'s notes are removed.", icon=":material/check_circle:")
+    st.rerun()
 
 
 def _note(cycle: Cycle, week: int, target_id: str) -> str:

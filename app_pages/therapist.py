@@ -30,6 +30,7 @@ from guide.keeping import would_erase
 from guide.limits import first_too_long, limit_hint
 from guide.safety import escape_markdown
 from storage.errors import StorageError
+from ui import confirm
 from ui.context import here
 from ui.safety_state import mode
 
@@ -38,7 +39,7 @@ CANDIDATES = 3
 NAME_MAX, ANSWER_MAX, NOTES_MAX = 80, 300, 1000
 SAFETY_PAGE, GOING_ALONE = "app_pages/safety.py", "app_pages/going_alone.py"
 ANCHOR = "therapist-checklist"
-K_REDRAW, K_KEPT, K_CLEARING = "therapist_redraw", "therapist_kept", "therapist_clearing"
+K_REDRAW, K_KEPT = "therapist_redraw", "therapist_kept"
 
 
 def bullets(items: tuple[Entry, ...]) -> str:
@@ -105,27 +106,23 @@ def _widget_values(candidates: list[dict[str, Any]], look_ids: tuple[str, ...]) 
 
 def _clear_checklist(look_ids: tuple[str, ...], question_ids: tuple[str, ...]) -> None:
     """Emptying the saved checklist: its own button, then a confirmation."""
-    if not st.session_state.get(K_CLEARING):
-        if st.button("Clear the checklist", key="therapist_clear", type="tertiary"):
-            st.session_state[K_CLEARING] = True
-            st.rerun()
+    if not confirm.asked(
+        "therapist_clear",
+        "Clear the checklist",
+        "Empty all three tabs of the checklist? This can't be undone.",
+        "Yes, clear it",
+        "Keep it",
+    ):
         return
-    st.warning("Empty all three tabs of the checklist? This can't be undone.")
-    yes, no = st.columns(2)
-    if yes.button("Yes, clear it", key="therapist_clear_yes"):
-        st.session_state.pop(K_CLEARING, None)
-        try:
-            place.private.put(TABLE, KEY, {"candidates": [], "saved_at": ""})
-        except StorageError as exc:
-            st.warning(exc.message, icon=":material/cloud_off:")
-            return
-        empty = stored_candidates(None, look_ids, question_ids)
-        st.session_state[K_REDRAW] = _widget_values(empty, look_ids)
-        st.toast("The checklist is empty again.", icon=":material/check_circle:")
-        st.rerun()
-    if no.button("Keep it", key="therapist_clear_no"):
-        st.session_state.pop(K_CLEARING, None)
-        st.rerun()
+    try:
+        place.private.put(TABLE, KEY, {"candidates": [], "saved_at": ""})
+    except StorageError as exc:
+        st.warning(exc.message, icon=":material/cloud_off:")
+        return
+    empty = stored_candidates(None, look_ids, question_ids)
+    st.session_state[K_REDRAW] = _widget_values(empty, look_ids)
+    st.toast("The checklist is empty again.", icon=":material/check_circle:")
+    st.rerun()
 
 
 place = here()

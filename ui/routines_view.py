@@ -26,7 +26,7 @@ from guide.limits import first_too_long, limit_hint, too_long
 from guide.plan import ROUTINES, Cycle
 from guide.safety import SafetyMode
 from storage.errors import StorageError
-from ui import plan_state
+from ui import confirm, plan_state
 from ui.callbacks import guarded
 from ui.context import Here
 from ui.safety_state import mode
@@ -183,27 +183,20 @@ def _clear_nightly(place: Here, day: date, cycle: Cycle | None) -> None:
     found = _logged_on(place, "nightly", day, cycle)
     if found is None or not found.get("note"):
         return
-    asking = "plan_routines_nightly_clearing"
-    if not st.session_state.get(asking):
-        if st.button("Clear tonight's note", key="plan_routines_nightly_clear"):
-            st.session_state[asking] = True
-            st.rerun()
+    if not confirm.asked(
+        "plan_routines_nightly_clear",
+        "Clear tonight's note",
+        "Remove tonight's note? The check-in itself stays logged.",
+        "Remove the note",
+        "Keep it",
+    ):
         return
-    st.warning("Remove tonight's note? The check-in itself stays logged.")
-    yes, no = st.columns(2)
-    if yes.button("Remove the note", key="plan_routines_nightly_clear_yes"):
-        st.session_state.pop(asking, None)
-        try:
-            place.private.update(
-                LOG, found["_id"], rt.log_doc("nightly", day, "", _cycle_id(cycle))
-            )
-        except StorageError as exc:
-            st.warning(exc.message, icon=":material/cloud_off:")
-        else:
-            st.toast("Tonight's note is removed.", icon=":material/check_circle:")
-            st.rerun()
-    if no.button("Keep it", key="plan_routines_nightly_clear_no"):
-        st.session_state.pop(asking, None)
+    try:
+        place.private.update(LOG, found["_id"], rt.log_doc("nightly", day, "", _cycle_id(cycle)))
+    except StorageError as exc:
+        st.warning(exc.message, icon=":material/cloud_off:")
+    else:
+        st.toast("Tonight's note is removed.", icon=":material/check_circle:")
         st.rerun()
 
 
@@ -440,27 +433,22 @@ def _clear_weekly(place: Here, day: date, cycle: Cycle | None) -> None:
     answers = found.get("answers") if found else None
     if found is None or not (found.get("note") or any(a for a in answers or () if a)):
         return
-    asking = "plan_routines_weekly_clearing"
-    if not st.session_state.get(asking):
-        if st.button("Clear today's check-in words", key="plan_routines_weekly_clear"):
-            st.session_state[asking] = True
-            st.rerun()
+    if not confirm.asked(
+        "plan_routines_weekly_clear",
+        "Clear today's check-in words",
+        "Remove the words logged today? The check-in itself stays logged.",
+        "Remove the words",
+        "Keep them",
+    ):
         return
-    st.warning("Remove the words logged today? The check-in itself stays logged.")
-    yes, no = st.columns(2)
-    if yes.button("Remove the words", key="plan_routines_weekly_clear_yes"):
-        st.session_state.pop(asking, None)
-        empty = [""] * len(answers or ())
-        doc = rt.log_doc("weekly", day, "", _cycle_id(cycle), answers=empty)
-        try:
-            place.private.update(LOG, found["_id"], doc)
-        except StorageError as exc:
-            st.warning(exc.message, icon=":material/cloud_off:")
-        else:
-            st.toast("Today's check-in words are removed.", icon=":material/check_circle:")
-            st.rerun()
-    if no.button("Keep them", key="plan_routines_weekly_clear_no"):
-        st.session_state.pop(asking, None)
+    empty = [""] * len(answers or ())
+    doc = rt.log_doc("weekly", day, "", _cycle_id(cycle), answers=empty)
+    try:
+        place.private.update(LOG, found["_id"], doc)
+    except StorageError as exc:
+        st.warning(exc.message, icon=":material/cloud_off:")
+    else:
+        st.toast("Today's check-in words are removed.", icon=":material/check_circle:")
         st.rerun()
 
 

@@ -432,7 +432,7 @@ def test_an_empty_rating_note_keeps_the_saved_one_and_removing_is_confirmed(app,
     assert app.text_input(key=note_key).value == "Phones in the kitchen drawer at 9"
     app.button(key="plan_notes_clear_1").click().run()
     assert _owner_notes(app, data_dir) == ["Phones in the kitchen drawer at 9"]  # asks first
-    app.button(key="plan_notes_clear_yes_1").click().run()
+    app.button(key="plan_notes_clear_1_yes").click().run()
     assert not app.exception, app.exception
     assert _owner_notes(app, data_dir) == [""]
     assert app.text_input(key=note_key).value == ""
