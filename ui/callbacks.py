@@ -69,14 +69,6 @@ def note_closed() -> None:
     st.session_state[CLOSED_STATE] = True
 
 
-def link_still_opens(place: Here) -> bool:
-    """True while this session's link still opens the same space in the same role."""
-    if reopen(place) is None:
-        note_closed()
-        return False
-    return True
-
-
 def guarded(
     callback: Callable[Concatenate[Here, P], R],
 ) -> Callable[Concatenate[Here, P], R | None]:
