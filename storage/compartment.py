@@ -23,11 +23,11 @@ import hmac
 import logging
 import math
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 from filelock import FileLock
 from tinydb import Query, TinyDB
@@ -37,7 +37,6 @@ from storage.schema import META_TABLE, SchemaTooNew, fresh, migrate
 from storage.sealed import SealedStorage, UnreadableFile, WrongKey
 
 log = logging.getLogger(__name__)
-T = TypeVar("T")
 ID = "_id"
 
 
@@ -239,10 +238,19 @@ class Compartment:
             if docs:
                 db.table(table).insert_multiple([_in(d) for d in docs])
 
-    def apply(self, change: Callable[[TinyDB], T]) -> T:
-        """Run several operations as one, under the locks (for read-modify-write sequences)."""
+    @contextmanager
+    def transaction(self) -> Iterator[Transaction]:
+        """Several reads and writes as one: under the locks, written once at the end, or not at all.
+
+        The block works on a copy of the stored document; an exception inside it leaves the file
+        exactly as it was. Used for read-modify-write sequences (make one plan cycle the active one).
+        """
         with self.locked() as db:
-            return change(db)
+            document = copy.deepcopy(db.storage.read() or {})
+            txn = Transaction(document)
+            yield txn
+            if txn.changed:
+                db.storage.write(document)
 
     def dump(self) -> dict[str, list[dict[str, Any]]]:
         """Every table except the meta table, as plain lists (for backups)."""
@@ -303,6 +311,78 @@ class Compartment:
             self._storage.forget()
             self._checked = None
         Path(str(self.path) + ".lock").unlink(missing_ok=True)
+
+
+class Transaction:
+    """The document operations of :class:`Compartment` over one copy of its stored document.
+
+    Only :meth:`Compartment.transaction` makes one; nothing is stored until its block ends. Ids are
+    assigned as TinyDB assigns them (one more than the largest in the table), so documents written
+    here and documents written by the single operations are the same shape.
+    """
+
+    def __init__(self, document: dict[str, Any]) -> None:
+        self._doc = document
+        self.changed = False
+
+    def _table(self, name: str) -> dict[str, Any]:
+        table = self._doc.get(name)
+        return table if isinstance(table, dict) else {}
+
+    def _writable(self, name: str) -> dict[str, Any]:
+        self.changed = True
+        table = self._doc.get(name)
+        if not isinstance(table, dict):
+            table = self._doc[name] = {}
+        return table
+
+    def all(self, table: str) -> list[dict[str, Any]]:
+        """Every document of ``table`` in id order, each with its id under ``_id``."""
+        rows = sorted(self._table(table).items(), key=lambda item: _id_of(item[0]))
+        return [copy.deepcopy(doc) | {ID: _id_of(i)} for i, doc in rows if isinstance(doc, dict)]
+
+    def get(self, table: str, key: str) -> dict[str, Any] | None:
+        """The first document whose ``key`` field equals ``key``, or None."""
+        return next((d for d in self.all(table) if d.get("key") == key), None)
+
+    def find(self, table: str, field: str, values: list[Any]) -> list[dict[str, Any]]:
+        """The documents whose ``field`` is one of ``values``."""
+        return [d for d in self.all(table) if d.get(field) in values]
+
+    def insert(self, table: str, fields: dict[str, Any]) -> int:
+        """Append a document and return its id."""
+        rows = self._writable(table)
+        doc_id = max((_id_of(i) for i in rows), default=0) + 1
+        rows[str(doc_id)] = _in(fields)
+        return doc_id
+
+    def put(self, table: str, key: str, fields: dict[str, Any]) -> None:
+        """Create or replace the document with this ``key`` (same id when it exists)."""
+        found = self.get(table, key)
+        if found is None:
+            self.insert(table, fields | {"key": key})
+        else:
+            self._writable(table)[str(found[ID])] = _in(fields) | {"key": key}
+
+    def update(self, table: str, doc_id: int, fields: dict[str, Any]) -> bool:
+        """Merge ``fields`` into one document; False when it doesn't exist."""
+        doc = self._table(table).get(str(doc_id))
+        if not isinstance(doc, dict):
+            return False
+        self._writable(table)[str(doc_id)] = doc | _in(fields)
+        return True
+
+    def remove(self, table: str, doc_id: int) -> None:
+        """Delete one document if it exists."""
+        if str(doc_id) in self._table(table):
+            del self._writable(table)[str(doc_id)]
+
+
+def _id_of(text: str) -> int:
+    try:
+        return int(text)
+    except ValueError:
+        return 0
 
 
 def _in(fields: dict[str, Any]) -> dict[str, Any]:

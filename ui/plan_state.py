@@ -30,8 +30,6 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any, Protocol
 
-from tinydb import Query, TinyDB
-
 from guide.plan import (
     Cycle,
     PlanError,
@@ -272,25 +270,19 @@ def _record(cycle: Cycle, active: bool) -> dict[str, Any]:
 
 def start_cycle(space: Space, cycle: Cycle) -> None:
     """Store ``cycle`` as the active one; every earlier cycle stays, no longer active."""
-
-    def change(db: TinyDB) -> None:
-        table = db.table(CYCLES_TABLE)
-        table.update({"active": False}, Query().active == True)  # noqa: E712 (a TinyDB query)
-        table.upsert(_record(cycle, True) | {"key": cycle.id}, Query().key == cycle.id)
-
-    space.private.apply(change)
+    with space.private.transaction() as txn:
+        for doc in txn.all(CYCLES_TABLE):
+            if doc.get("active") and doc.get("key") != cycle.id:
+                txn.update(CYCLES_TABLE, doc["_id"], {"active": False})
+        txn.put(CYCLES_TABLE, cycle.id, _record(cycle, True))
 
 
 def save_cycle(space: Space, cycle: Cycle) -> None:
     """Store a changed cycle (new wording, a decision, a book), keeping whether it is active."""
-
-    def change(db: TinyDB) -> None:
-        table = db.table(CYCLES_TABLE)
-        found = table.get(Query().key == cycle.id)
+    with space.private.transaction() as txn:
+        found = txn.get(CYCLES_TABLE, cycle.id)
         active = bool(found.get("active")) if found is not None else True
-        table.upsert(_record(cycle, active) | {"key": cycle.id}, Query().key == cycle.id)
-
-    space.private.apply(change)
+        txn.put(CYCLES_TABLE, cycle.id, _record(cycle, active))
 
 
 def save_rating(space: Space, cycle: Cycle, rating: Rating, today: date) -> None:

@@ -28,7 +28,8 @@ def test_new_file_is_encrypted_and_versioned(tmp_path):
     comp.insert("journal", {"text": "a secret sentence"})
     raw = (tmp_path / "s.private.db").read_bytes()
     assert raw.startswith(b"ODX2") and b"secret" not in raw
-    meta = comp.apply(lambda db: db.table("_meta").get(doc_id=1))
+    with comp.transaction() as txn:
+        meta = txn.all("_meta")[0]
     assert meta["schema"] == SCHEMA_VERSION and meta["compartment"] == "private"
 
 
@@ -231,3 +232,24 @@ def test_round_trip_through_disk(tmp_path, docs):
     comp.replace_table("things", docs)
     reopened = Compartment(path, "private", KEY, AAD)
     assert [{k: v for k, v in d.items() if k != "_id"} for d in reopened.all("things")] == docs
+
+
+def test_a_transaction_writes_once_or_not_at_all(tmp_path):
+    comp = make(tmp_path)
+    comp.put("cycles", "a", {"active": True})
+    with comp.transaction() as txn:
+        txn.update("cycles", txn.get("cycles", "a")["_id"], {"active": False})
+        txn.put("cycles", "b", {"active": True})
+        new_id = txn.insert("journal", {"text": "one"})
+    assert [(d["key"], d["active"]) for d in comp.all("cycles")] == [("a", False), ("b", True)]
+    assert comp.all("journal")[0]["_id"] == new_id == 1
+    before = (tmp_path / "s.private.db").read_bytes()
+    try:
+        with comp.transaction() as txn:
+            txn.put("cycles", "c", {"active": True})
+            raise RuntimeError("the block failed half way")
+    except RuntimeError:
+        pass
+    assert (tmp_path / "s.private.db").read_bytes() == before
+    assert [d["key"] for d in comp.all("cycles")] == ["a", "b"]
+    assert comp.insert("journal", {"text": "two"}) == 2  # ids carry on as TinyDB counts them
