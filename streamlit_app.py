@@ -83,18 +83,25 @@ def main() -> None:
         st.navigation(OWNER_PAGES, position="hidden")
         notices.bad_link()
         return
-    if here.role == "partner":
-        page = st.navigation([PARTNER_PAGE], position="hidden")
-    else:
-        pages = {**OWNER_PAGES, "Safety and data": [*OWNER_PAGES["Safety and data"], PARTNER_PAGE]}
-        page = st.navigation(pages, position="hidden")
-    if here.role == "owner":
-        # Our own sidebar links: Streamlit's sidebar list fails the axe list rules (see chrome).
-        chrome.navigation(OWNER_PAGES)
-        # A storage failure (disk full, read-only) gets its calm message where it happened; the
-        # notices failing must not stop the page itself from drawing.
-        _calmly(notices.owner_notices, here)
-    _calmly(page.run)
+    try:
+        if here.role == "partner":
+            page = st.navigation([PARTNER_PAGE], position="hidden")
+        else:
+            pages = {
+                **OWNER_PAGES,
+                "Safety and data": [*OWNER_PAGES["Safety and data"], PARTNER_PAGE],
+            }
+            page = st.navigation(pages, position="hidden")
+        if here.role == "owner":
+            # Our own sidebar links: Streamlit's sidebar list fails the axe list rules (see chrome).
+            chrome.navigation(OWNER_PAGES)
+            # A storage failure (disk full, read-only) gets its calm message where it happened; the
+            # notices failing must not stop the page itself from drawing.
+            _calmly(notices.owner_notices, here)
+        _calmly(page.run)
+    finally:
+        # Last, and also when the page stops early (a rerun, a page switch): see keep_in_url.
+        context.keep_in_url(here)
 
 
 def _calmly(draw, *args: object) -> None:

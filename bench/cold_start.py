@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
+from typing import Any
 
 from bench import browser
 from bench.config import Config
@@ -22,20 +23,41 @@ TARGET = Target("<=", 1.3)
 APPS = {"open door": "streamlit_app.py", "bare": "bench/bare_app.py"}
 
 
+def _counting_runs(page: Any) -> list[int]:
+    """A list that grows by one for every script run the page asks the server for."""
+    from streamlit.proto.BackMsg_pb2 import BackMsg
+
+    runs: list[int] = []
+
+    def sent(payload: bytes | str) -> None:
+        message = BackMsg()
+        message.ParseFromString(payload if isinstance(payload, bytes) else payload.encode())
+        if message.WhichOneof("type") == "rerun_script":
+            runs.append(1)
+
+    page.on("websocket", lambda ws: ws.on("framesent", sent))
+    return runs
+
+
 def _one_start(chromium, folder: Path, script: str, parts: dict[str, list[float]]) -> float:
     """Start ``script``, open it, wait for the rendered home page; seconds from start to done."""
     with serve(folder, script=script) as server:
         context = chromium.new_context(viewport={"width": 1280, "height": 900})
         try:
             page = context.new_page()
+            runs = _counting_runs(page)
             opened = time.perf_counter()
             page.goto(server.url)
             browser.rendered(page)
             done = time.perf_counter()
+            # A second run asked for after the first (the quick exit mending history before the
+            # key reached the address) would land within this; it is not part of the timing.
+            page.wait_for_timeout(500)
         finally:
             context.close()
     parts.setdefault(f"{script}:server", []).append(server.healthy - server.started)
     parts.setdefault(f"{script}:page", []).append(done - opened)
+    parts.setdefault(f"{script}:runs", []).append(float(len(runs)))
     return done - server.started
 
 
@@ -80,6 +102,14 @@ def run(cfg: Config) -> list[Row]:
             median(ours),
             unit="s",
             note=split(APPS["open door"]),
+        ),
+        Row(
+            SECTION,
+            "Open Door, script runs on the first visit",
+            max(parts[f"{APPS['open door']}:runs"]),
+            unit="runs",
+            target=Target("<=", 1.0),
+            note="the most over all starts; a second run means the first page was drawn twice",
         ),
         Row(
             SECTION,

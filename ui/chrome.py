@@ -96,12 +96,13 @@ _SNIPPET = """
       event.preventDefault();
       location.replace(to.href);
     }, true);
-    // A new visitor's first run puts their new key in the address before this snippet is drawn,
-    // and Streamlit pushed an entry for it. Step back to the entry this page was loaded at and
-    // give it the current address; the later entries (Forward only) keep no key. From then on
-    // the tab has one entry of this page, "home": Back or Forward onto any other entry of this
-    // page is sent straight back to it, and Streamlit never hears of a history step (there is
-    // no page of ours to step to).
+    // The front door writes a new visitor's key into the address after the page is drawn, so
+    // this snippet is usually in place by then and Streamlit's push for it became a replacement.
+    // If the key still arrived first, Streamlit pushed an entry for it: step back to the entry
+    // this page was loaded at and give it the current address; the later entries (Forward only)
+    // keep no key. (Streamlit's own popstate listener, added before this one, hears that step
+    // and reruns the page once.) From then on the tab has one entry of this page, "home": Back
+    // or Forward onto any other entry of this page is sent straight back to it.
     const nav = window.navigation;
     if (nav && nav.currentEntry && typeof nav.entries === "function") {
       const current = nav.currentEntry;

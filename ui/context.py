@@ -141,13 +141,24 @@ def arrive(opens: Callable[[Here], bool] | None = None) -> Here | None:
     local = local or st.session_state.get("od_local", False)
     st.session_state[KEY_STATE] = key
     st.session_state["od_local"] = local
-    _keep_in_url(key, access, local)
     here = Here(settings=settings, store=store, access=access, local=local, key=key)
     st.session_state[HERE_STATE] = here
     return here
 
 
-def _keep_in_url(key: str, access: Access, local: bool) -> None:
+def keep_in_url(place: Here) -> None:
+    """Put this run's key in the address (and take the other role's out), once the page is drawn.
+
+    The front door calls this after the page, not on arrival: a new visitor's key then reaches
+    the browser after the quick-exit snippet is in place, so Streamlit's history push for it
+    becomes a replacement and the tab keeps one history entry, with no step back to mend (a step
+    back that Streamlit hears as a Back press, and answers with a second run of the first page).
+    """
+    # The session's key now, not the one this run arrived with: the page may have replaced the
+    # link (the new key goes in) or started afresh (no key: the address stays bare).
+    key, access, local = st.session_state.get(KEY_STATE), place.access, place.local
+    if not isinstance(key, str):
+        return
     wanted = PARTNER_PARAM if access.role == "partner" else OWNER_PARAM
     other = OWNER_PARAM if wanted == PARTNER_PARAM else PARTNER_PARAM
     if other in st.query_params:
