@@ -11,7 +11,7 @@ import streamlit as st
 import streamlit.delta_generator
 
 from storage.errors import StorageError, StorageUnavailable
-from ui import chrome, context, notices, sharing
+from ui import chrome, clock, context, notices, sharing
 
 # Under `streamlit run`, Streamlit still asks once per process whether it runs in a Python REPL
 # (to print a warning that can't apply here) by taking `inspect.stack()` with source context,
@@ -72,6 +72,7 @@ def main() -> None:
     """Resolve who is here, draw the chrome, and run the chosen page."""
     # The way out comes before anything that could fail (a new space needs a disk that writes).
     chrome.quick_exit(context.load_settings().exit_url)
+    clock.arrive()  # the user's own date for everything this run shows and saves
     try:
         here = context.arrive(opens=_opens_something)
     except (StorageError, OSError):

@@ -8,13 +8,11 @@ nothing that coaches toward couples therapy.
 
 from __future__ import annotations
 
-from datetime import date
-
 import streamlit as st
 
 from content.home import load as load_words
 from guide.journey import milestones, next_step
-from ui import home_view, plan_state, safety_view
+from ui import clock, home_view, plan_state, safety_view
 from ui.context import here
 from ui.safety_state import mode
 
@@ -24,7 +22,7 @@ def main() -> None:
     place = here()
     words = load_words()
     current = mode(place)
-    status = plan_state.plan_status(place, date.today())
+    status = plan_state.plan_status(place, clock.today())
     facts = home_view.read_facts(place, status, current.on or current.home_leads_with_resources)
     step = next_step(facts)
 

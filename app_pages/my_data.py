@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date, datetime
 
 import streamlit as st
 
-from guide.restore import OUTCOME_WORDS, Row, Tables, compare, contents, losses, when
+from guide import formatting
+from guide.restore import OUTCOME_WORDS, Row, Tables, compare, contents, losses
 from guide.safety import escape_markdown
 from storage.backup import parse_backup
 from storage.errors import BackupError, StorageError, StorageUnavailable
 from storage.store import PRIVATE, SHARED
-from ui import notices, plan_state, safety_state, safety_view, script_view, sharing
+from ui import clock, notices, plan_state, safety_state, safety_view, script_view, sharing
 from ui.callbacks import fresh_data, refused_download
 from ui.context import here, start_fresh
 
@@ -32,15 +32,8 @@ TABLES = Tables(
 
 def _made(exported: str) -> str:
     """When a backup was made, in words ("on 3 March 2026"), or a calm phrase if it can't tell."""
-    try:
-        return f"on {when(datetime.fromisoformat(exported).date())}"
-    except ValueError:
-        return "at a time it doesn't say clearly"
-
-
-def _and(items) -> str:
-    words = list(items)
-    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+    day = formatting.read_day(exported)
+    return f"on {formatting.date_words(day)}" if day else "at a time it doesn't say clearly"
 
 
 def _comparison(rows: list[Row]) -> None:
@@ -82,7 +75,7 @@ st.download_button(
     # Made when pressed, from the key as it stands then: a tab whose link was replaced, or whose
     # space was deleted in another tab, gets no file (and recreates nothing).
     data=fresh_data(place, lambda now: now.store.export_backup(now.access)),
-    file_name=f"open-door-backup-{date.today().isoformat()}.json",
+    file_name=f"open-door-backup-{clock.today().isoformat()}.json",
     mime="application/json",
     icon=":material/download:",
     key="my_data_download",
@@ -124,7 +117,7 @@ if upload is not None:
         st.warning(
             "Restoring replaces everything now in your space with the backup's contents"
             + (
-                f", so your {_and(t.lower() for t in gone)} would be removed: the backup has none."
+                f", so your {formatting.join_and([t.lower() for t in gone])} would be removed: the backup has none."
                 if gone
                 else "."
             )

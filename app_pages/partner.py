@@ -9,24 +9,19 @@ An owner who opens this page is told plainly what it is and pointed to Share wit
 
 from __future__ import annotations
 
-from datetime import date
-
 import streamlit as st
 
 from content.guides import first_session_explainer
 from content.plan import rating_labels
+from guide import formatting
 from guide.limits import limit_hint
 from guide.plan import RATING_VALUES
 from guide.safety import escape_markdown
 from guide.sharing import NOTE_LIMIT, PartnerView, SharingError
 from guide.weeks import week_range
 from storage.errors import StorageError
-from ui import notices, sharing
+from ui import clock, notices, sharing
 from ui.context import Here, here
-
-
-def _day(day: date) -> str:
-    return f"{day:%A} {day.day} {day:%B}"
 
 
 def owner_note() -> None:
@@ -136,11 +131,11 @@ def ratings(place: Here, view: PartnerView) -> None:
         "week as it ends. If you'd like, you can say how each week went from where you stand. "
         "Your view counts just as much as theirs, and there are no wrong answers."
     )
-    today = date.today()
+    today = clock.today()
     weeks = view.rateable_weeks(today)
     if not weeks:
         st.info(
-            f"The six weeks begin on {_day(view.cycle_start)}. You can rate each week once it "
+            f"The six weeks begin on {formatting.day(view.cycle_start)}. You can rate each week once it "
             "has started.",
             icon=":material/event:",
         )
@@ -157,7 +152,7 @@ def ratings(place: Here, view: PartnerView) -> None:
     first, last = week_range(view.cycle_start, week)
     labels = rating_labels()
     with st.form("partner_rate_form"):
-        st.caption(f"Week {week}: {_day(first)} to {_day(last)}")
+        st.caption(f"Week {week}: {formatting.day(first)} to {formatting.day(last)}")
         values: dict[str, str | None] = {}
         for target in view.targets:
             before = mine.get((target.id, week))
@@ -189,7 +184,7 @@ def ratings(place: Here, view: PartnerView) -> None:
                 )
     done = sorted({w for (_, w) in mine})
     if done and not saved:
-        st.caption("You've rated " + ", ".join(f"week {w}" for w in done) + ".")
+        st.caption(f"You've rated {formatting.numbered(done, 'week', 'weeks')}.")
 
 
 def main() -> None:

@@ -23,16 +23,18 @@ from datetime import date
 import streamlit as st
 
 from content import plan as words
+from guide import formatting
+from guide.journey import weeks_phrase
 from guide.keeping import would_erase
 from guide.limits import first_too_long, limit_hint
 from guide.plan import NOTE_LIMIT, RATING_VALUES, Cycle, PlanError, Rating, rated_weeks
 from guide.safety import SafetyMode, escape_markdown
 from guide.weeks import WEEKS, due_weeks, rateable_weeks, week_range
 from storage.errors import StorageError
-from ui import confirm, plan_state, plan_view, routines_view, warm
+from ui import clock, confirm, plan_state, plan_view, routines_view, warm
 from ui.callbacks import guarded
 from ui.context import Here, here
-from ui.plan_state import PlanStatus, long_day
+from ui.plan_state import PlanStatus
 from ui.safety_state import mode
 
 SECTION = "plan_section"
@@ -48,12 +50,6 @@ SECTIONS = {
 def open_section(name: str) -> None:
     """Switch to another section (a button callback, so it runs before the control is drawn)."""
     st.session_state[SECTION] = name
-
-
-def _plural_weeks(weeks: tuple[int, ...] | list[int]) -> str:
-    if len(weeks) == 1:
-        return f"Week {weeks[0]} is"
-    return "Weeks " + ", ".join(str(w) for w in weeks[:-1]) + f" and {weeks[-1]} are"
 
 
 def empty_state(place: Here, today: date, safety: SafetyMode) -> None:
@@ -89,16 +85,16 @@ def header(status: PlanStatus, section: str) -> None:
     cycle = status.cycle
     assert cycle is not None
     if not status.started:
-        st.progress(0.0, text=f"{status.headline}. The review is on {long_day(cycle.review_on)}.")
+        st.progress(
+            0.0, text=f"{status.headline}. The review is on {formatting.day(cycle.review_on)}."
+        )
     else:
         st.progress(
             min(status.fraction, 1.0),
-            text=f"**{status.headline}** \u00b7 review on {long_day(cycle.review_on)}",
+            text=f"**{status.headline}** \u00b7 review on {formatting.day(cycle.review_on)}",
         )
     if status.due_weeks:
-        st.info(
-            f"{_plural_weeks(status.due_weeks)} ready to rate.", icon=":material/edit_calendar:"
-        )
+        st.info(f"{weeks_phrase(status.due_weeks)} ready to rate.", icon=":material/edit_calendar:")
     if status.review_due and section != "review":
         with st.container(border=True, key="plan_review_due"):
             st.markdown(
@@ -170,7 +166,7 @@ def this_week(place: Here, cycle: Cycle, today: date, safety: SafetyMode) -> Non
     weeks = rateable_weeks(cycle.start, today)
     if not weeks:
         st.info(
-            f"Week 1 starts on {long_day(cycle.start)}. You can rate it from then. Until then "
+            f"Week 1 starts on {formatting.day(cycle.start)}. You can rate it from then. Until then "
             "there is nothing to do, unless you'd like to start the routines early.",
             icon=":material/hourglass_top:",
         )
@@ -189,7 +185,7 @@ def this_week(place: Here, cycle: Cycle, today: date, safety: SafetyMode) -> Non
     week = week if week in weeks else weeks[-1]
     if len(weeks) < WEEKS:
         first_next, _ = week_range(cycle.start, len(weeks) + 1)
-        st.caption(f"Week {len(weeks) + 1} begins on {long_day(first_next)}.")
+        st.caption(f"Week {len(weeks) + 1} begins on {formatting.day(first_next)}.")
     rating_form(place, cycle, week, owner, today)
 
 
@@ -199,7 +195,9 @@ def rating_form(place: Here, cycle: Cycle, week: int, owner: list[Rating], today
     mine = {r.target_id: r for r in owner if r.week == week}
     first, last = week_range(cycle.start, week)
     with st.form(f"plan_rate_{cycle.id}_{week}", border=True):
-        st.markdown(f"**Week {week}** \u00b7 {first:%a %d %b} to {last:%a %d %b}")
+        st.markdown(
+            f"**Week {week}** \u00b7 {formatting.short_day(first)} to {formatting.short_day(last)}"
+        )
         for target in cycle.targets:
             existing = mine.get(target.id)
             text = escape_markdown(target.text)
@@ -247,7 +245,7 @@ def _clear_notes(place: Here, cycle: Cycle, week: int, noted: list[Rating]) -> N
         return
     try:
         for rating in noted:
-            plan_state.save_rating(place, cycle, replace(rating, note=""), date.today())
+            plan_state.save_rating(place, cycle, replace(rating, note=""), clock.today())
     except (PlanError, StorageError) as exc:
         st.warning(str(getattr(exc, "message", exc)), icon=":material/cloud_off:")
         return
@@ -316,7 +314,7 @@ def save_week(place: Here, cycle: Cycle, week: int, today: date) -> None:
 def main() -> None:
     """Draw the plan page for this space."""
     place = here()
-    today = date.today()
+    today = clock.today()
     st.title("Six-week plan")
     flash = st.session_state.pop(plan_view.FLASH, None)
     if flash:

@@ -28,9 +28,10 @@ import streamlit as st
 
 from content.quiz import QuizItem, intro, load_quiz, safety_intro
 from content.reasons import load_reasons
+from guide import formatting
 from guide.quiz import answer_index, progress, score
 from storage.errors import StorageError
-from ui import quiz_view
+from ui import clock, quiz_view
 from ui.callbacks import still_open
 from ui.context import Here, here
 from ui.safety_state import mode
@@ -288,7 +289,7 @@ def show_results(place: Here) -> bool:
     if st.session_state.pop(SAVED_FLAG, False):
         st.toast("Your result is saved.", icon=":material/check_circle:")
     latest = entries[0]
-    st.caption(f"Your result from {quiz_view.day(latest.taken_at)}")
+    st.caption(f"Your result from {formatting.date_words(clock.local(latest.taken_at))}")
     current = mode(place)
     if latest.result.safety_flagged or current.on:
         quiz_view.safety_first(latest, current)

@@ -49,16 +49,18 @@ from content.script import (
     load_safety_instead,
     load_script_content,
 )
+from guide import formatting
 from guide.keeping import would_erase
 from guide.limits import first_too_long, limit_hint
 from guide.safety import escape_markdown
 from guide.script import Script, ScriptDraft, assemble, check_draft, prefill
 from guide.tone import Flag, advice
 from storage.errors import StorageError
+from ui import clock
 from ui import script_view as view
 from ui.callbacks import guarded, note_closed, reopen, still_open
 from ui.context import Here, here
-from ui.quiz_view import Entry, day
+from ui.quiz_view import Entry
 from ui.safety_state import mode
 
 MAX_CHARS = 600
@@ -716,12 +718,12 @@ def _source_note(place: Here, cur: Current, latest: Entry | None) -> None:
         )
         st.page_link("app_pages/quiz.py", label="Take the quiz", icon=":material/quiz:")
         return
-    source = view.parse_time(cur.quiz_at)
+    source = formatting.read_moment(cur.quiz_at)
     # "Pre-filled from your quiz" only when the quiz gave the draft something of its own: a
     # result that named no reasons pre-fills nothing but the general suggestions.
     if source is not None and cur.draft.worries:
         st.caption(
-            f":material/auto_awesome: Pre-filled from your quiz on {day(source)}. "
+            f":material/auto_awesome: Pre-filled from your quiz on {formatting.date_words(clock.local(source))}. "
             "Change anything: it's your plan."
         )
     if cur.working is None:
@@ -738,7 +740,7 @@ def _source_note(place: Here, cur: Current, latest: Entry | None) -> None:
     names = ", ".join(f"“{reasons[r].name}”" for r in new if r in reasons)
     with st.container(border=True, key="script_new_quiz"):
         st.markdown(
-            f"Your quiz on {day(latest.taken_at)} points to worries your plan doesn't speak to "
+            f"Your quiz on {formatting.date_words(clock.local(latest.taken_at))} points to worries your plan doesn't speak to "
             f"yet: {names}. Add a suggested line for each?"
         )
         with st.container(horizontal=True):

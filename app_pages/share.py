@@ -10,12 +10,11 @@ already switched off by the chrome. The owner can also replace their own link he
 
 from __future__ import annotations
 
-from datetime import date, datetime
-
 import streamlit as st
 
 from content.plan import rating_labels
 from content.script import load_script_content
+from guide import formatting
 from guide.safety import escape_markdown
 from guide.sharing import (
     PartnerView,
@@ -57,11 +56,8 @@ MY_DATA = "app_pages/my_data.py"
 
 def _when(iso: str) -> str:
     """An ISO timestamp as a calm date, e.g. "3 March 2025"."""
-    try:
-        day = datetime.fromisoformat(iso).date() if "T" in iso else date.fromisoformat(iso)
-    except ValueError:
-        return "an earlier date"
-    return f"{day.day} {day:%B %Y}"
+    day = formatting.read_day(iso)
+    return formatting.date_words(day) if day else "an earlier date"
 
 
 def _saved_now(message: str) -> None:
@@ -270,7 +266,7 @@ def sharing_parts(view: PartnerView | None) -> str:
     parts = shared_parts(view)
     if not parts:
         return ""
-    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+    return formatting.join_and(parts)
 
 
 def links_section(place: Here, links: list[sharing.LinkInfo], can_share: bool) -> None:

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from content.home import load as load_words
+from guide.formatting import day, numbered
 from guide.weeks import WEEKS, week_range
 
 QUIZ, SCRIPT, PLAN, SAFETY = (
@@ -138,18 +139,11 @@ class Milestone:
     current: bool
 
 
-def day(moment: date) -> str:
-    """A date the calm way the plan page writes it, e.g. "Monday 4 March"."""
-    return f"{moment:%A} {moment.day} {moment:%B}"
-
-
 def weeks_phrase(weeks: Sequence[int]) -> str:
     """ "Week 2 is", "Weeks 2 and 3 are", "Weeks 1, 2 and 3 are"."""
     if not weeks:
         return ""
-    if len(weeks) == 1:
-        return f"Week {weeks[0]} is"
-    return "Weeks " + ", ".join(str(w) for w in weeks[:-1]) + f" and {weeks[-1]} are"
+    return numbered(weeks, "Week", "Weeks") + (" is" if len(weeks) == 1 else " are")
 
 
 def _plan_stage(plan: PlanFacts) -> str:

@@ -16,6 +16,7 @@ from datetime import date
 from typing import Any
 
 from content import plan as words
+from guide import formatting
 from guide.limits import too_long
 from guide.weeks import WEEKS, review_date, week_of, week_range
 
@@ -54,13 +55,10 @@ def _text(data: Mapping[str, Any], key: str) -> str:
 
 def _day(data: Mapping[str, Any], key: str) -> date:
     """Read an ISO date field from a record."""
-    value = data.get(key)
-    if not isinstance(value, str):
+    day = formatting.read_date(data.get(key))
+    if day is None:
         raise _bad_record(f"{key} should be an ISO date")
-    try:
-        return date.fromisoformat(value)
-    except ValueError as exc:
-        raise _bad_record(f"{key} should be an ISO date") from exc
+    return day
 
 
 def _int(data: Mapping[str, Any], key: str) -> int:
@@ -378,11 +376,6 @@ def rate(ratings: Iterable[Rating], new: Rating) -> list[Rating]:
     return list(by_key.values())
 
 
-def _first_day_words(day: date) -> str:
-    """Write a date the way the calm messages use it, e.g. "Monday 4 March"."""
-    return f"{day:%A} {day.day} {day:%B}"
-
-
 def validate_rating(cycle: Cycle, rating: Rating, today: date) -> None:
     """Raise PlanError if ``rating`` cannot be saved for ``cycle`` today."""
     if rating.value not in RATING_VALUES:
@@ -395,7 +388,7 @@ def validate_rating(cycle: Cycle, rating: Rating, today: date) -> None:
         raise _say("week_out_of_range")
     if rating.week > week_of(cycle.start, today):
         first, _ = week_range(cycle.start, rating.week)
-        raise _say("future_week", week=rating.week, first_day=_first_day_words(first))
+        raise _say("future_week", week=rating.week, first_day=formatting.day(first))
     long = too_long(rating.note, NOTE_LIMIT)
     if long is not None:
         raise PlanError(long)

@@ -12,9 +12,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
+from guide.formatting import date_words, join_and, read_day
 from guide.plan import Cycle, Rating, rated_weeks
 from guide.weeks import WEEKS
 
@@ -64,20 +65,6 @@ class Row:
     outcome: str  # "comes back", "replaces", "removed", "same" or "none"
 
 
-def when(day: date) -> str:
-    """A date as people write it, e.g. "3 March 2026"."""
-    return f"{day.day} {day:%B %Y}"
-
-
-def _day(value: object) -> date | None:
-    if not isinstance(value, str) or not value:
-        return None
-    try:
-        return datetime.fromisoformat(value).date() if "T" in value else date.fromisoformat(value)
-    except ValueError:
-        return None
-
-
 def _docs(tables: Mapping[str, Any], name: str) -> list[Mapping[str, Any]]:
     found = tables.get(name)
     if not isinstance(found, list):
@@ -86,7 +73,7 @@ def _docs(tables: Mapping[str, Any], name: str) -> list[Mapping[str, Any]]:
 
 
 def _quiz(docs: Docs) -> tuple[int, date | None, str, bool]:
-    dated = [(day, doc) for doc in docs if (day := _day(doc.get("taken_at"))) is not None]
+    dated = [(day, doc) for doc in docs if (day := read_day(doc.get("taken_at"))) is not None]
     if not dated:
         return len(docs), None, "", False
     latest_day, latest = max(dated, key=lambda pair: str(pair[1].get("taken_at")))
@@ -170,7 +157,7 @@ def _quiz_words(c: Contents) -> str:
         return ""
     parts = [_count(c.quiz_results, "quiz result", "quiz results")]
     if c.quiz_latest is not None:
-        parts.append(f"the latest taken {when(c.quiz_latest)}")
+        parts.append(f"the latest taken {date_words(c.quiz_latest)}")
     if c.quiz_safety:
         parts.append("which put safety first")
     elif c.quiz_reason:
@@ -184,14 +171,14 @@ def _script_words(c: Contents) -> str:
         parts.append("a script in progress")
     if c.script_versions:
         parts.append(_count(c.script_versions, "saved version", "saved versions"))
-    return " and ".join(parts)
+    return join_and(parts)
 
 
 def _plan_words(c: Contents) -> str:
     if c.plan_start is None:
         return ""
     return (
-        f"a plan started {when(c.plan_start)} with "
+        f"a plan started {date_words(c.plan_start)} with "
         f"{_count(c.plan_targets, 'target', 'targets')}, "
         f"{c.plan_weeks_rated} of {WEEKS} weeks rated"
     )

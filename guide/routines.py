@@ -25,6 +25,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Any
 
+from guide.formatting import read_date
 from guide.plan import ROUTINES, RoutineEntry
 from guide.weeks import WEEKS, week_of, week_range
 
@@ -172,13 +173,7 @@ def keep_saved(
 
 
 def _day(doc: Mapping[str, Any]) -> date | None:
-    value = doc.get("day")
-    if not isinstance(value, str):
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        return None
+    return read_date(doc.get("day"))
 
 
 def entries(

@@ -18,6 +18,7 @@ from dataclasses import dataclass, fields
 from typing import Any
 
 from content.script import FirstStepOption, ScriptContent, load_script_content
+from guide.formatting import join_and, join_or
 from guide.safety import escape_markdown
 from guide.tone import Flag, check
 
@@ -260,16 +261,6 @@ def _asks(text: str) -> bool:
     return True
 
 
-def _join_or(items: Sequence[str]) -> str:
-    """'a', 'a or b', 'a, b or c'."""
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " or " + items[-1]
-
-
-def _join_and(items: Sequence[str]) -> str:
-    """'a', 'a and b', 'a, b and c'."""
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
-
-
 def _short(text: str, limit: int = TALKING_POINT_LIMIT) -> str:
     """Cut ``text`` at a word boundary so it fits on a phone screen."""
     if len(text) <= limit:
@@ -345,7 +336,7 @@ def _friction(draft: ScriptDraft, content: ScriptContent) -> list[str]:
     for remover in content.friction:
         if remover.id == "times":
             if times:
-                lines.append(remover.line.replace("{times}", _join_or(times)))
+                lines.append(remover.line.replace("{times}", join_or(times)))
         elif getattr(draft, remover.id):
             lines.append(remover.line)
     return lines
@@ -390,9 +381,9 @@ def _timing(draft: ScriptDraft, content: ScriptContent) -> list[str]:
     bad = [item.text for item in content.timing if not item.good and item.id in checked]
     lines = []
     if good:
-        lines.append(f"{content.good_label}: {_join_and(good)}.")
+        lines.append(f"{content.good_label}: {join_and(good)}.")
     if bad:
-        lines.append(f"{content.bad_label}: {_join_and(bad)}.")
+        lines.append(f"{content.bad_label}: {join_and(bad)}.")
     return lines
 
 
@@ -489,7 +480,7 @@ def _talking_points(
             if step:
                 points.append(_short(f"{section.cue}: {step}"))
             times = _times(draft)
-            easy = [_join_or(times)] if times else []
+            easy = [join_or(times)] if times else []
             easy += [
                 remover.label[:1].lower() + remover.label[1:]
                 for remover in content.friction

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, Protocol
 
+from guide.formatting import read_date
 from guide.limits import too_long
 from guide.plan import RATING_VALUES, Rating, Target
 from guide.stats import Divergence, divergence
@@ -247,16 +248,6 @@ def _shared_items(raw: object, text_key: str, limit: int) -> list[tuple[str, str
     return list(items.items())
 
 
-def _iso_day(value: object) -> date | None:
-    """Read an ISO date, or None."""
-    if not isinstance(value, str):
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        return None
-
-
 def partner_view(snapshot: object) -> PartnerView | None:
     """What a partner sees from a stored snapshot; None when it is missing, malformed or empty."""
     if not isinstance(snapshot, Mapping):
@@ -267,7 +258,7 @@ def partner_view(snapshot: object) -> PartnerView | None:
         SharedOption(i, t)
         for i, t in _shared_items(snapshot.get("options"), "label", OPTION_LABEL_LIMIT)
     )
-    start = _iso_day(snapshot.get("cycle_start"))
+    start = read_date(snapshot.get("cycle_start"))
     targets: tuple[SharedTarget, ...] = ()
     if start is not None:
         found = _shared_items(snapshot.get("targets"), "text", TARGET_TEXT_LIMIT)

@@ -30,6 +30,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any, Protocol
 
+from guide import formatting
 from guide.plan import (
     Cycle,
     PlanError,
@@ -105,15 +106,10 @@ class PlanStatus:
         if self.cycle is None:
             return "No six-week plan yet"
         if not self.started:
-            return f"Your six weeks begin on {long_day(self.cycle.start)}"
+            return f"Your six weeks begin on {formatting.day(self.cycle.start)}"
         if self.fraction >= 1:
             return "All six weeks are done"
         return f"Week {self.week} of {WEEKS}"
-
-
-def long_day(day: date) -> str:
-    """Write a date the calm way the plan page uses, e.g. "Monday 4 March"."""
-    return f"{day:%A} {day.day} {day:%B}"
 
 
 def rating_key(target_id: str, week: int, rater: str) -> str:
@@ -217,10 +213,7 @@ def journal_entries(space: Space, cycle: Cycle) -> list[JournalLine]:
     found = []
     for doc in _matching(space.private, JOURNAL_TABLE, "cycle_id", [cycle.id]):
         text, raw_day = doc.get("text"), doc.get("day")
-        try:
-            day = date.fromisoformat(raw_day) if isinstance(raw_day, str) else None
-        except ValueError:
-            day = None
+        day = formatting.read_date(raw_day)
         if day is None or not isinstance(text, str):
             log.warning("a stored journal line could not be read and was skipped")
             continue

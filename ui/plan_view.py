@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 import streamlit as st
 
 from content import plan as words
-from guide import dates
+from guide import formatting
 from guide.calendar import build_ics
 from guide.keeping import would_erase
 from guide.limits import first_too_long, limit_hint
@@ -41,7 +41,6 @@ from storage.errors import StorageError
 from ui import plan_state
 from ui.callbacks import fresh_data, guarded, refused_download
 from ui.context import Here
-from ui.plan_state import long_day
 
 if TYPE_CHECKING:
     from guide.figures import Chart
@@ -90,12 +89,12 @@ def _picker_format() -> str:
         locale = st.context.locale
     except Exception:  # no browser (AppTest)
         locale = None
-    return dates.picker_format(locale if isinstance(locale, str) else None)
+    return formatting.picker_format(locale if isinstance(locale, str) else None)
 
 
 def _today_in_words(today: date) -> None:
     """Today's date in words beside a picker that writes numbers only."""
-    st.caption(f"Today is {dates.long_day(today)}.")
+    st.caption(f"Today is {formatting.day_with_year(today)}.")
 
 
 def new_plan_form(place: Here, today: date, own_support: bool = False) -> None:
@@ -166,8 +165,8 @@ def _on_new_plan(place: Here) -> None:
         return
     st.session_state[HINTS_FOR] = cycle.id
     confirm(
-        f"Your six weeks start on {long_day(cycle.start)}. "
-        f"The review is on {long_day(cycle.review_on)}.",
+        f"Your six weeks start on {formatting.day(cycle.start)}. "
+        f"The review is on {formatting.day(cycle.review_on)}.",
         "week",
     )
 
@@ -203,7 +202,7 @@ def setup(place: Here, cycle: Cycle, today: date, safety: SafetyMode) -> None:
     st.subheader("Dates", anchor=False)
     began = "Started" if cycle.start <= today else "Starts"
     st.markdown(
-        f"{began} on **{long_day(cycle.start)}**. Review on **{long_day(cycle.review_on)}**."
+        f"{began} on **{formatting.day(cycle.start)}**. Review on **{formatting.day(cycle.review_on)}**."
     )
     calendar_button(place, cycle)
     st.subheader("Your targets", anchor=False)
@@ -228,7 +227,7 @@ def setup(place: Here, cycle: Cycle, today: date, safety: SafetyMode) -> None:
                     )
             if target.history:
                 earlier = "; ".join(
-                    f"\u201c{old}\u201d (until {long_day(changed)})"
+                    f"\u201c{old}\u201d (until {formatting.day(changed)})"
                     for changed, old in target.history
                 )
                 st.caption(f"Earlier wording: {_escaped(earlier)}")
@@ -342,7 +341,7 @@ def _on_move_start(place: Here, cycle: Cycle) -> None:
     except StorageError as exc:
         note("move_start", exc.message, ":material/cloud_off:")
         return
-    confirm(f"The six weeks now start on {long_day(start)}.")
+    confirm(f"The six weeks now start on {formatting.day(start)}.")
 
 
 # --- charts --------------------------------------------------------------------------------------
@@ -397,9 +396,7 @@ def _summary(place: Here, cycle: Cycle, today: date) -> ReviewSummary:
 
 
 def _weeks_words(weeks: Sequence[int]) -> str:
-    if len(weeks) == 1:
-        return f"week {weeks[0]}"
-    return "weeks " + ", ".join(str(w) for w in weeks[:-1]) + f" and {weeks[-1]}"
+    return formatting.numbered(weeks, "week", "weeks")
 
 
 def numbers(cycle: Cycle, summary: ReviewSummary) -> None:
@@ -453,7 +450,7 @@ def telling_lines(place: Here, cycle: Cycle) -> None:
         return
     with st.container(border=True, key="plan_telling"):
         for line in lines:
-            st.text(f"{line.day:%a %d %b}: {line.text}")
+            st.text(f"{formatting.short_day(line.day)}: {line.text}")
 
 
 def _options(safety: SafetyMode) -> tuple[list[words.DecisionOption], list[str]]:
@@ -631,7 +628,7 @@ def decision_box(cycle: Cycle, safety: SafetyMode) -> None:
     title = option.title if option else decision.option
     with st.container(border=True, key="plan_decided"):
         st.markdown(
-            f":material/check_circle: You chose **{title}** on {long_day(decision.decided_on)}."
+            f":material/check_circle: You chose **{title}** on {formatting.day(decision.decided_on)}."
         )
         if option:
             st.markdown(f"A first step: {option.first_step}")
@@ -710,7 +707,7 @@ def _on_next_cycle(place: Here, cycle: Cycle, today: date) -> None:
         note("next_cycle", exc.message, ":material/cloud_off:")
         return
     st.session_state[HINTS_FOR] = fresh.id
-    confirm(f"Your new six weeks start on {long_day(fresh.start)}.", "week")
+    confirm(f"Your new six weeks start on {formatting.day(fresh.start)}.", "week")
 
 
 def review(place: Here, cycle: Cycle, today: date, safety: SafetyMode) -> None:
@@ -718,7 +715,7 @@ def review(place: Here, cycle: Cycle, today: date, safety: SafetyMode) -> None:
     info = current_week(cycle.start, today)
     if not info.finished:
         st.info(
-            f"It's early: your review date is {long_day(cycle.review_on)}. You're welcome to "
+            f"It's early: your review date is {formatting.day(cycle.review_on)}. You're welcome to "
             "look now. The numbers fill in as the weeks are rated.",
             icon=":material/schedule:",
         )
@@ -753,7 +750,7 @@ def review(place: Here, cycle: Cycle, today: date, safety: SafetyMode) -> None:
 
 def _cycle_label(cycle: Cycle) -> str:
     end = cycle.review_on - timedelta(days=1)
-    label = f"{cycle.start:%d %b %Y} to {end:%d %b %Y}"
+    label = f"{formatting.short_date(cycle.start)} to {formatting.short_date(end)}"
     if cycle.decision:
         titles = {o.id: o.title for o in words.decision_options()}
         label += f" \u00b7 {titles.get(cycle.decision.option, cycle.decision.option)}"
@@ -792,7 +789,7 @@ def past_cycle(place: Here, cycle: Cycle) -> None:
             for changed, old in target.history:
                 st.caption(
                     _escaped(
-                        f"\u201c{target.text}\u201d was \u201c{old}\u201d until {long_day(changed)}."
+                        f"\u201c{target.text}\u201d was \u201c{old}\u201d until {formatting.day(changed)}."
                     )
                 )
         decision = cycle.decision
@@ -802,6 +799,6 @@ def past_cycle(place: Here, cycle: Cycle) -> None:
         titles = {o.id: o.title for o in words.decision_options()}
         st.markdown(
             f"You chose **{titles.get(decision.option, decision.option)}** on "
-            f"{long_day(decision.decided_on)}."
+            f"{formatting.day(decision.decided_on)}."
         )
         timeline_answers(decision.timeline, decision.note)

@@ -22,6 +22,7 @@ from content import resources
 from content.quiz import load_quiz, load_result_words
 from content.reasons import Reason, common_backfires
 from content.safety import load as load_safety
+from guide.formatting import date_words, read_moment
 from guide.quiz import (
     QuizResult,
     ReasonScore,
@@ -33,6 +34,7 @@ from guide.quiz import (
     result_to_dict,
 )
 from guide.safety import SafetyMode, escape_markdown
+from ui import clock
 
 # The three contacts every safety-led result shows first; the Safety page has the rest.
 CRISIS_IDS: tuple[str, ...] = ("us-911", "us-ndvh", "us-988")
@@ -67,10 +69,10 @@ def stored_result(result: QuizResult, taken_at: datetime, declined: bool) -> dic
 
 def _taken_at(value: object) -> datetime:
     """Parse a stored ``taken_at``; raise ValueError when it is missing or not a date."""
-    if not isinstance(value, str):
+    parsed = read_moment(value)
+    if parsed is None:
         raise ValueError("result: missing taken_at")
-    parsed = datetime.fromisoformat(value)
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+    return parsed
 
 
 def read_history(docs: Sequence[Mapping[str, Any]]) -> tuple[list[Entry], int]:
@@ -88,11 +90,6 @@ def read_history(docs: Sequence[Mapping[str, Any]]) -> tuple[list[Entry], int]:
         entries.append(Entry(taken, reread(result, load_quiz()), bool(doc.get("safety_declined"))))
     entries.sort(key=lambda e: e.taken_at, reverse=True)
     return entries, damaged
-
-
-def day(moment: datetime) -> str:
-    """A date as people write it, e.g. "22 November 2026"."""
-    return f"{moment.day} {moment:%B %Y}"
 
 
 def summary(entry: Entry, reasons: Mapping[str, Reason]) -> str:
@@ -275,6 +272,6 @@ def history(entries: Sequence[Entry], reasons: Mapping[str, Reason]) -> None:
     for index, entry in enumerate(entries):
         with st.container(border=True, key=f"quiz_history_{index}"):
             label = " · latest" if index == 0 else ""
-            st.markdown(f"**{day(entry.taken_at)}**{label}")
+            st.markdown(f"**{date_words(clock.local(entry.taken_at))}**{label}")
             st.markdown(summary(entry, reasons))
             st.caption(f"Answered {entry.result.answered} of {entry.result.total} questions.")

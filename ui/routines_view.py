@@ -15,12 +15,12 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import replace
-from datetime import date, datetime
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from datetime import date
 
 import streamlit as st
 
 from content import plan as words
+from guide import formatting
 from guide import routines as rt
 from guide.limits import first_too_long, limit_hint, too_long
 from guide.plan import ROUTINES, Cycle
@@ -28,6 +28,7 @@ from guide.safety import SafetyMode
 from storage.errors import StorageError
 from ui import confirm, plan_state
 from ui.callbacks import guarded
+from ui.clock import today  # the user's own date, as the plan and Home see it
 from ui.context import Here
 from ui.safety_state import mode
 
@@ -94,22 +95,6 @@ def render(place: Here, cycle: Cycle | None) -> None:
 
 
 # --- small shared pieces -------------------------------------------------------------------------
-
-
-def today() -> date:
-    """Today where the user is (their browser's time zone when known), so late lines stay put."""
-    zone = st.context.timezone
-    if zone:
-        try:
-            return datetime.now(ZoneInfo(zone)).date()
-        except (ZoneInfoNotFoundError, ValueError):
-            pass
-    return date.today()
-
-
-def long_day(day: date) -> str:
-    """A date written the calm way, e.g. "Wednesday 5 March"."""
-    return f"{day:%A} {day.day} {day:%B}"
 
 
 def _cycle_id(cycle: Cycle | None) -> str | None:
@@ -361,7 +346,7 @@ def _nightly_log(place: Here, cycle: Cycle | None) -> None:
     if steps:
         st.markdown("**Recent small steps**")
         for doc in steps:
-            st.caption(long_day(date.fromisoformat(doc["day"])))
+            st.caption(formatting.day(formatting.read_date(doc["day"])))
             st.text(doc["note"])
 
 
@@ -386,7 +371,7 @@ def _weekly(place: Here, cycle: Cycle | None, safety: SafetyMode) -> None:
     logged = rt.entries(place.private.all(LOG), "weekly", _cycle_id(cycle))
     this_week = [d for d in logged if first.isoformat() <= d["day"] <= last.isoformat()]
     if this_week:
-        when = long_day(date.fromisoformat(this_week[0]["day"]))
+        when = formatting.day(formatting.read_date(this_week[0]["day"]))
         st.caption(f":material/check: This week's check-in was logged on {when}.")
     with st.form("plan_routines_weekly_form", border=True):
         st.markdown("**Log this week's check-in**")
@@ -586,7 +571,7 @@ def _journal(place: Here, cycle: Cycle | None, safety: SafetyMode) -> None:
     todays = next((line for line in lines if line.day == day), None)
     with st.form("plan_routines_journal_form", border=True):
         text = st.text_input(
-            f"Your line for today, {long_day(day)}",
+            f"Your line for today, {formatting.day(day)}",
             value=todays.text if todays else "",
             placeholder="For example: I asked about her day first, and she smiled.",
             key="plan_routines_journal_text",
@@ -636,7 +621,7 @@ def _journal_line(place: Here, line: rt.JournalLine) -> None:
     with st.container(border=True, key=f"plan_routines_line_{line.day.isoformat()}"):
         words_col, mark_col = st.columns([4, 1], vertical_alignment="center")
         with words_col:
-            st.caption(long_day(line.day))
+            st.caption(formatting.day(line.day))
             st.text(line.text)  # the user's own words: shown as plain text, never as markdown
         with mark_col:
             widget = f"plan_routines_telling_{line.day.isoformat()}"
@@ -685,7 +670,7 @@ def _support(place: Here, cycle: Cycle | None, safety: SafetyMode) -> None:
     done = rt.support_done(place.private.all(LOG), *window)
     steps = words.support_steps()
     st.caption(
-        f"This week ({long_day(window[0])} to {long_day(window[1])}): "
+        f"This week ({formatting.day(window[0])} to {formatting.day(window[1])}): "
         f"{sum(1 for s in steps if s.id in done)} of {len(steps)} done."
     )
     for step in steps:

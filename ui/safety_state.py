@@ -11,22 +11,13 @@ from collections.abc import Mapping
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from guide.formatting import read_moment
 from guide.safety import SafetyMode, ScreenState, gate
 from ui.context import Here
 
 SAFETY_TABLE = "safety"
 SELF_FLAG = "self_flag"
 RESULTS_TABLE = "quiz_results"
-
-
-def _parse(value: object) -> datetime | None:
-    if not isinstance(value, str):
-        return None
-    try:
-        parsed = datetime.fromisoformat(value)
-    except ValueError:
-        return None
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
 
 
 def latest_screen(here: Here) -> ScreenState | None:
@@ -37,7 +28,7 @@ def latest_screen(here: Here) -> ScreenState | None:
 def _latest_screen(results: list[dict[str, Any]]) -> ScreenState | None:
     latest: ScreenState | None = None
     for result in results:
-        taken = _parse(result.get("taken_at"))
+        taken = read_moment(result.get("taken_at"))
         if taken is None or not result.get("safety_complete", False):
             continue
         screen = ScreenState(
@@ -53,7 +44,7 @@ def _latest_screen(results: list[dict[str, Any]]) -> ScreenState | None:
 def self_flag_at(here: Here) -> datetime | None:
     """When the user last said "this is about my safety", if ever."""
     doc = here.private.get(SAFETY_TABLE, SELF_FLAG)
-    return _parse(doc.get("at")) if doc else None
+    return read_moment(doc.get("at")) if doc else None
 
 
 def set_self_flag(here: Here) -> None:

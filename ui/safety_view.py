@@ -6,18 +6,18 @@ on a phone dials (``tel:``) or opens a text (``sms:``) with the right number. Al
 own content, never anything a user wrote, so plain Markdown is safe.
 
 Public API: :func:`danger_now`, :func:`quick_exit_reminder`, :func:`resource_card`,
-:func:`country_picker`, :func:`directories`, :func:`how_checked`, :func:`checked_on`.
+:func:`country_picker`, :func:`directories` and :func:`how_checked`.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from urllib.parse import urlsplit
 
 import streamlit as st
 
 from content import resources as res
 from content import safety as safety_content
+from guide.formatting import date_words
 
 OTHER_COUNTRY = "other"
 # Where the Safety page keeps the safety plan (private); My data names it in its restore summary.
@@ -30,18 +30,13 @@ _ICONS = {
 }
 
 
-def checked_on(day: dt.date) -> str:
-    """A check date the way people say it: ``22 November 2026``."""
-    return f"{day.day} {day:%B %Y}"
-
-
 def _site(url: str) -> str:
     host = urlsplit(url).netloc
     return host.removeprefix("www.")
 
 
 def _provenance(resource: res.Resource) -> str:
-    note = res.words().checked_note.format(date=checked_on(resource.checked))
+    note = res.words().checked_note.format(date=date_words(resource.checked))
     # The content records how each entry was checked; say so plainly when it wasn't confirmed live.
     if "not checked live" in resource.checked_how.lower():
         note = f"{note.removesuffix('.')}, against published details, not by calling."
@@ -78,7 +73,7 @@ def how_checked(found: tuple[res.Resource, ...]) -> None:
         )
         st.markdown(
             "\n".join(
-                f"- **{r.name}**: {r.source}. Checked {checked_on(r.checked)}. {r.checked_how}"
+                f"- **{r.name}**: {r.source}. Checked {date_words(r.checked)}. {r.checked_how}"
                 for r in found
             )
         )

@@ -27,18 +27,18 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from typing import Literal
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import streamlit as st
 
 from content import resources
 from content.script import SafetyInstead
+from guide import formatting
 from guide.limits import limit_hint, too_long
 from guide.safety import escape_markdown
 from guide.script import Script, ScriptDraft, draft_from_dict, draft_to_dict
 from guide.tone import Flag, advice
 from storage.errors import StorageError
-from ui import safety_view
+from ui import clock, safety_view
 from ui.callbacks import guarded
 from ui.context import Here
 from ui.quiz_view import Entry, read_history
@@ -53,8 +53,6 @@ PRACTICE_STATE = "script_practice_step"
 CONFIRM_DELETE = "script_confirm_delete"
 CONFIRM_LOAD = "script_confirm_load"
 NOTE = "script_note"  # (where, kind, icon, words): what a callback wants said where it happened
-
-_MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
 # Static CSS only. The practice words get large type; a printout keeps only the script.
 _PRACTICE_CSS = """<style>
@@ -87,43 +85,14 @@ def now_iso() -> str:
     return datetime.now(UTC).isoformat()
 
 
-def parse_time(value: object) -> datetime | None:
-    """A stored ISO moment, or None when it is missing or not a date."""
-    if not isinstance(value, str):
-        return None
-    try:
-        parsed = datetime.fromisoformat(value)
-    except ValueError:
-        return None
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
-
-
-def local(moment: datetime) -> datetime:
-    """``moment`` in the browser's time zone when Streamlit knows it, else UTC."""
-    try:
-        zone = st.context.timezone
-    except Exception:  # AppTest has no browser
-        zone = None
-    try:
-        return moment.astimezone(ZoneInfo(zone)) if zone else moment.astimezone(UTC)
-    except (ZoneInfoNotFoundError, ValueError):
-        return moment.astimezone(UTC)
-
-
-def short_day(day: date) -> str:
-    """'12 Nov', for default version names."""
-    return f"{day.day} {_MONTHS[day.month - 1]}"
-
-
 def when(moment: datetime) -> str:
     """'12 Nov 2026, 14:05' in the user's time zone."""
-    seen = local(moment)
-    return f"{short_day(seen)} {seen.year}, {seen:%H:%M}"
+    return formatting.moment_words(clock.local(moment))
 
 
 def default_version_name(count: int, today: date) -> str:
     """A name for the next version, e.g. 'Version 2 — 12 Nov'."""
-    return f"Version {count + 1} — {short_day(today)}"
+    return f"Version {count + 1} — {formatting.day_month(today)}"
 
 
 # --- the working draft ---------------------------------------------------------------------------
@@ -205,7 +174,7 @@ def read_versions(place: Here) -> tuple[list[Version], int]:
     versions: list[Version] = []
     damaged = 0
     for doc in place.private.all(VERSIONS_TABLE):
-        saved = parse_time(doc.get("saved_at"))
+        saved = formatting.read_moment(doc.get("saved_at"))
         key, name = doc.get("key"), doc.get("name")
         if saved is None or not isinstance(key, str) or not isinstance(name, str):
             damaged += 1
@@ -363,7 +332,7 @@ def _invitation(script: Script) -> None:
 
 
 def _downloads(script: Script) -> None:
-    stamp = date.today().isoformat()
+    stamp = clock.today().isoformat()
     with st.container(horizontal=True, key="script_downloads"):
         st.download_button(
             "Download as Markdown",
@@ -509,7 +478,7 @@ def show_versions(
             )
         show_note("version_over")
     with st.form("script_version_form", border=True):
-        default = default_version_name(len(versions), local(datetime.now(UTC)).date())
+        default = default_version_name(len(versions), clock.today())
         name_key = f"script_version_name_{len(versions)}"
         st.text_input("Name", value=default, key=name_key, help=limit_hint(NAME_CHARS))
         if empty:

@@ -246,6 +246,7 @@ def test_partner_flow_reply_rate_and_owner_sees_both_views(app, make_app, data_d
     submit(partner, "Save week 1")
     assert "Thank you for sharing how week 1 looked to you" in page_text(partner)
     partner.run()  # the reply and ratings come back filled in
+    assert "You've rated week 1." in page_text(partner)
     assert partner.checkbox(key="partner_option_workshop").value is True
     assert partner.text_area(key="partner_note").value == "Saturday mornings suit me."
 

@@ -10,13 +10,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from content.home import load as load_words
+from guide.formatting import day
 from guide.journey import (
     MILESTONE_OF,
     PLAN_SECTIONS,
     STAGES,
     Facts,
     PlanFacts,
-    day,
     milestones,
     next_step,
     stage,
