@@ -92,7 +92,12 @@ def script_versions(place: Here) -> list[ScriptVersion]:
     """Saved script versions, newest first, each with the invitation it assembles."""
     versions, _damaged = script_records.versions(place.private)
     return [
-        ScriptVersion(v.id, v.name, v.saved_at.isoformat(), assemble(v.draft, False).invitation)
+        ScriptVersion(
+            v.id,
+            v.name or v.draft.name,
+            v.saved_at.isoformat(),
+            assemble(v.draft, safety_mode=False).invitation,
+        )
         for v in versions
     ]
 
