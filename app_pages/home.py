@@ -12,7 +12,8 @@ import streamlit as st
 
 from content.home import load as load_words
 from guide.journey import milestones, next_step
-from ui import clock, home_view, plan_state, safety_view
+from records import plan as plan_state
+from ui import clock, home_view, safety_view
 from ui.context import here
 from ui.safety_state import mode
 

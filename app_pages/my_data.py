@@ -7,27 +7,18 @@ from dataclasses import replace
 import streamlit as st
 
 from guide import formatting
-from guide.restore import OUTCOME_WORDS, Row, Tables, compare, contents, losses
+from guide.restore import OUTCOME_WORDS, Row, compare, contents, losses
 from guide.safety import escape_markdown
+from records import backup as backup_records
+from records.backup import TABLES
 from storage.backup import parse_backup
 from storage.errors import BackupError, StorageError, StorageUnavailable
-from storage.store import PRIVATE, SHARED
-from ui import clock, notices, plan_state, safety_state, safety_view, script_view, sharing
+from storage.store import PRIVATE
+from ui import clock, notices, safety_state
 from ui.callbacks import fresh_data, refused_download
 from ui.context import here, start_fresh
 
 RESTORED, UPLOAD_ROUND = "my_data_restored", "my_data_upload_round"
-# Where each kind of thing lives, by the names its own feature gives its tables.
-TABLES = Tables(
-    quiz=safety_state.RESULTS_TABLE,
-    script_draft=script_view.WORKING_TABLE,
-    script_versions=script_view.VERSIONS_TABLE,
-    plan_cycles=plan_state.CYCLES_TABLE,
-    plan_ratings=plan_state.RATINGS_TABLE,
-    journal=plan_state.JOURNAL_TABLE,
-    routine_log=plan_state.ROUTINE_TABLE,
-    safety_plan=safety_view.PLAN_TABLE,
-)
 
 
 def _made(exported: str) -> str:
@@ -108,7 +99,7 @@ if upload is not None:
     else:
         rows = compare(
             contents(backup.tables.get(PRIVATE, {}), TABLES),
-            contents(store.private(access).dump(), TABLES),
+            contents(backup_records.private_now(store.private(access)), TABLES),
         )
         made = _made(backup.exported)
         st.success(f"This backup is readable. It was made {made}.", icon=":material/check_circle:")
@@ -138,14 +129,9 @@ if upload is not None:
             "I understand that my current data will be replaced", key="my_data_confirm"
         )
         if confirmed and st.button("Restore this backup", type="primary", key="my_data_restore"):
-            tables = backup.tables
-            private = notices.keep_link_saved(place, tables.get(PRIVATE, {}))
-            shared = tables.get(SHARED, {})
-            if safety_on:
-                # Safety mode and the pause travel inside the restore itself, not after it.
-                private = safety_state.kept_on(private)
-                shared = safety_state.paused_in(sharing.withdrawn(shared))
-            backup = replace(backup, tables={PRIVATE: private, SHARED: shared})
+            # Safety mode and the pause travel inside the restore itself, not after it.
+            tables = backup_records.ready_to_restore(place.private, backup.tables, safety_on)
+            backup = replace(backup, tables=tables)
             try:
                 store.restore_backup(access, backup)
             except (StorageError, OSError) as exc:

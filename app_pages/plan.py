@@ -11,7 +11,7 @@ segmented control so the charts are only built when they are looked at:
 - **Review**: the numbers, telling journal lines, the decision aid, a new cycle, and history.
 - **Setup**: dates, the calendar file, rewording and adding targets.
 
-Storage is in :mod:`ui.plan_state` (its docstring lists the tables and their shapes); the larger
+Storage is in :mod:`records.plan` (its docstring lists the tables and their shapes); the larger
 parts are drawn by :mod:`ui.plan_view`.
 """
 
@@ -30,11 +30,12 @@ from guide.limits import first_too_long, limit_hint
 from guide.plan import NOTE_LIMIT, RATING_VALUES, Cycle, PlanError, Rating, rated_weeks
 from guide.safety import SafetyMode, escape_markdown
 from guide.weeks import WEEKS, due_weeks, rateable_weeks, week_range
+from records import plan as plan_state
+from records.plan import PlanStatus
 from storage.errors import StorageError
-from ui import clock, confirm, plan_state, plan_view, routines_view, warm
+from ui import clock, confirm, plan_view, routines_view, warm
 from ui.callbacks import guarded
 from ui.context import Here, here
-from ui.plan_state import PlanStatus
 from ui.safety_state import mode
 
 SECTION = "plan_section"

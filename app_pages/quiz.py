@@ -4,15 +4,10 @@ The page has three states, read from storage on every run so a new session picks
 the last one stopped: no quiz yet (the intro), a quiz in progress (one question per screen, then a
 finish step), and a result (with its history and a way to retake).
 
-Storage (private compartment):
-
-- ``quiz_progress``, key ``"current"``: ``{"answers": {item_id: option_index}, "started_at": iso,
-  "position": int}``. ``position`` is the screen on show: ``0 .. len(items) - 1`` a question,
-  ``len(items)`` the finish step. It is removed when the quiz is finished or a retake is stopped.
-- ``quiz_results``: one document per finished quiz, built by :func:`ui.quiz_view.stored_result`:
-  ``result_to_dict(result)`` plus ``taken_at`` (ISO, UTC), ``safety_flagged``, ``safety_items``,
-  ``safety_complete`` (always True: the screen was answered, or explicitly declined) and
-  ``safety_declined``. Declining counts as a concern, so ``safety_flagged`` is True for it.
+Storage is :mod:`records.quiz` (its docstring lists the tables). The stored ``position`` is the
+screen on show: ``0 .. len(items) - 1`` a question, ``len(items)`` the finish step. The progress is
+removed when the quiz is finished or a retake is stopped. A result's ``safety_complete`` is always
+True (the screen was answered, or explicitly declined); declining counts as a concern.
 
 The result can't be produced while safety questions are unanswered, unless the user chooses "I'd
 rather not answer these" on the finish step, where what that means is said plainly first.
@@ -22,7 +17,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
-from typing import Any
 
 import streamlit as st
 
@@ -30,14 +24,14 @@ from content.quiz import QuizItem, intro, load_quiz, safety_intro
 from content.reasons import load_reasons
 from guide import formatting
 from guide.quiz import answer_index, progress, score
+from records import quiz as records
+from records.quiz import Progress
 from storage.errors import StorageError
 from ui import clock, quiz_view
 from ui.callbacks import still_open
 from ui.context import Here, here
 from ui.safety_state import mode
 
-PROGRESS_TABLE, CURRENT = "quiz_progress", "current"
-RESULTS_TABLE = "quiz_results"
 SAVED_FLAG = "quiz_just_saved"
 SEEN_FLAG = "quiz_resumed_seen"
 
@@ -54,24 +48,15 @@ def _now() -> str:
 # --- progress in storage -------------------------------------------------------------------------
 
 
-def _answers(doc: Mapping[str, Any]) -> dict[str, int]:
-    """The stored answers, keeping only entries that could be an option index."""
-    raw = doc.get("answers")
-    if not isinstance(raw, dict):
-        return {}
-    return {str(k): v for k, v in raw.items() if isinstance(v, int) and not isinstance(v, bool)}
-
-
-def _started_at(doc: Mapping[str, Any]) -> str:
+def _started_at(doc: Progress) -> str:
     """When this run of the quiz began (now, if the stored value is missing or odd)."""
-    value = doc.get("started_at")
-    return value if isinstance(value, str) else _now()
+    return doc.started_at or _now()
 
 
-def _position(doc: Mapping[str, Any], answers: Mapping[str, int], items: Sequence[QuizItem]) -> int:
+def _position(doc: Progress, answers: Mapping[str, int], items: Sequence[QuizItem]) -> int:
     """The stored screen, or the first unanswered question when it is missing or out of range."""
-    value = doc.get("position")
-    if isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= len(items):
+    value = doc.position
+    if value is not None and 0 <= value <= len(items):
         return value
     _, total, next_index = progress(answers, items)
     return total if next_index is None else next_index
@@ -80,11 +65,7 @@ def _position(doc: Mapping[str, Any], answers: Mapping[str, int], items: Sequenc
 def _save(place: Here, answers: Mapping[str, int], started_at: str, position: int) -> bool:
     """Write the progress; on failure say so calmly and keep what is on screen."""
     try:
-        place.private.put(
-            PROGRESS_TABLE,
-            CURRENT,
-            {"answers": dict(answers), "started_at": started_at, "position": position},
-        )
+        records.save_progress(place.private, answers, started_at, position)
     except StorageError as exc:
         st.warning(exc.message, icon=":material/cloud_off:")
         return False
@@ -99,18 +80,16 @@ def _go(place: Here, answers: Mapping[str, int], started_at: str, position: int)
 
 def _stop(place: Here) -> None:
     """Remove the quiz in progress (its answers go with it; finished results stay)."""
-    doc = place.private.get(PROGRESS_TABLE, CURRENT)
-    if doc is not None:
-        place.private.remove(PROGRESS_TABLE, doc["_id"])
+    records.stop(place.private)
 
 
 def _finish(place: Here, answers: Mapping[str, int], declined: bool) -> None:
     """Score the answers, store the result, clear the progress and show the result."""
     items, reasons = load_quiz(), load_reasons()
     result = score(answers, items, reasons)
-    doc = quiz_view.stored_result(result, datetime.now(UTC), declined)
+    doc = records.stored_result(result, datetime.now(UTC), declined)
     try:
-        place.private.insert(RESULTS_TABLE, doc)
+        records.save_result(place.private, doc)
         _stop(place)
     except StorageError as exc:
         st.warning(exc.message, icon=":material/cloud_off:")
@@ -138,10 +117,10 @@ def show_intro(place: Here, items: Sequence[QuizItem]) -> None:
         _go(place, {}, _now(), 0)
 
 
-def show_quiz(place: Here, doc: Mapping[str, Any], has_results: bool) -> None:
+def show_quiz(place: Here, doc: Progress, has_results: bool) -> None:
     """The quiz in progress: one question, or the finish step after the last one."""
     items = load_quiz()
-    answers = _answers(doc)
+    answers = doc.answers
     started_at = _started_at(doc)
     position = _position(doc, answers, items)
     if position > 0 and not st.session_state.get(SEEN_FLAG):
@@ -171,11 +150,11 @@ def _question(place: Here, position: int) -> None:
     another question redraws the whole page. A fragment rerun skips the front door's check of the
     link, so the question checks it before it saves, and reads the answers afresh from storage."""
     place = still_open(place)  # the link replaced or the space deleted: the whole page changes
-    doc = place.private.get(PROGRESS_TABLE, CURRENT)
+    doc = records.progress(place.private)
     if doc is None:
         st.rerun(scope="app")  # the quiz was stopped: the page must change
     items = load_quiz()
-    answers = _answers(doc)
+    answers = doc.answers
     started_at = _started_at(doc)
     item = items[position]
     total = len(items)
@@ -277,7 +256,7 @@ def _finish_step(
 def show_results(place: Here) -> bool:
     """The latest result, a way to retake, and the history. False when there is nothing to show."""
     reasons = load_reasons()
-    entries, damaged = quiz_view.read_history(place.private.all(RESULTS_TABLE))
+    entries, damaged = records.history(place.private)
     if damaged:
         st.info(
             f"{damaged} earlier result{'s' if damaged > 1 else ''} couldn't be read, so "
@@ -312,16 +291,16 @@ def main() -> None:
     place = here()
     st.title("Quiz", anchor=False)
     st.caption("What may lie behind your partner's no")
-    doc = place.private.get(PROGRESS_TABLE, CURRENT)
+    doc = records.progress(place.private)
     if (
         doc is None
         and st.session_state.pop(quiz_view.BEGIN_FLAG, False)
         and _save(place, {}, _now(), 0)
     ):
         # Home's "Start with the quiz" already said what the quiz is: go straight to question 1.
-        doc = place.private.get(PROGRESS_TABLE, CURRENT)
+        doc = records.progress(place.private)
     if doc is not None:
-        show_quiz(place, doc, has_results=bool(place.private.all(RESULTS_TABLE)))
+        show_quiz(place, doc, has_results=records.has_results(place.private))
     elif not show_results(place):
         show_intro(place, load_quiz())
 

@@ -5,8 +5,7 @@ Written for someone who may be frightened and reading on a phone: the numbers co
 buttons a phone can dial, and each section is short and headed.
 
 The safety plan is the only thing this page stores, and only when the user chose "keep it in the
-app" before saving: ``safety_plan`` key ``plan`` -> :func:`guide.safety.safety_plan_to_dict` with
-``keep_in_app`` True. "Only download it" keeps the plan in this session's memory until the file is
+app" before saving (:mod:`records.safety` keeps it, with ``keep_in_app`` True). "Only download it" keeps the plan in this session's memory until the file is
 taken, then clears it; nothing reaches storage. The plan form's widgets are filled from storage
 when the page opens, so a new session shows the kept plan.
 """
@@ -25,16 +24,14 @@ from guide.limits import first_too_long, limit_hint
 from guide.safety import (
     FEATURES,
     SafetyPlan,
-    safety_plan_from_dict,
     safety_plan_markdown,
-    safety_plan_to_dict,
 )
+from records import safety as safety_records
 from storage.errors import StorageError
 from ui import safety_state, safety_view
 from ui.callbacks import fresh_data, guarded, refused_download
 from ui.context import Here, here
 
-PLAN_TABLE, PLAN_KEY = safety_view.PLAN_TABLE, safety_view.PLAN_KEY
 KEEP, DOWNLOAD = "keep", "download"
 CONTACT_ROWS = 4
 # A plain name: a file called "safety plan" in a shared downloads folder would say too much.
@@ -71,30 +68,25 @@ def _how_key(row: int) -> str:
 
 def _kept(place: Here) -> tuple[SafetyPlan | None, int | None]:
     """The plan kept in the app and its document id, or (None, None)."""
-    doc = place.private.get(PLAN_TABLE, PLAN_KEY)
-    if doc is None:
+    found = safety_records.kept_plan(place.private)
+    if found is None:
         return None, None
-    doc_id = doc.pop("_id")
-    doc.pop("key", None)
-    try:
-        return safety_plan_from_dict(doc), doc_id
-    except ValueError:
+    if found.plan is None:
         st.warning(
             "We couldn't read the plan kept in the app, so the form below starts empty. "
             "Saving a plan in the app will replace the one we couldn't read.",
             icon=":material/restore:",
         )
         return None, None
+    return found.plan, found.doc_id
 
 
 def _kept_markdown(place: Here) -> str:
     """The kept plan as the file "Download a copy" gives, read when the button is pressed."""
-    doc = place.private.get(PLAN_TABLE, PLAN_KEY)
-    if doc is None:
-        raise LookupError("no plan is kept in the app")  # Streamlit then sends no file
-    doc.pop("_id", None)
-    doc.pop("key", None)
-    return safety_plan_markdown(safety_plan_from_dict(doc))
+    found = safety_records.kept_plan(place.private)
+    if found is None or found.plan is None:
+        raise LookupError("no readable plan is kept in the app")  # Streamlit then sends no file
+    return safety_plan_markdown(found.plan)
 
 
 def _form_values(plan: SafetyPlan | None) -> dict[str, Any]:
@@ -215,7 +207,7 @@ def _on_submit(place: Here) -> None:
         st.session_state[K_PENDING] = safety_plan_markdown(plan)
         return
     try:
-        place.private.put(PLAN_TABLE, PLAN_KEY, safety_plan_to_dict(plan))
+        safety_records.keep_plan(place.private, plan)
     except StorageError as exc:
         _notice("warning", exc.message)
         return
@@ -261,7 +253,7 @@ def _cancel_delete() -> None:
 def _delete(place: Here, doc_id: int) -> None:
     st.session_state.pop(K_CONFIRM_DELETE, None)
     try:
-        place.private.remove(PLAN_TABLE, doc_id)
+        safety_records.delete_plan(place.private, doc_id)
     except StorageError as exc:
         _notice("warning", exc.message)
         return

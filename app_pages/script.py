@@ -55,12 +55,12 @@ from guide.limits import first_too_long, limit_hint
 from guide.safety import escape_markdown
 from guide.script import Script, ScriptDraft, assemble, check_draft, prefill
 from guide.tone import Flag, advice
+from records.quiz import Entry
 from storage.errors import StorageError
 from ui import clock
 from ui import script_view as view
 from ui.callbacks import guarded, note_closed, reopen, still_open
 from ui.context import Here, here
-from ui.quiz_view import Entry
 from ui.safety_state import mode
 
 MAX_CHARS = 600

@@ -3,15 +3,7 @@
 What to look for, questions for a consultation, ways to keep the cost down, what a first session is
 like (the same explainer the partner view shows), and a checklist for up to three candidates.
 
-Stored in the private compartment, table ``therapist_checklist``, key ``"current"``::
-
-    {"candidates": [  # always three, in tab order
-        {"name": str,
-         "fits": [look_for id, ...],          # the "what to look for" items ticked
-         "answers": {question id: str},       # notes on each consultation answer ("" = none)
-         "notes": str},
-        ...],
-     "saved_at": ISO time, UTC}
+The checklist is stored by :mod:`records.therapist` (its docstring shows the shape).
 
 When the safety gate withholds choosing a couples therapist (``therapist_choosing``), the page shows
 only a calm note, a link to the Safety page, a pointer to a therapist of one's own and one sentence
@@ -29,14 +21,13 @@ from content.guides import Entry, first_session_explainer, load_therapist
 from guide.keeping import would_erase
 from guide.limits import first_too_long, limit_hint
 from guide.safety import escape_markdown
+from records import therapist as records
+from records.therapist import ANSWER_MAX, CANDIDATES, NAME_MAX, NOTES_MAX
 from storage.errors import StorageError
 from ui import confirm
 from ui.context import here
 from ui.safety_state import mode
 
-TABLE, KEY = "therapist_checklist", "current"
-CANDIDATES = 3
-NAME_MAX, ANSWER_MAX, NOTES_MAX = 80, 300, 1000
 SAFETY_PAGE, GOING_ALONE = "app_pages/safety.py", "app_pages/going_alone.py"
 ANCHOR = "therapist-checklist"
 K_REDRAW, K_KEPT = "therapist_redraw", "therapist_kept"
@@ -45,35 +36,6 @@ K_REDRAW, K_KEPT = "therapist_redraw", "therapist_kept"
 def bullets(items: tuple[Entry, ...]) -> str:
     """Entries as a Markdown list with a bold lead-in (our own words, so Markdown is safe)."""
     return "\n".join(f"- **{item.title}.** {item.text}" for item in items)
-
-
-def _text(value: Any, limit: int) -> str:
-    return value[:limit] if isinstance(value, str) else ""
-
-
-def stored_candidates(
-    doc: Any, look_for_ids: tuple[str, ...], question_ids: tuple[str, ...]
-) -> list[dict[str, Any]]:
-    """The saved checklist as exactly three clean candidates; anything unexpected reads as empty."""
-    raw = doc.get("candidates") if isinstance(doc, dict) else None
-    raw = raw if isinstance(raw, list) else []
-    cleaned = []
-    for n in range(CANDIDATES):
-        found = raw[n] if n < len(raw) and isinstance(raw[n], dict) else {}
-        fits = found.get("fits")
-        fits = fits if isinstance(fits, list) else []
-        answers = found.get("answers")
-        answers = answers if isinstance(answers, dict) else {}
-        cleaned.append(
-            {
-                "name": _text(found.get("name"), NAME_MAX),
-                # Known ids only, in content order, so a renamed item cannot leave a ghost tick.
-                "fits": [i for i in look_for_ids if i in fits],
-                "answers": {q: _text(answers.get(q), ANSWER_MAX) for q in question_ids},
-                "notes": _text(found.get("notes"), NOTES_MAX),
-            }
-        )
-    return cleaned
 
 
 def _is_empty(candidate: dict[str, Any]) -> bool:
@@ -115,11 +77,11 @@ def _clear_checklist(look_ids: tuple[str, ...], question_ids: tuple[str, ...]) -
     ):
         return
     try:
-        place.private.put(TABLE, KEY, {"candidates": [], "saved_at": ""})
+        records.clear(place.private)
     except StorageError as exc:
         st.warning(exc.message, icon=":material/cloud_off:")
         return
-    empty = stored_candidates(None, look_ids, question_ids)
+    empty = records.clean(None, look_ids, question_ids)
     st.session_state[K_REDRAW] = _widget_values(empty, look_ids)
     st.toast("The checklist is empty again.", icon=":material/check_circle:")
     st.rerun()
@@ -184,7 +146,7 @@ with st.container(border=True, key="therapist_first_session"):
 checklist = words.checklist
 look_ids = tuple(item.id for item in words.look_for.items)
 question_ids = tuple(q.id for q in questions.items)
-saved = stored_candidates(place.private.get(TABLE, KEY), look_ids, question_ids)
+saved = records.checklist(place.private, look_ids, question_ids)
 
 st.subheader(checklist.title, anchor=ANCHOR)
 st.markdown(checklist.intro)
@@ -258,9 +220,7 @@ elif submitted and would_erase(_words(saved), _words(entered)):
     st.rerun()
 elif submitted:
     try:
-        place.private.put(
-            TABLE, KEY, {"candidates": entered, "saved_at": datetime.now(UTC).isoformat()}
-        )
+        records.save(place.private, entered, datetime.now(UTC))
     except StorageError as exc:
         st.warning(exc.message, icon=":material/cloud_off:")
     else:

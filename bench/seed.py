@@ -1,6 +1,6 @@
 """Spaces with a history, for the benchmark: six weeks, one year, five years of daily use.
 
-The records have the shapes the plan page documents (``ui/plan_state.py``): one cycle every six
+The records have the shapes the plan page documents (``records/plan.py``): one cycle every six
 weeks with three targets, a weekly owner rating per target, a journal line every day and a nightly
 check-in every other day. A long history is written in one go with ``Compartment.load`` (one write
 instead of thousands), keeping whatever tables the space already has. The interaction benchmark prefers

@@ -10,7 +10,7 @@ Stored shapes (private compartment), built and read here so the page and the rev
 - ``routine_log``: ``RoutineEntry.to_dict()`` plus ``cycle_id`` (str or None), and per routine:
   ``weekly`` -> ``answers`` (list of short notes, one per prompt); ``book`` -> ``book_id``,
   ``week`` (1..4); ``support`` -> ``step_id``. Journal lines are not copied here: the plan's
-  activity counts read them from ``journal`` (``ui.plan_state.activity_entries``).
+  activity counts read them from ``journal`` (``records.plan.activity_entries``).
 - ``journal``: ``{"key": iso day, "day": iso day, "text", "telling": bool, "cycle_id"}``, one per
   day: writing again the same day replaces the text and keeps ``telling``.
 - ``book_choice``: key ``NO_CYCLE`` -> ``{"book_id"}``, the book chosen before any plan exists
@@ -283,5 +283,6 @@ def read_journal(docs: Iterable[Mapping[str, Any]]) -> tuple[list[JournalLine], 
         ):
             damaged += 1
             continue
-        by_day[day] = JournalLine(day, text, bool(doc.get("telling", False)), cycle_id)
+        # Only a real True marks a line: a hand-edited "no" must not gather it for the review.
+        by_day[day] = JournalLine(day, text, doc.get("telling") is True, cycle_id)
     return sorted(by_day.values(), key=lambda line: line.day, reverse=True), damaged

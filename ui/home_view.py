@@ -1,8 +1,7 @@
 """Home's reading and drawing: the facts of a space for ``guide.journey``, and the page's parts.
 
-Reads only through the other features' documented tables and public readers: ``quiz_results`` and
-``quiz_progress`` (quiz page), ``scripts`` and ``script_working`` (``ui.script_view``), the plan
-(``ui.plan_state``). Nothing here writes. Nothing a user wrote is shown except target wording
+Reads only through the records layer: the quiz (``records.quiz``), the script
+(``records.script``) and the plan (``records.plan``). Nothing here writes. Nothing a user wrote is shown except target wording
 inside the chart, which ``guide.figures`` escapes, and the chart's table, shown as a dataframe.
 """
 
@@ -15,15 +14,16 @@ import streamlit as st
 from content.home import HomeContent
 from content.quiz import load_quiz
 from guide.journey import Facts, Milestone, NextStep, PlanFacts
-from ui import plan_state, plan_view, quiz_view, script_view
+from records import plan as plan_state
+from records import quiz as quiz_records
+from records import script as script_records
+from records.plan import PlanStatus
+from ui import plan_view, quiz_view
 from ui.context import Here
-from ui.plan_state import PlanStatus
 
 if TYPE_CHECKING:
     import plotly.graph_objects as go
 
-RESULTS_TABLE = "quiz_results"
-PROGRESS_TABLE, PROGRESS_KEY = "quiz_progress", "current"
 CHART_HEIGHT = 240  # small on Home; the plan page has the full-size charts
 
 
@@ -47,15 +47,14 @@ def plan_facts(status: PlanStatus) -> PlanFacts | None:
 
 def read_facts(place: Here, status: PlanStatus, safety_on: bool) -> Facts:
     """What this space holds, as the plain facts ``guide.journey`` decides from."""
-    entries, _damaged = quiz_view.read_history(place.private.all(RESULTS_TABLE))
-    latest = entries[0] if entries else None
-    versions, _damaged = script_view.read_versions(place)
+    latest = quiz_records.latest(place.private)
+    versions, _damaged = script_records.versions(place.private)
     return Facts(
         has_result=latest is not None,
         result_safety=bool(latest and (latest.result.safety_flagged or latest.declined)),
-        quiz_in_progress=place.private.get(PROGRESS_TABLE, PROGRESS_KEY) is not None,
+        quiz_in_progress=quiz_records.in_progress(place.private),
         has_script=bool(versions),
-        has_draft=script_view.read_working(place) is not None,
+        has_draft=script_records.read_working(place.private) is not None,
         plan=plan_facts(status),
         safety_mode=safety_on,
     )

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import streamlit as st
 
+from records import links
 from ui import callbacks, chrome, safety_state, sharing
 from ui.context import Here, start_fresh
 
-LINK_TABLE, LINK_SAVED = "settings", "link_saved"
 LOCAL_SHOWN = "od_local_link_shown"
 LOCAL_NOTE = (
     "**This machine's space opens without a link.** If you ever run Open Door with local mode "
@@ -73,7 +73,7 @@ def _sidebar(here: Here, safety_on: bool) -> None:
 
 def _new_link_notice(here: Here) -> None:
     link = here.owner_link()
-    if link is None or here.private.get(LINK_TABLE, LINK_SAVED):
+    if link is None or links.link_saved(here.private):
         return
     with st.container(border=True, key="notice_new_link"):
         st.markdown(
@@ -87,21 +87,8 @@ def _new_link_notice(here: Here) -> None:
             "My data to download a backup now and then."
         )
         if st.button("I've saved my link", key="notice_link_saved", type="primary"):
-            here.private.put(LINK_TABLE, LINK_SAVED, {"saved": True})
+            links.mark_link_saved(here.private)
             st.rerun()
-
-
-def keep_link_saved(here: Here, private: dict[str, list[dict]]) -> dict[str, list[dict]]:
-    """A backup's private tables with this space's own "I've saved my link" answer in them.
-
-    The answer is about this space's link, not the backup's: restoring must neither bring back a
-    box the person dismissed here, nor hide it with an answer given in the space the backup came from.
-    """
-    settings = [d for d in private.get(LINK_TABLE, []) if d.get("key") != LINK_SAVED]
-    mine = here.private.get(LINK_TABLE, LINK_SAVED)
-    if mine is not None:
-        settings.append({k: v for k, v in mine.items() if k != "_id"})
-    return {**private, LINK_TABLE: settings}
 
 
 @callbacks.guarded

@@ -1,7 +1,7 @@
 """The six-week plan page's larger parts: setting up and editing a plan, charts, review, history.
 
 Each part draws one section of ``app_pages/plan.py`` and reads what it needs through
-:mod:`ui.plan_state`. Figures are built only inside :func:`charts` (and a past cycle's grid), so
+:mod:`records.plan`. Figures are built only inside :func:`charts` (and a past cycle's grid), so
 a section that isn't on screen never imports Plotly or builds a figure. Text the user wrote is
 shown escaped (``escape_markdown``), in ``st.text``, or in a dataframe, never as raw Markdown.
 
@@ -37,8 +37,8 @@ from guide.plan import (
 from guide.safety import SURFACES, SafetyMode, escape_markdown
 from guide.stats import ReviewSummary, review_summary, routine_counts
 from guide.weeks import CYCLE_DAYS, WEEKS, current_week
+from records import plan as plan_state
 from storage.errors import StorageError
-from ui import plan_state
 from ui.callbacks import fresh_data, guarded, refused_download
 from ui.context import Here
 

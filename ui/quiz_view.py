@@ -1,8 +1,7 @@
-"""The quiz page's result side: reading stored results, and showing a result and its history.
+"""The quiz page's result side: showing a result and its history.
 
-A stored result is ``guide.quiz.result_to_dict(result)`` plus ``taken_at``, ``safety_flagged``,
-``safety_items``, ``safety_complete`` and ``safety_declined`` (see ``app_pages/quiz.py``). Reading
-never crashes on damage: a result that will not load is counted and left out, and the page says so.
+Results are read by :mod:`records.quiz` (which holds their stored shape). Reading never crashes on
+damage: a result that will not load is counted and left out, and the page says so.
 
 Safety comes before everything: when the latest result raised a safety concern (or safety mode is
 on for another reason) the page shows help and crisis contacts, and nothing that coaches toward
@@ -12,28 +11,23 @@ getting the partner into therapy.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
-from datetime import UTC, datetime
-from typing import Any
 
 import streamlit as st
 
 from content import resources
-from content.quiz import load_quiz, load_result_words
+from content.quiz import load_result_words
 from content.reasons import Reason, common_backfires
 from content.safety import load as load_safety
-from guide.formatting import date_words, read_moment
+from guide.formatting import date_words
 from guide.quiz import (
     QuizResult,
     ReasonScore,
     compare,
     headline,
     not_enough_why,
-    reread,
-    result_from_dict,
-    result_to_dict,
 )
 from guide.safety import SafetyMode, escape_markdown
+from records.quiz import Entry
 from ui import clock
 
 # The three contacts every safety-led result shows first; the Safety page has the rest.
@@ -42,54 +36,6 @@ CRISIS_IDS: tuple[str, ...] = ("us-911", "us-ndvh", "us-988")
 MAX_BECAUSE = 4
 # Set by Home's "Start with the quiz": the quiz page then opens on its first question.
 BEGIN_FLAG = "quiz_begin_now"
-
-
-@dataclass(frozen=True)
-class Entry:
-    """One readable stored result: when it was taken, what it found, and how the screen ended."""
-
-    taken_at: datetime
-    result: QuizResult
-    declined: bool
-
-
-def stored_result(result: QuizResult, taken_at: datetime, declined: bool) -> dict[str, Any]:
-    """The document stored in ``quiz_results`` for a finished quiz."""
-    # Declining the safety questions is an explicit choice that closes the screen, and it counts
-    # as a concern, so the gate (which reads the newest completed screen) switches safety mode on.
-    flagged = result.safety_flagged or declined
-    return result_to_dict(result) | {
-        "taken_at": taken_at.astimezone(UTC).isoformat(),
-        "safety_flagged": flagged,
-        "safety_items": list(result.safety_items),
-        "safety_complete": True,
-        "safety_declined": declined,
-    }
-
-
-def _taken_at(value: object) -> datetime:
-    """Parse a stored ``taken_at``; raise ValueError when it is missing or not a date."""
-    parsed = read_moment(value)
-    if parsed is None:
-        raise ValueError("result: missing taken_at")
-    return parsed
-
-
-def read_history(docs: Sequence[Mapping[str, Any]]) -> tuple[list[Entry], int]:
-    """Return the readable results newest first, and how many were too damaged to read."""
-    entries: list[Entry] = []
-    damaged = 0
-    for doc in docs:
-        try:
-            taken = _taken_at(doc.get("taken_at"))
-            result = result_from_dict(doc)
-        except (ValueError, TypeError, AttributeError):
-            damaged += 1
-            continue
-        # Read by today's rules, so an older result shows no quiet answer as evidence.
-        entries.append(Entry(taken, reread(result, load_quiz()), bool(doc.get("safety_declined"))))
-    entries.sort(key=lambda e: e.taken_at, reverse=True)
-    return entries, damaged
 
 
 def summary(entry: Entry, reasons: Mapping[str, Reason]) -> str:

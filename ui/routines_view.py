@@ -25,16 +25,14 @@ from guide import routines as rt
 from guide.limits import first_too_long, limit_hint, too_long
 from guide.plan import ROUTINES, Cycle
 from guide.safety import SafetyMode
+from records import plan as plan_state
+from records import routines as records
 from storage.errors import StorageError
-from ui import confirm, plan_state
+from ui import confirm
 from ui.callbacks import guarded
 from ui.clock import today  # the user's own date, as the plan and Home see it
 from ui.context import Here
 from ui.safety_state import mode
-
-LOG = "routine_log"
-JOURNAL = "journal"
-BOOK_CHOICE = "book_choice"
 
 PICK = "plan_routines_pick"
 TIMER = "plan_routines_timer"
@@ -146,15 +144,15 @@ def _log_once_a_day(
         extra["answers"] = kept_answers
     doc = rt.log_doc(routine, day, kept_note, _cycle_id(cycle), **extra)
     if found is None:
-        place.private.insert(LOG, doc)
+        records.add_entry(place.private, doc)
     else:
-        place.private.update(LOG, found["_id"], doc)
+        records.replace_entry(place.private, found["_id"], doc)
     return kept
 
 
 def _logged_on(place: Here, routine: str, day: date, cycle: Cycle | None) -> dict | None:
     """This routine's entry on ``day`` in this cycle, as stored, or None."""
-    return rt.entry_on(place.private.all(LOG), routine, day, _cycle_id(cycle))
+    return rt.entry_on(records.log_docs(place.private), routine, day, _cycle_id(cycle))
 
 
 KEPT_NOTE = (
@@ -177,7 +175,9 @@ def _clear_nightly(place: Here, day: date, cycle: Cycle | None) -> None:
     ):
         return
     try:
-        place.private.update(LOG, found["_id"], rt.log_doc("nightly", day, "", _cycle_id(cycle)))
+        records.replace_entry(
+            place.private, found["_id"], rt.log_doc("nightly", day, "", _cycle_id(cycle))
+        )
     except StorageError as exc:
         st.warning(exc.message, icon=":material/cloud_off:")
     else:
@@ -335,7 +335,7 @@ def _nightly_log(place: Here, cycle: Cycle | None) -> None:
             if kept:
                 st.info(KEPT_NOTE, icon=":material/info:")
     _clear_nightly(place, day, cycle)
-    logged = rt.entries(place.private.all(LOG), "nightly", _cycle_id(cycle))
+    logged = rt.entries(records.log_docs(place.private), "nightly", _cycle_id(cycle))
     first, last = rt.week_window(day, cycle.start if cycle else None)
     this_week = [d for d in logged if first.isoformat() <= d["day"] <= last.isoformat()]
     if this_week:
@@ -368,7 +368,7 @@ def _weekly(place: Here, cycle: Cycle | None, safety: SafetyMode) -> None:
         st.markdown("\n".join(f"- {rule}" for rule in checkin.rules))
     day = today()
     first, last = rt.week_window(day, cycle.start if cycle else None)
-    logged = rt.entries(place.private.all(LOG), "weekly", _cycle_id(cycle))
+    logged = rt.entries(records.log_docs(place.private), "weekly", _cycle_id(cycle))
     this_week = [d for d in logged if first.isoformat() <= d["day"] <= last.isoformat()]
     if this_week:
         when = formatting.day(formatting.read_date(this_week[0]["day"]))
@@ -429,7 +429,7 @@ def _clear_weekly(place: Here, day: date, cycle: Cycle | None) -> None:
     empty = [""] * len(answers or ())
     doc = rt.log_doc("weekly", day, "", _cycle_id(cycle), answers=empty)
     try:
-        place.private.update(LOG, found["_id"], doc)
+        records.replace_entry(place.private, found["_id"], doc)
     except StorageError as exc:
         st.warning(exc.message, icon=":material/cloud_off:")
     else:
@@ -445,8 +445,7 @@ def chosen_book(place: Here, cycle: Cycle | None) -> str | None:
     if cycle is not None:
         book_id = cycle.book_id
     else:
-        doc = place.private.get(BOOK_CHOICE, rt.NO_CYCLE)
-        book_id = doc.get("book_id") if doc else None
+        book_id = records.book_before_plan(place.private)
     known = {b.id for b in words.books()}
     return book_id if book_id in known else None
 
@@ -459,7 +458,7 @@ def _choose_book(place: Here, cycle: Cycle | None, widget: str) -> None:
 
     def change() -> None:
         if cycle is None:
-            place.private.put(BOOK_CHOICE, rt.NO_CYCLE, {"book_id": book_id})
+            records.choose_book_before_plan(place.private, book_id)
             return
         # Read the cycle afresh so a change the plan page saved a moment ago is kept.
         stored = next((c for c in plan_state.cycles(place) if c.id == cycle.id), cycle)
@@ -471,17 +470,16 @@ def _choose_book(place: Here, cycle: Cycle | None, widget: str) -> None:
 @guarded
 def _tick(place: Here, cycle: Cycle | None, book_id: str, week: int, widget: str) -> None:
     def change() -> None:
-        docs = place.private.all(LOG)
+        docs = records.log_docs(place.private)
         ids = rt.book_ticks(docs, _cycle_id(cycle), book_id, words.book_track().weeks)
         if st.session_state.get(widget):
             if week not in ids:
                 doc = rt.log_doc(
                     "book", today(), f"Week {week}", _cycle_id(cycle), week=week, book_id=book_id
                 )
-                place.private.insert(LOG, doc)
+                records.add_entry(place.private, doc)
         else:
-            for doc_id in ids.get(week, []):
-                place.private.remove(LOG, doc_id)
+            records.remove_entries(place.private, ids.get(week, []))
 
     ticked = bool(st.session_state.get(widget))
     _save(change, f"Week {week} ticked off." if ticked else f"Week {week} unticked.")
@@ -502,7 +500,9 @@ def _book(place: Here, cycle: Cycle | None, safety: SafetyMode) -> None:
     with st.container(border=True, key="plan_routines_book_card"):
         st.markdown(f"**{book.title}**  \n{book.author}")
         st.caption(book.about)
-        ticks = rt.book_ticks(place.private.all(LOG), _cycle_id(cycle), book_id, track.weeks)
+        ticks = rt.book_ticks(
+            records.log_docs(place.private), _cycle_id(cycle), book_id, track.weeks
+        )
         done = len(ticks)
         st.progress(done / track.weeks, text=f"{done} of {track.weeks} weeks done")
         for week, step in enumerate(track.steps, start=1):
@@ -546,15 +546,9 @@ def _book_picker(place: Here, cycle: Cycle | None, current: str | None) -> None:
 @guarded
 def _set_telling(place: Here, line: rt.JournalLine, widget: str) -> None:
     marked = bool(st.session_state.get(widget))
-    fresh = replace(line, telling=marked)
 
     def change() -> None:
-        # Read the line afresh so only the mark changes, whatever was written since.
-        doc = place.private.get(JOURNAL, line.day.isoformat())
-        if doc is None:
-            place.private.put(JOURNAL, line.day.isoformat(), rt.journal_doc(fresh))
-        else:
-            place.private.update(JOURNAL, doc["_id"], {"telling": marked})
+        records.mark_telling(place.private, line, marked)
 
     _save(change, "Marked as telling." if marked else "No longer marked as telling.")
 
@@ -567,7 +561,7 @@ def _journal(place: Here, cycle: Cycle | None, safety: SafetyMode) -> None:
     )
     st.caption(f":material/lock: {JOURNAL_PRIVATE}")
     day = today()
-    lines, damaged = rt.read_journal(place.private.all(JOURNAL))
+    lines, damaged = records.journal(place.private)
     todays = next((line for line in lines if line.day == day), None)
     with st.form("plan_routines_journal_form", border=True):
         text = st.text_input(
@@ -596,12 +590,12 @@ def _journal(place: Here, cycle: Cycle | None, safety: SafetyMode) -> None:
         else:
             line = rt.JournalLine(day, tidy, todays.telling if todays else False, _cycle_id(cycle))
             try:
-                place.private.put(JOURNAL, day.isoformat(), rt.journal_doc(line))
+                records.save_line(place.private, line)
             except StorageError as exc:
                 st.warning(exc.message, icon=":material/cloud_off:")
             else:
                 st.toast("Today's line is saved.", icon=":material/check_circle:")
-                lines, damaged = rt.read_journal(place.private.all(JOURNAL))
+                lines, damaged = records.journal(place.private)
     if damaged:
         st.caption(f"{damaged} saved line(s) could not be read and are left out.")
     if not lines:
@@ -647,14 +641,13 @@ def _mark_support(
     widget: str,
 ) -> None:
     def change() -> None:
-        done = rt.support_done(place.private.all(LOG), *window)
+        done = rt.support_done(records.log_docs(place.private), *window)
         if st.session_state.get(widget):
             if step.id not in done:
                 doc = rt.log_doc("support", today(), step.title, _cycle_id(cycle), step_id=step.id)
-                place.private.insert(LOG, doc)
+                records.add_entry(place.private, doc)
         else:
-            for doc_id in done.get(step.id, []):
-                place.private.remove(LOG, doc_id)
+            records.remove_entries(place.private, done.get(step.id, []))
 
     marked = bool(st.session_state.get(widget))
     _save(change, "Noted. Well done." if marked else "Unticked.")
@@ -667,7 +660,7 @@ def _support(place: Here, cycle: Cycle | None, safety: SafetyMode) -> None:
         "it off: small and often counts."
     )
     window = rt.week_window(today(), cycle.start if cycle else None)
-    done = rt.support_done(place.private.all(LOG), *window)
+    done = rt.support_done(records.log_docs(place.private), *window)
     steps = words.support_steps()
     st.caption(
         f"This week ({formatting.day(window[0])} to {formatting.day(window[1])}): "

@@ -20,8 +20,6 @@ from content import safety as safety_content
 from guide.formatting import date_words
 
 OTHER_COUNTRY = "other"
-# Where the Safety page keeps the safety plan (private); My data names it in its restore summary.
-PLAN_TABLE, PLAN_KEY = "safety_plan", "plan"
 _ICONS = {
     "call": ":material/call:",
     "text": ":material/sms:",

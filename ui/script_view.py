@@ -1,13 +1,7 @@
-"""The script builder's storage and its finished-script side: output, practice and saved versions.
+"""The script builder's finished-script side: output, practice and saved versions.
 
-Storage (private compartment), read fresh on every run so a new session resumes where the last
-one stopped:
-
-- ``script_working``, key ``"current"``: ``{"draft": draft_to_dict(...), "updated_at": iso UTC,
-  "quiz_at": iso of the quiz result the draft was pre-filled from (or ""), "version_id": the
-  saved version it was loaded from or last saved as (or "")}``. Written whenever a step is saved.
-- ``scripts``, key = a random version id: ``{"name", "saved_at": iso UTC, "draft":
-  draft_to_dict(...)}`` (the shape the partner-link feature reads; keep it exactly so).
+Storage is :mod:`records.script` (the working draft, the saved versions; its docstring lists the
+tables), read fresh on every run so a new session resumes where the last one stopped.
 
 Everything the user wrote is shown inert: ``st.text``/``st.code``, or Markdown escaped with
 ``guide.safety.escape_markdown`` (``Script.full_markdown`` is escaped already). The only HTML here
@@ -22,8 +16,7 @@ drawn once, already changed; what a callback has to say in place goes through :f
 
 from __future__ import annotations
 
-import secrets
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from typing import Literal
@@ -35,17 +28,17 @@ from content.script import SafetyInstead
 from guide import formatting
 from guide.limits import limit_hint, too_long
 from guide.safety import escape_markdown
-from guide.script import Script, ScriptDraft, draft_from_dict, draft_to_dict
+from guide.script import Script, ScriptDraft
 from guide.tone import Flag, advice
+from records import quiz as quiz_records
+from records import script as script_records
+from records.quiz import Entry
+from records.script import Version, Working
 from storage.errors import StorageError
 from ui import clock, safety_view
 from ui.callbacks import guarded
 from ui.context import Here
-from ui.quiz_view import Entry, read_history
 
-WORKING_TABLE, WORKING_KEY = "script_working", "current"
-VERSIONS_TABLE = "scripts"
-RESULTS_TABLE = "quiz_results"
 NAME_CHARS = 80
 SAFETY_PAGE, GOING_ALONE = "app_pages/safety.py", "app_pages/going_alone.py"
 
@@ -98,122 +91,47 @@ def default_version_name(count: int, today: date) -> str:
 # --- the working draft ---------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Working:
-    """The draft in the builder, and where it came from."""
-
-    draft: ScriptDraft
-    updated_at: str
-    quiz_at: str = ""
-    version_id: str = ""
-
-
 def read_working(place: Here) -> Working | None:
     """The stored working draft, or None before the first save (damage is repaired, not raised)."""
-    doc = place.private.get(WORKING_TABLE, WORKING_KEY)
-    if doc is None:
-        return None
-
-    def text(name: str) -> str:
-        value = doc.get(name)
-        return value if isinstance(value, str) else ""
-
-    return Working(
-        draft=draft_from_dict(doc.get("draft")),
-        updated_at=text("updated_at") or "unknown",
-        quiz_at=text("quiz_at"),
-        version_id=text("version_id"),
-    )
+    return script_records.read_working(place.private)
 
 
 def write_working(place: Here, draft: ScriptDraft, quiz_at: str, version_id: str) -> str:
     """Store the working draft; return its new ``updated_at``."""
-    updated = now_iso()
-    place.private.put(
-        WORKING_TABLE,
-        WORKING_KEY,
-        {
-            "draft": draft_to_dict(draft),
-            "updated_at": updated,
-            "quiz_at": quiz_at,
-            "version_id": version_id,
-        },
-    )
-    return updated
+    return script_records.write_working(place.private, draft, quiz_at, version_id)
 
 
 def clear_working(place: Here) -> None:
     """Remove the working draft (saved versions stay)."""
-    doc = place.private.get(WORKING_TABLE, WORKING_KEY)
-    if doc is not None:
-        place.private.remove(WORKING_TABLE, doc["_id"])
+    script_records.clear_working(place.private)
 
 
 def latest_quiz(place: Here) -> Entry | None:
     """The newest readable quiz result; damaged ones are skipped quietly."""
-    entries, _damaged = read_history(place.private.all(RESULTS_TABLE))
-    return entries[0] if entries else None
+    return quiz_records.latest(place.private)
 
 
 # --- saved versions ------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Version:
-    """One saved version of the script."""
-
-    id: str
-    doc_id: int
-    name: str
-    saved_at: datetime
-    draft: ScriptDraft
-
-
 def read_versions(place: Here) -> tuple[list[Version], int]:
     """The readable versions, newest first, and how many were too damaged to read."""
-    versions: list[Version] = []
-    damaged = 0
-    for doc in place.private.all(VERSIONS_TABLE):
-        saved = formatting.read_moment(doc.get("saved_at"))
-        key, name = doc.get("key"), doc.get("name")
-        if saved is None or not isinstance(key, str) or not isinstance(name, str):
-            damaged += 1
-            continue
-        if not isinstance(doc.get("draft"), Mapping):
-            damaged += 1
-            continue
-        versions.append(Version(key, doc["_id"], name, saved, draft_from_dict(doc["draft"])))
-    versions.sort(key=lambda v: v.saved_at, reverse=True)
-    return versions, damaged
+    return script_records.versions(place.private)
 
 
 def save_version(place: Here, name: str, draft: ScriptDraft) -> str:
     """Store a new version under a random id and return the id."""
-    version_id = secrets.token_hex(8)
-    _put_version(place, version_id, name, draft)
-    return version_id
-
-
-def _put_version(place: Here, version_id: str, name: str, draft: ScriptDraft) -> None:
-    place.private.put(
-        VERSIONS_TABLE,
-        version_id,
-        {"name": name, "saved_at": now_iso(), "draft": draft_to_dict(replace(draft, name=name))},
-    )
+    return script_records.save_version(place.private, name, draft)
 
 
 def update_version(place: Here, version: Version, draft: ScriptDraft) -> None:
     """Replace a version's words with ``draft`` (its name stays)."""
-    _put_version(place, version.id, version.name, draft)
+    script_records.update_version(place.private, version, draft)
 
 
 def rename_version(place: Here, version: Version, name: str) -> None:
     """Give a version a new name; its date and words stay as they were."""
-    place.private.update(
-        VERSIONS_TABLE,
-        version.doc_id,
-        {"name": name, "draft": draft_to_dict(replace(version.draft, name=name))},
-    )
+    script_records.rename_version(place.private, version, name)
 
 
 def same_words(a: ScriptDraft, b: ScriptDraft) -> bool:
@@ -653,7 +571,7 @@ def _confirm_delete(place: Here, version: Version) -> None:
 @guarded
 def _delete(place: Here, version: Version) -> None:
     try:
-        place.private.remove(VERSIONS_TABLE, version.doc_id)
+        script_records.delete_version(place.private, version)
     except StorageError as exc:
         note(f"version_{version.id}", exc.message, ":material/cloud_off:")
         return

@@ -16,11 +16,11 @@ from content.reasons import load_reasons
 from guide.plan import Target
 from guide.quiz import score
 from guide.script import ScriptDraft, draft_to_dict
+from records import plan as plan_state
+from records.quiz import stored_result
 from storage.store import Access, Store
 from tests.app.conftest import rendered, space_of
 from tests.support.seed import seed_six_weeks
-from ui import plan_state
-from ui.quiz_view import stored_result
 
 PAGES = [
     "home",

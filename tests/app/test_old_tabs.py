@@ -18,10 +18,10 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
+from records import plan as plan_state
 from storage import keys
 from storage.store import Store
 from tests.app.conftest import page_text, space_of
-from ui import plan_state
 from ui.callbacks import CLOSED_NOTE, LinkClosed
 from ui.context import Here
 from ui.settings import load_settings

@@ -8,10 +8,10 @@ from datetime import date, timedelta
 import pytest
 
 from content import plan as words
+from records import plan as plan_state
 from storage.backup import parse_backup
 from tests.app.conftest import page_text, space_of
 from tests.support.seed import StoreSpace, seed_six_weeks
-from ui import plan_state
 
 PLAN = "app_pages/plan.py"
 TODAY = date.today()

@@ -13,8 +13,8 @@ from streamlit.testing.v1 import AppTest
 from content.quiz import load_quiz, load_result_words
 from content.reasons import load_reasons
 from guide.quiz import result_to_dict, score
+from records.quiz import read_history, stored_result
 from tests.app.conftest import page_text, space_of
-from ui.quiz_view import read_history, stored_result
 
 ITEMS = load_quiz()
 BY_ID = {item.id: item for item in ITEMS}

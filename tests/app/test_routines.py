@@ -16,10 +16,10 @@ from streamlit.testing.v1 import AppTest
 
 from content import plan as words
 from guide import routines as rt
+from records import plan as plan_state
 from storage.backup import parse_backup
 from storage.store import Store
 from tests.app.conftest import page_text
-from ui import plan_state
 from ui.context import Here
 from ui.routines_view import TIMER
 from ui.settings import load_settings
@@ -32,7 +32,8 @@ TODAY = date.today()  # the harness has no browser time zone, so the view uses t
 # ``st.page_link("app_pages/...")`` resolves exactly as it does under ``streamlit_app.py``.
 HARNESS = """
 import streamlit as st
-from ui import plan_state, routines_view
+from records import plan as plan_state
+from ui import routines_view
 from ui.context import Here, get_store
 from ui.settings import load_settings
 

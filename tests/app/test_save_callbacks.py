@@ -13,10 +13,10 @@ from streamlit.testing.v1 import AppTest
 
 import storage.sealed
 import ui.context
+from records import plan as plan_state
 from storage.errors import StorageUnavailable
 from tests.app.conftest import page_text, space_of
 from tests.support.seed import StoreSpace
-from ui import plan_state
 
 SCRIPT, PLAN = "app_pages/script.py", "app_pages/plan.py"
 TODAY = date.today()

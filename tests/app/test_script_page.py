@@ -19,8 +19,8 @@ from content.reasons import load_reasons
 from content.script import load_safety_instead, load_script_content
 from guide.quiz import score
 from guide.script import ScriptDraft, assemble, draft_from_dict, draft_to_dict
+from records.quiz import stored_result
 from tests.app.conftest import page_text, space_of
-from ui.quiz_view import stored_result
 
 SCRIPT = "app_pages/script.py"
 CONTENT = load_script_content()

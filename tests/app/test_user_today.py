@@ -13,9 +13,10 @@ from datetime import UTC, date, datetime
 
 import pytest
 
+from records import plan as plan_state
 from tests.app.conftest import page_text, space_of
 from tests.support.seed import StoreSpace
-from ui import clock, plan_state
+from ui import clock
 
 PLAN = "app_pages/plan.py"
 START = date(2026, 12, 1)  # a Tuesday: week 1 is 1-7 December, week 2 is 8-14 December

@@ -14,9 +14,9 @@ from datetime import date, timedelta
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from records import plan as plan_state
 from tests.app.conftest import page_text, space_of
 from tests.support.seed import StoreSpace, seed_six_weeks
-from ui import plan_state
 
 TODAY = date.today()
 

@@ -20,12 +20,11 @@ from playwright.sync_api import expect
 
 from content.quiz import load_quiz
 from storage.store import Store
-from tests.browser.test_front_door_browser import no_exception, open_fresh_space
 from tests.support import journey
 from tests.support.a11y import focused, serious_violations, settle, tab_to, tab_to_radio
-from tests.support.browser import shot, wait_idle
+from tests.support.browser import no_exception, open_fresh_space, shot, wait_idle
 from tests.support.seed import StoreSpace, seed_six_weeks
-from tests.support.server import running_app
+from tests.support.server import own_server
 from ui.safety_state import set_self_flag
 
 PAGES = ["", "quiz", "script", "plan", "share", "going-alone", "therapist", "safety", "my-data"]
@@ -37,9 +36,7 @@ PLAN_SECTIONS = ("Charts", "Review")
 @pytest.fixture(scope="module")
 def site(tmp_path_factory, exit_site) -> Iterator[tuple[str, Path]]:
     """A server of our own, so the test can seed spaces on disk."""
-    data = tmp_path_factory.mktemp("a11y-data")
-    with running_app(data, env={"OPEN_DOOR_EXIT_URL": exit_site}) as url:
-        yield url, data
+    yield from own_server(tmp_path_factory, exit_site, "a11y-data")
 
 
 def spaces(data: Path) -> list[tuple[str, str, str | None, list[str]]]:

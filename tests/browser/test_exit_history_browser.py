@@ -17,8 +17,7 @@ import pytest
 from playwright.sync_api import expect
 
 from storage.store import Store
-from tests.browser.test_front_door_browser import no_exception, open_fresh_space
-from tests.support.browser import wait_idle
+from tests.support.browser import no_exception, open_fresh_space, wait_idle
 from tests.support.server import running_app
 
 BEFORE_PAGE = b"<!doctype html><title>News</title><h1>Some other site</h1>"

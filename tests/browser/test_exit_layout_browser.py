@@ -15,8 +15,8 @@ import pytest
 from playwright.sync_api import expect
 
 from storage.store import Store
-from tests.browser.test_front_door_browser import PATHS, no_exception, open_fresh_space
-from tests.support.browser import shot, wait_idle
+from tests.browser.test_front_door_browser import PATHS
+from tests.support.browser import no_exception, open_fresh_space, shot, wait_idle
 from tests.support.seed import seed_six_weeks
 from tests.support.server import running_app
 

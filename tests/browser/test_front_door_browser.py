@@ -7,22 +7,9 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.support.browser import shot, wait_idle
+from tests.support.browser import no_exception, open_fresh_space, shot, wait_idle
 
 PATHS = ["", "quiz", "script", "plan", "share", "going-alone", "therapist", "safety", "my-data"]
-
-
-def open_fresh_space(page, server) -> str:
-    """Open the app as a new visitor and return the owner key it was given."""
-    page.goto(server)
-    wait_idle(page)
-    page.wait_for_function("() => new URLSearchParams(location.search).get('space')")
-    return page.evaluate("() => new URLSearchParams(location.search).get('space')")
-
-
-def no_exception(page) -> None:
-    expect(page.locator("[data-testid='stException']")).to_have_count(0)
-    assert "Traceback" not in page.inner_text("body")
 
 
 def test_fresh_space_then_every_page(page, server):

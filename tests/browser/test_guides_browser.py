@@ -7,20 +7,9 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from content.guides import load_going_alone, load_therapist
-from tests.browser.test_front_door_browser import no_exception, open_fresh_space
-from tests.support.browser import shot, wait_idle
+from tests.support.browser import no_exception, open_fresh_space, page_shot, shot, wait_idle
 
 PHONE = {"width": 390, "height": 844}
-
-
-def page_shot(page, name: str) -> None:
-    """Screenshot the whole page: Streamlit scrolls inside stMain, so grow the viewport to fit it."""
-    size = page.viewport_size
-    height = page.evaluate("() => document.querySelector('[data-testid=stMain]').scrollHeight")
-    page.set_viewport_size({"width": size["width"], "height": max(size["height"], height)})
-    page.wait_for_timeout(300)
-    shot(page, name, full_page=False)
-    page.set_viewport_size(size)
 
 
 def serious_problems(page) -> list[str]:

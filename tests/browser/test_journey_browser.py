@@ -7,9 +7,8 @@ from playwright.sync_api import expect
 
 from content.home import load as load_words
 from content.quiz import load_quiz
-from tests.browser.test_front_door_browser import no_exception, open_fresh_space
 from tests.support.a11y import settle
-from tests.support.browser import shot
+from tests.support.browser import no_exception, open_fresh_space, shot
 
 WORDS = load_words()
 NEXT = ".st-key-home_next"

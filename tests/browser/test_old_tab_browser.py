@@ -16,8 +16,8 @@ import pytest
 from playwright.sync_api import Download, Page, expect
 
 from storage import keys
-from tests.support.browser import shot, wait_idle
-from tests.support.server import running_app
+from tests.support.browser import open_fresh_space, owner_key_in, shot, wait_idle
+from tests.support.server import own_server
 
 NEUTRAL = "This link doesn't open anything"
 TOLD = "Nothing was read or saved just now"
@@ -27,21 +27,7 @@ SECRET = "NEWPLANSECRET the bus station at 6"
 @pytest.fixture(scope="module")
 def served(tmp_path_factory, exit_site) -> Iterator[tuple[str, Path]]:
     """Our own server, so the test can look into its data folder."""
-    data = tmp_path_factory.mktemp("old-tab-data")
-    log = Path(tmp_path_factory.mktemp("logs")) / "server.log"
-    with running_app(data, env={"OPEN_DOOR_EXIT_URL": exit_site}, log=log) as url:
-        yield url, data
-
-
-def key_in(page: Page) -> str:
-    page.wait_for_function("() => new URLSearchParams(location.search).get('space')")
-    return page.evaluate("() => new URLSearchParams(location.search).get('space')")
-
-
-def open_fresh_space(page: Page, url: str) -> str:
-    page.goto(url)
-    wait_idle(page)
-    return key_in(page)
+    yield from own_server(tmp_path_factory, exit_site, "old-tab-data", log=True)
 
 
 def space_id_of(data: Path, key: str) -> str:
@@ -79,7 +65,7 @@ def test_old_tab_gets_no_backup_after_the_link_is_replaced(browser, served):
         wait_idle(tab)
         tab.locator(".st-key-share_rotate_yes button").click()
         wait_idle(tab)
-        new_key = key_in(tab)
+        new_key = owner_key_in(tab)
         assert new_key != key
         tab.goto(f"{url}/safety?space={new_key}")
         wait_idle(tab)

@@ -12,9 +12,8 @@ from playwright.sync_api import expect
 from guide.plan import Rating, Target, make_cycle
 from guide.script import ScriptDraft, draft_to_dict
 from storage.store import Store
-from tests.browser.test_front_door_browser import no_exception, open_fresh_space
-from tests.support.browser import shot, wait_idle
-from tests.support.server import running_app
+from tests.support.browser import no_exception, open_fresh_space, shot, wait_idle
+from tests.support.server import own_server
 
 ASK = "we end up shouting about money on Sundays"
 TARGETS = ("Phones away at dinner", "A walk together on Sundays")
@@ -33,9 +32,7 @@ PRIVATE = (
 @pytest.fixture(scope="module")
 def site(tmp_path_factory, exit_site) -> Iterator[tuple[str, Path]]:
     """A server of our own, so the test can seed the owner's space on disk."""
-    data = tmp_path_factory.mktemp("partner-data")
-    with running_app(data, env={"OPEN_DOOR_EXIT_URL": exit_site}) as url:
-        yield url, data
+    yield from own_server(tmp_path_factory, exit_site, "partner-data")
 
 
 def seed(data: Path, key: str) -> None:

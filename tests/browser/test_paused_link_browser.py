@@ -20,13 +20,13 @@ from playwright.sync_api import Browser
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 from guide.sharing import ShareChoices
+from records.safety import PAUSE_KEY, PAUSE_TABLE
 from storage import keys
 from storage.store import Store
 from tests.support.browser import wait_idle
 from tests.support.server import running_app
 from ui import sharing
 from ui.context import Here
-from ui.safety_state import PAUSE_KEY, PAUSE_TABLE
 from ui.settings import load_settings
 
 PATHS = ["", "quiz", "partner", "my-data", "share", "safety", "no-such-page"]

@@ -10,12 +10,11 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
+from records import plan as plan_state
 from storage.store import Store
-from tests.browser.test_front_door_browser import no_exception, open_fresh_space
-from tests.support.browser import shot, wait_idle
+from tests.support.browser import no_exception, open_fresh_space, shot, wait_idle
 from tests.support.seed import StoreSpace, seed_six_weeks
 from tests.support.server import running_app
-from ui import plan_state
 
 PLOTLY_WAIT = 30_000
 

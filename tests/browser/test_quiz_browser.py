@@ -6,8 +6,7 @@ from playwright.sync_api import expect
 
 from content.quiz import QuizItem, load_quiz
 from storage.store import Store
-from tests.browser.test_front_door_browser import no_exception, open_fresh_space
-from tests.support.browser import shot, wait_idle
+from tests.support.browser import no_exception, open_fresh_space, shot, wait_idle
 from tests.support.server import running_app
 
 ITEMS = load_quiz()

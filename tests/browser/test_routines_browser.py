@@ -14,12 +14,11 @@ import pytest
 from playwright.sync_api import expect
 
 from content import plan as words
+from records import plan as plan_state
 from storage.store import Store
-from tests.browser.test_front_door_browser import no_exception, open_fresh_space
-from tests.support.browser import shot, wait_idle
+from tests.support.browser import no_exception, open_fresh_space, page_shot, wait_idle
 from tests.support.seed import StoreSpace
-from tests.support.server import running_app
-from ui import plan_state
+from tests.support.server import own_server
 
 VALUE = "[data-testid='stMetricValue']"
 
@@ -27,10 +26,7 @@ VALUE = "[data-testid='stMetricValue']"
 @pytest.fixture(scope="module")
 def served(tmp_path_factory, exit_site) -> Iterator[tuple[str, Path]]:
     """Open Door on its own server, with its data folder at hand for seeding a plan."""
-    data = tmp_path_factory.mktemp("routines-data")
-    log = tmp_path_factory.mktemp("logs") / "server.log"
-    with running_app(data, env={"OPEN_DOOR_EXIT_URL": exit_site}, log=log) as url:
-        yield url, data
+    yield from own_server(tmp_path_factory, exit_site, "routines-data", log=True)
 
 
 def open_routines(page, served: tuple[str, Path]) -> None:
@@ -48,16 +44,6 @@ def open_routines(page, served: tuple[str, Path]) -> None:
     page.get_by_role("radio", name="Routines").click()
     wait_idle(page)
     no_exception(page)
-
-
-def page_shot(page, name: str) -> None:
-    """Screenshot the whole page: Streamlit scrolls inside stMain, so grow the viewport to fit it."""
-    size = page.viewport_size
-    height = page.evaluate("() => document.querySelector('[data-testid=stMain]').scrollHeight")
-    page.set_viewport_size({"width": size["width"], "height": max(size["height"], height)})
-    page.wait_for_timeout(300)
-    shot(page, name, full_page=False)
-    page.set_viewport_size(size)
 
 
 def runs_during(page, ms: int) -> int:

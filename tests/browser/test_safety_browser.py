@@ -6,8 +6,7 @@ from pathlib import Path
 
 from playwright.sync_api import expect
 
-from tests.browser.test_front_door_browser import no_exception, open_fresh_space
-from tests.support.browser import shot, wait_idle
+from tests.support.browser import no_exception, open_fresh_space, shot, wait_idle
 
 
 def tall_shot(page, name: str) -> None:

@@ -17,9 +17,8 @@ from playwright.sync_api import expect
 
 from content.script import load_safety_instead
 from storage.store import Store
-from tests.browser.test_front_door_browser import no_exception, open_fresh_space
 from tests.browser.test_script_browser import click_key, open_step, type_into
-from tests.support.browser import shot, wait_idle
+from tests.support.browser import no_exception, open_fresh_space, shot, wait_idle
 from tests.support.coaching import coaching_in
 from tests.support.safety_spaces import seed_lived, seed_screen
 from tests.support.server import running_app

@@ -5,18 +5,9 @@ from __future__ import annotations
 from playwright.sync_api import expect
 
 from content.script import load_safety_instead, load_script_content
-from tests.browser.test_front_door_browser import no_exception, open_fresh_space
-from tests.support.browser import shot, wait_idle
+from tests.support.browser import no_exception, open_fresh_space, open_step, shot, wait_idle
 
 CONTENT = load_script_content()
-
-
-def open_step(page, step_id: str) -> None:
-    """Open a step's expander (if it is closed)."""
-    details = page.locator(f".st-key-script_step_{step_id} details")
-    if details.get_attribute("open") is None:
-        page.locator(f".st-key-script_step_{step_id} summary").click()
-    expect(page.locator(f".st-key-script_step_{step_id} [data-testid='stForm']")).to_be_visible()
 
 
 def type_into(page, key: str, text: str) -> None:

@@ -6,15 +6,7 @@ from __future__ import annotations
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect
 
-from tests.browser.test_front_door_browser import no_exception, open_fresh_space
-from tests.support.browser import shot, wait_idle
-
-
-def open_step(page, step_id: str) -> None:
-    """Open a step's expander (if it is closed)."""
-    if page.locator(f".st-key-script_step_{step_id} details").get_attribute("open") is None:
-        page.locator(f".st-key-script_step_{step_id} summary").click()
-    expect(page.locator(f".st-key-script_step_{step_id} [data-testid='stForm']")).to_be_visible()
+from tests.support.browser import no_exception, open_fresh_space, open_step, shot, wait_idle
 
 
 def box(page, key: str):

@@ -16,7 +16,7 @@ import pytest
 
 from storage.store import Store
 from tests.support.browser import wait_idle
-from tests.support.server import running_app
+from tests.support.server import own_server
 
 pytestmark = pytest.mark.browser
 # Every visible button's text, counted, in one pass over the page.
@@ -35,9 +35,7 @@ ON_SCREEN = r"""() => {
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory, exit_site) -> Iterator[tuple[str, Path]]:
-    data = tmp_path_factory.mktemp("revoke-data")
-    with running_app(data, env={"OPEN_DOOR_EXIT_URL": exit_site}) as url:
-        yield url, data
+    yield from own_server(tmp_path_factory, exit_site, "revoke-data")
 
 
 def test_one_switch_off_button_while_the_confirmation_waits(page, site) -> None:

@@ -20,12 +20,12 @@ import pytest
 from playwright.sync_api import expect
 
 from guide import formatting
+from records import plan as plan_state
 from storage.store import Store
 from tests.browser.test_front_door_browser import no_exception, open_fresh_space
 from tests.support.browser import wait_idle
 from tests.support.seed import StoreSpace
 from tests.support.server import running_app
-from ui import plan_state
 
 FAR_ZONES = ("Pacific/Kiritimati", "Pacific/Pago_Pago")
 MARGIN = timedelta(minutes=10)  # room for the test to run before either date turns over

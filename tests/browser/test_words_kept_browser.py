@@ -10,19 +10,16 @@ from playwright.sync_api import expect
 
 from guide.script import draft_from_dict
 from storage.store import Store
-from tests.browser.test_front_door_browser import no_exception
 from tests.browser.test_script_browser import click_key, open_step, type_into
 from tests.support import journey
-from tests.support.browser import shot, wait_idle
-from tests.support.server import running_app
+from tests.support.browser import no_exception, shot, wait_idle
+from tests.support.server import own_server
 
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory, exit_site) -> Iterator[tuple[str, Path]]:
     """A server of our own, so the test can read what the space stored."""
-    data = tmp_path_factory.mktemp("words-data")
-    with running_app(data, env={"OPEN_DOOR_EXIT_URL": exit_site}) as url:
-        yield url, data
+    yield from own_server(tmp_path_factory, exit_site, "words-data")
 
 
 def _space(data: Path) -> tuple[Store, str, object]:

@@ -1,7 +1,7 @@
 """Seed a space at each stage of the user's path, through the tables and shapes the pages document.
 
 Used by the Home page's AppTests, the accessibility audit and ``tools/screenshots.py``. Every
-writer goes through a :class:`storage.compartment.Compartment` (or ``ui.plan_state`` for the plan),
+writer goes through a :class:`storage.compartment.Compartment` (or ``records.plan`` for the plan),
 so the data is exactly what the quiz, script and plan pages would have written.
 """
 
@@ -17,11 +17,11 @@ from guide.plan import DECISIONS, Cycle, Rating, Target, make_cycle
 from guide.quiz import score
 from guide.script import ScriptDraft, draft_to_dict
 from guide.sharing import ShareChoices, choices_to_dict
+from records import plan as plan_state
+from records.quiz import stored_result
 from storage.compartment import Compartment
 from storage.store import Access, Store
 from tests.support.seed import StoreSpace
-from ui import plan_state
-from ui.quiz_view import stored_result
 
 # A partner who fears being blamed and sees therapy as a sign of failure, and no safety concern.
 CALM_ANSWERS = {

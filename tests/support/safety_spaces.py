@@ -19,10 +19,10 @@ from guide.plan import Target, make_cycle
 from guide.quiz import score
 from guide.script import draft_to_dict, prefill
 from guide.weeks import WEEKS
+from records import plan as plan_state
+from records.quiz import stored_result
 from storage.store import Access, Store
 from tests.support.seed import StoreSpace
-from ui import plan_state
-from ui.quiz_view import stored_result
 
 ITEMS = load_quiz()
 BY_ID = {item.id: item for item in ITEMS}

@@ -1,6 +1,6 @@
 """Seed data for tests and the benchmark: a realistic, finished six-week plan in one space.
 
-:func:`seed_six_weeks` writes through :mod:`ui.plan_state` (the same tables and shapes the plan
+:func:`seed_six_weeks` writes through :mod:`records.plan` (the same tables and shapes the plan
 page uses): three targets, every week rated with a mix of kept / partly kept / not kept, a few
 notes, a routine log that grows over the weeks, and journal lines, some of them marked telling.
 The cycle starts 42 days before ``today``, so today is its review date and the review is due.
@@ -13,9 +13,10 @@ from datetime import date, timedelta
 
 from guide.plan import Cycle, Rating, RoutineEntry, Target, make_cycle
 from guide.weeks import WEEKS, week_range
+from records import plan as plan_state
+from records import routines as routine_records
 from storage.compartment import Compartment
 from storage.store import Access, Store
-from ui import plan_state
 
 TARGETS = (
     "No phones at dinner",
@@ -106,11 +107,11 @@ def seed_six_weeks(store: Store, access: Access, today: date) -> Cycle:
         *(RoutineEntry("support", start + timedelta(days=d)) for d in SUPPORT_DAYS),
     ]
     for entry in entries:
-        space.private.insert(plan_state.ROUTINE_TABLE, entry.to_dict() | {"cycle_id": cycle.id})
+        space.private.insert(routine_records.LOG_TABLE, entry.to_dict() | {"cycle_id": cycle.id})
     for offset, text, telling in JOURNAL:
         day = start + timedelta(days=offset)
         space.private.insert(
-            plan_state.JOURNAL_TABLE,
+            routine_records.JOURNAL_TABLE,
             {"day": day.isoformat(), "text": text, "telling": telling, "cycle_id": cycle.id},
         )
     return cycle

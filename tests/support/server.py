@@ -130,3 +130,17 @@ def running_app(
         yield url
     finally:
         stop(process)
+
+
+def own_server(
+    tmp_path_factory, exit_site: str, name: str, *, log: bool = False
+) -> Iterator[tuple[str, Path]]:
+    """Open Door on a server of a test module's own, with its data folder at hand: (url, data).
+
+    For a module-scoped fixture (``yield from own_server(...)``) whose tests seed or read spaces
+    on disk; the quick exit goes to the loopback ``exit_site``.
+    """
+    data = tmp_path_factory.mktemp(name)
+    log_file = Path(tmp_path_factory.mktemp("logs")) / "server.log" if log else None
+    with running_app(data, env={"OPEN_DOOR_EXIT_URL": exit_site}, log=log_file) as url:
+        yield url, data

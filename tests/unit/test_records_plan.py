@@ -1,4 +1,4 @@
-"""ui/plan_state.py: where the plan lives, one rating per target and week, status, and new cycles."""
+"""records/plan.py: where the plan lives, one rating per target and week, status, and new cycles."""
 
 from __future__ import annotations
 
@@ -9,10 +9,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from guide.plan import PlanError, Rating, RoutineEntry, Target, make_cycle
+from records import plan as plan_state
+from records import routines as routine_records
+from records.plan import JournalLine
 from storage.store import Store
 from tests.support.seed import StoreSpace, seed_six_weeks
-from ui import plan_state
-from ui.plan_state import JournalLine
 
 TODAY = date(2025, 3, 20)
 
@@ -129,8 +130,10 @@ def test_unreadable_records_are_skipped_not_fatal(space):
     plan_state.start_cycle(space, cycle)
     space.private.put(plan_state.CYCLES_TABLE, "broken", {"id": 3, "active": True})
     space.private.put(plan_state.RATINGS_TABLE, "x", {"target_id": "c1-t1", "week": "one"})
-    space.private.insert(plan_state.ROUTINE_TABLE, {"routine": "dance", "cycle_id": "c1"})
-    space.private.insert(plan_state.JOURNAL_TABLE, {"day": "soon", "text": 1, "cycle_id": "c1"})
+    space.private.insert(routine_records.LOG_TABLE, {"routine": "dance", "cycle_id": "c1"})
+    space.private.insert(
+        routine_records.JOURNAL_TABLE, {"day": "soon", "text": 1, "cycle_id": "c1"}
+    )
     assert plan_state.active_cycle(space) == cycle
     assert plan_state.ratings(space, cycle) == []
     assert plan_state.routine_entries(space, cycle) == []
@@ -141,13 +144,13 @@ def test_routines_and_journal_are_read_per_cycle(space):
     cycle = a_cycle()
     for cid, day in (("c1", TODAY), ("other", TODAY), ("c1", TODAY + timedelta(days=1))):
         entry = RoutineEntry("nightly", day, "a step")
-        space.private.insert(plan_state.ROUTINE_TABLE, entry.to_dict() | {"cycle_id": cid})
+        space.private.insert(routine_records.LOG_TABLE, entry.to_dict() | {"cycle_id": cid})
     space.private.insert(
-        plan_state.JOURNAL_TABLE,
+        routine_records.JOURNAL_TABLE,
         {"day": TODAY.isoformat(), "text": "mine", "telling": True, "cycle_id": "c1"},
     )
     space.private.insert(
-        plan_state.JOURNAL_TABLE,
+        routine_records.JOURNAL_TABLE,
         {"day": TODAY.isoformat(), "text": "not mine", "telling": True, "cycle_id": "other"},
     )
     assert [e.day for e in plan_state.routine_entries(space, cycle)] == [

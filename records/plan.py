@@ -1,8 +1,9 @@
-"""Where the six-week plan lives in a space, and the plan's status for the Home page.
+"""Where the six-week plan lives in a space (cycles, ratings, partner ratings), and its status.
 
 Every read goes through :mod:`storage.compartment` and comes back as ``guide.plan`` objects; a
 stored record that can't be read is skipped (and logged) rather than breaking the page. Nothing
-here imports Streamlit, so the seed data for tests and the benchmark can use it too.
+here imports Streamlit, so the seed data for tests and the benchmark can use it too. The routine
+log and the journal belong to :mod:`records.routines`; the plan reads them through it.
 
 Tables (private compartment unless noted):
 
@@ -12,13 +13,11 @@ Tables (private compartment unless noted):
 - ``plan_ratings``: key = ``f"{target_id}/{week}/{rater}"`` -> ``Rating.to_dict()`` plus
   ``{"cycle_id": str}``. The key makes a second rating of the same target and week replace the
   first. Target ids are unique per cycle, so a cycle's ratings are those for its target ids.
-- shared ``partner_ratings``: the same key and shape with ``rater == "partner"``, written by the
-  partner-link feature; :func:`ratings` reads it when asked for partner ratings.
-- ``routine_log`` (written by the routines tab): ``RoutineEntry.to_dict()`` plus
-  ``{"cycle_id": str}``, i.e. ``{"routine", "day", "note", "cycle_id"}``.
-- ``journal`` (written by the routines tab): ``{"day": iso, "text": str, "telling": bool,
-  "cycle_id": str}``. Journal lines count as "journal" routine activity on days the routine log
-  has no journal entry of its own (see :func:`activity_entries`).
+- shared ``partner_ratings``: ``Rating.to_dict()`` with ``rater == "partner"``. A partner link
+  writes them under ``"<link>/<target>/<week>"`` plus ``link_id`` (:func:`save_link_ratings`);
+  :func:`ratings` reads them all when asked for partner ratings, :func:`link_ratings` one link's.
+- Journal lines (``records.routines``) count as "journal" routine activity on days the routine
+  log has no journal entry of its own (see :func:`activity_entries`).
 - ``plan_review`` is not used: the decision is stored with its cycle.
 """
 
@@ -28,7 +27,7 @@ import logging
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import Any, Protocol
+from typing import Any
 
 from guide import formatting
 from guide.plan import (
@@ -45,7 +44,12 @@ from guide.plan import (
     rated_weeks,
     validate_rating,
 )
+from guide.routines import JournalLine
+from guide.sharing import rating_key as link_rating_key
+from guide.sharing import rating_record, ratings_from_records
 from guide.weeks import WEEKS, current_week, due_weeks, progress
+from records import routines
+from records.space import Space
 from storage.compartment import Compartment
 
 log = logging.getLogger(__name__)
@@ -53,32 +57,7 @@ log = logging.getLogger(__name__)
 CYCLES_TABLE = "plan_cycles"
 RATINGS_TABLE = "plan_ratings"
 PARTNER_RATINGS_TABLE = "partner_ratings"  # shared compartment
-ROUTINE_TABLE = "routine_log"
-JOURNAL_TABLE = "journal"
-
-
-class Space(Protocol):
-    """Anything with a space's two compartments (``ui.context.Here`` is one)."""
-
-    @property
-    def private(self) -> Compartment:
-        """The owner's private compartment."""
-        ...
-
-    @property
-    def shared(self) -> Compartment:
-        """The compartment shared with partners."""
-        ...
-
-
-@dataclass(frozen=True)
-class JournalLine:
-    """One line of the private journal, as the routines tab stored it."""
-
-    day: date
-    text: str
-    telling: bool
-    doc_id: int
+TABLES = (CYCLES_TABLE, RATINGS_TABLE)  # private tables, for a backup's summary
 
 
 @dataclass(frozen=True)
@@ -199,26 +178,12 @@ def ratings(space: Space, cycle: Cycle, rater: str | None = None) -> list[Rating
 
 def routine_entries(space: Space, cycle: Cycle) -> list[RoutineEntry]:
     """The routine log entries made during ``cycle``, oldest first."""
-    found = []
-    for doc in _matching(space.private, ROUTINE_TABLE, "cycle_id", [cycle.id]):
-        try:
-            found.append(RoutineEntry.from_dict(doc))
-        except PlanError:
-            log.warning("a stored routine entry could not be read and was skipped")
-    return sorted(found, key=lambda e: e.day)
+    return routines.cycle_entries(space.private, cycle.id)
 
 
 def journal_entries(space: Space, cycle: Cycle) -> list[JournalLine]:
     """The journal lines written during ``cycle``, oldest first."""
-    found = []
-    for doc in _matching(space.private, JOURNAL_TABLE, "cycle_id", [cycle.id]):
-        text, raw_day = doc.get("text"), doc.get("day")
-        day = formatting.read_date(raw_day)
-        if day is None or not isinstance(text, str):
-            log.warning("a stored journal line could not be read and was skipped")
-            continue
-        found.append(JournalLine(day, text, doc.get("telling") is True, int(doc["_id"])))
-    return sorted(found, key=lambda line: (line.day, line.doc_id))
+    return routines.cycle_journal(space.private, cycle.id)
 
 
 def activity_entries(
@@ -302,6 +267,21 @@ def remove_rating(space: Space, target_id: str, week: int, rater: str = "owner")
         return False
     compartment.remove(table, doc["_id"])
     return True
+
+
+def link_ratings(shared: Compartment, link_id: str) -> list[Rating]:
+    """The ratings one partner link made (read from the shared compartment)."""
+    return ratings_from_records(shared.all(PARTNER_RATINGS_TABLE), link_id)
+
+
+def save_link_ratings(shared: Compartment, link_id: str, checked: Iterable[Rating]) -> None:
+    """Store a partner link's checked ratings, one per target and week of that link."""
+    for rating in checked:
+        shared.put(
+            PARTNER_RATINGS_TABLE,
+            link_rating_key(link_id, rating.target_id, rating.week),
+            rating_record(rating, link_id),
+        )
 
 
 # --- building cycles from the page's inputs -------------------------------------------------------
