@@ -14,13 +14,14 @@ from storage.compartment import Compartment
 from storage.errors import AccessDenied, StorageUnavailable
 from storage.schema import SCHEMA_VERSION
 from storage.sealed import seal
+from tests.support.compartments import file_compartment
 
 KEY = keys.new_data_key()
 AAD = b"space/private"
 
 
-def make(tmp_path, data_key=KEY) -> Compartment:
-    return Compartment(tmp_path / "s.private.db", "private", data_key, AAD)
+def make(tmp_path, data_key=KEY):
+    return file_compartment(tmp_path / "s.private.db", "private", data_key, AAD)
 
 
 def test_new_file_is_encrypted_and_versioned(tmp_path):
@@ -228,9 +229,9 @@ json_values = st.recursive(
 def test_round_trip_through_disk(tmp_path, docs):
     path = tmp_path / "rt.private.db"
     path.unlink(missing_ok=True)
-    comp = Compartment(path, "private", KEY, AAD)
+    comp = file_compartment(path, "private", KEY, AAD)
     comp.replace_table("things", docs)
-    reopened = Compartment(path, "private", KEY, AAD)
+    reopened = file_compartment(path, "private", KEY, AAD)
     assert [{k: v for k, v in d.items() if k != "_id"} for d in reopened.all("things")] == docs
 
 
