@@ -78,6 +78,7 @@ from typing import Any, Literal
 from storage import keys
 from storage.backend import Backend, Conflict
 from storage.backup import Backup, build_backup
+from storage.choose import backend_for
 from storage.compartment import Compartment
 from storage.errors import AccessDenied, Contended, StorageError, calm
 from storage.files import FileBackend
@@ -119,16 +120,13 @@ class Store:
     """Every way the app reaches stored data. One instance per backend per process."""
 
     def __init__(self, where: str | Path | Backend) -> None:
-        if isinstance(where, str | Path):
-            files = FileBackend(where)
-            # A read-only or missing data folder: pages still load and explain it when saving.
-            files.prepare("spaces", "links")
-            self.backend: Backend = files
-            # The data folder, for file-specific tools and tests (None on other backends).
-            self.root: Path | None = files.root
-        else:
-            self.backend = where
-            self.root = getattr(where, "root", None)
+        # A data folder (or a database URL) names its backend; a read-only or missing folder
+        # still makes a Store: pages load and explain it when saving.
+        self.backend: Backend = where if not isinstance(where, str | Path) else backend_for(where)
+        # The data folder, for file-specific tools and tests (None on other backends).
+        self.root: Path | None = (
+            self.backend.root if isinstance(self.backend, FileBackend) else None
+        )
         self.spaces_dir = self.root / "spaces" if self.root is not None else None
         self.links_dir = self.root / "links" if self.root is not None else None
         # (space id, compartment) -> (compartment, last use on the monotonic clock), oldest first
