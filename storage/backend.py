@@ -41,11 +41,12 @@ Backends: :class:`storage.files.FileBackend` (a data folder, exactly the app's o
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Protocol, runtime_checkable
 
-__all__ = ["Backend", "Blob", "Conflict", "Lock", "Version"]
+__all__ = ["Backend", "Blob", "Conflict", "LocalLock", "Lock", "Version"]
 
 Version = Hashable
 
@@ -73,6 +74,37 @@ class Lock(Protocol):
     def __enter__(self) -> object: ...
 
     def __exit__(self, *exc: object) -> None: ...
+
+
+class LocalLock:
+    """A re-entrant handle on a ``threading.Lock`` shared by every handle of one name.
+
+    For backends whose locks exclude threads of one process only (memory, a database, where the
+    version check in :meth:`Backend.write` guards across processes).
+    """
+
+    def __init__(self, shared: threading.Lock) -> None:
+        self._shared = shared
+        self._depth = 0
+
+    def acquire(self) -> LocalLock:
+        """Take the shared lock (once per handle; again only counts)."""
+        if self._depth == 0:
+            self._shared.acquire()
+        self._depth += 1
+        return self
+
+    def release(self) -> None:
+        """Give it back when the last acquire is released."""
+        self._depth -= 1
+        if self._depth == 0:
+            self._shared.release()
+
+    def __enter__(self) -> LocalLock:
+        return self.acquire()
+
+    def __exit__(self, *exc: object) -> None:
+        self.release()
 
 
 @runtime_checkable

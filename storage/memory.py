@@ -13,34 +13,9 @@ import threading
 from collections.abc import Iterable, Mapping
 from datetime import UTC, datetime
 
-from storage.backend import Blob, Conflict, Version
+from storage.backend import Blob, Conflict, LocalLock, Version
 
 __all__ = ["MemoryBackend"]
-
-
-class _Handle:
-    """A re-entrant handle on a lock shared by every handle of one name."""
-
-    def __init__(self, shared: threading.Lock) -> None:
-        self._shared = shared
-        self._depth = 0
-
-    def acquire(self) -> _Handle:
-        if self._depth == 0:
-            self._shared.acquire()
-        self._depth += 1
-        return self
-
-    def release(self) -> None:
-        self._depth -= 1
-        if self._depth == 0:
-            self._shared.release()
-
-    def __enter__(self) -> _Handle:
-        return self.acquire()
-
-    def __exit__(self, *exc: object) -> None:
-        self.release()
 
 
 class MemoryBackend:
@@ -99,11 +74,11 @@ class MemoryBackend:
         with self._guard:
             return sorted(n for n in self._blobs if n.startswith(prefix))
 
-    def lock(self, name: str) -> _Handle:
+    def lock(self, name: str) -> LocalLock:
         """A new handle on ``name``'s lock."""
         with self._guard:
             shared = self._locks.setdefault(name, threading.Lock())
-        return _Handle(shared)
+        return LocalLock(shared)
 
     def set_aside(self, name: str) -> str:
         """Keep the bytes under ``<name>.corrupt-<stamp>`` and remove ``name``."""

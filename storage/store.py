@@ -570,6 +570,9 @@ class Store:
         try:
             blob = self.backend.read(name)
             record = json.loads(blob.data.decode("utf-8")) if blob is not None else None
+        except ConnectionError as exc:
+            # A database away is not a dead link: say so calmly, and the link works again later.
+            raise calm(exc) from exc
         except (OSError, ValueError):
             return None
         return record if isinstance(record, dict) else None
