@@ -96,7 +96,8 @@ class Saver:
     @property
     def path(self) -> Path:
         """The private compartment's file."""
-        return self.store.private(self.access).path
+        compartment = self.store.private(self.access)
+        return compartment.backend.path(compartment.stored_as)
 
 
 def save_vs_raw(cfg: Config) -> list[Row]:
@@ -381,7 +382,7 @@ def encryption(cfg: Config) -> list[Row]:
         store, access = _space(root / label.replace(" ", "-"), SIZES[label])
         compartment = store.private(access)
         document: dict[str, Any] = compartment._storage.read() or {}
-        size = compartment.path.stat().st_size / 1024
+        size = compartment.backend.path(compartment.stored_as).stat().st_size / 1024
         calls = cfg.pick(10, 3) if label == "five years" else cfg.pick(200, 30)
         got = _codec_costs(document, calls, cfg.pick(9, 5))
         rows.append(

@@ -1,19 +1,36 @@
-"""One compartment file of a space: a TinyDB instance behind a thread lock and a file lock.
+"""One compartment of a space: a sealed document in a backend, read and written as plain dicts.
 
-TinyDB is not thread-safe and caches each table's next id, so every operation here runs under a
-per-file ``threading.RLock`` (sessions are threads of one process) and a ``filelock.FileLock`` (two
-server processes on one data folder), and drops TinyDB's table objects first so ids are always
-computed from what is on disk now. Documents are handed out as plain dicts with their id under
-``"_id"``; callers never see TinyDB.
+The contract (every backend keeps it; ``tests/contract`` checks it):
 
-Reading never needs write access: a read that cannot create its lock file (a read-only or full data
-folder) reads without it (every write is an atomic replace, so a reader sees a whole file either
-way), and a migration or a fresh start it cannot write is served from memory. Only writes fail, with
-a calm :class:`storage.errors.StorageUnavailable`.
+- :meth:`Compartment.get`, :meth:`~Compartment.find`, :meth:`~Compartment.all` return plain dicts
+  (copies: changing one changes nothing stored), each with its id under ``"_id"``.
+- :meth:`~Compartment.put` (create or replace by ``key``), :meth:`~Compartment.insert`,
+  :meth:`~Compartment.update`, :meth:`~Compartment.remove` and :meth:`~Compartment.replace_table`
+  are each one write: stored when they return, or not at all.
+- :meth:`~Compartment.transaction` groups several reads and writes into one write over a
+  :class:`Transaction` (the same operations, plain dicts too); an exception inside it stores
+  nothing.
+- Errors are :mod:`storage.errors` only: :class:`~storage.errors.StorageUnavailable` (its calm
+  sentence can be shown as it is) when the backend can't be reached or written,
+  :class:`~storage.errors.AccessDenied` for a deleted space or a document sealed under another
+  key, :class:`~storage.errors.StorageError` for a value that cannot be stored (NaN).
 
-A file sealed under another key than this compartment's raises
-:class:`storage.errors.AccessDenied` and is left alone: that is a stale key (an old link file put
-back), not damage.
+How: TinyDB is the in-memory document engine and :class:`storage.sealed.SealedStorage` its only way
+to the bytes, through a :class:`storage.backend.Backend`; no TinyDB object leaves this module.
+TinyDB is not thread-safe and caches each table's next id, so every operation runs under a
+per-compartment ``threading.RLock`` (sessions are threads of one process) and the backend's lock
+(two server processes), and drops TinyDB's table objects first so ids are always computed from what
+is stored now. Every write is also a compare-and-swap on the version read, so a backend whose locks
+don't reach other processes (a database) still loses nothing: a write that finds someone else's
+write first is done again on the new document.
+
+Reading never needs write access: a read that cannot take its lock (a read-only or full data
+folder) reads without it (every write is atomic, so a reader sees a whole document either way), and
+a migration or a fresh start it cannot write is served from memory. Only writes fail.
+
+A document that cannot be read is set aside (never deleted) and the compartment starts afresh; one
+sealed under another key than this compartment's raises :class:`storage.errors.AccessDenied` and is
+left alone: that is a stale key (an old link file put back), not damage.
 """
 
 from __future__ import annotations
@@ -22,22 +39,27 @@ import copy
 import hmac
 import logging
 import math
+import random
 import threading
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
-from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
-from filelock import FileLock
 from tinydb import Query, TinyDB
 
-from storage.errors import AccessDenied, StorageError, calm
+from storage.backend import Backend, Conflict, Version
+from storage.errors import AccessDenied, Contended, StorageError, calm
 from storage.schema import META_TABLE, SchemaTooNew, fresh, migrate
 from storage.sealed import SealedStorage, UnreadableFile, WrongKey
 
+__all__ = ["ID", "Compartment", "Transaction"]
+
 log = logging.getLogger(__name__)
 ID = "_id"
+ATTEMPTS = 8  # a write that keeps meeting someone else's is given up calmly after this many
+T = TypeVar("T")
 
 
 def _now() -> str:
@@ -45,25 +67,31 @@ def _now() -> str:
 
 
 class Compartment:
-    """Thread- and process-safe document operations on one encrypted TinyDB file."""
+    """Thread- and process-safe document operations on one sealed document of a backend."""
 
-    def __init__(self, path: Path, name: str, data_key: bytes, aad: bytes) -> None:
-        self.path = path
+    def __init__(
+        self, backend: Backend, stored_as: str, name: str, data_key: bytes, aad: bytes
+    ) -> None:
+        self.backend = backend
+        self.stored_as = stored_as  # its name in the backend
         self.name = name
         self._key = data_key
         self._lock = threading.RLock()
-        self._file_lock = FileLock(str(path) + ".lock", thread_local=False)
-        self._storage = SealedStorage(path, data_key, aad)
-        self._db = TinyDB(storage=lambda: self._storage)  # one instance per file, held here
-        self.recovered_at: str | None = None  # set when an unreadable file was moved aside
-        self._gone = False  # the space was deleted: never write this file again
-        self._checked: bytes | None = None  # file header last validated
-        with self.locked(write=False):
-            pass  # opening validates, migrates, or sets a broken file aside
+        self._backend_lock = backend.lock(stored_as)
+        self._storage = SealedStorage(backend, stored_as, data_key, aad)
+        self._db = TinyDB(storage=lambda: self._storage)  # one instance per document, held here
+        self.recovered_at: str | None = None  # set when an unreadable document was set aside
+        self._gone = False  # the space was deleted: never write this document again
+        self._checked: Version | None = None  # version last validated
+        self._run(lambda db: None, write=False)  # opening validates, migrates, or sets aside
 
-    def version(self) -> bytes | None:
-        """A token that changes whenever the file changes (for memoising reads within a run)."""
+    def version(self) -> Version | None:
+        """A token that changes whenever the document changes (for memoising reads in a run)."""
         return self._storage.identity()
+
+    def held_version(self) -> Version | None:
+        """The version this compartment read last (the caller holds :meth:`locked`)."""
+        return self._storage.cached_id
 
     def opens_with(self, data_key: bytes) -> bool:
         """True when ``data_key`` is this compartment's key (constant-time)."""
@@ -71,20 +99,34 @@ class Compartment:
 
     # -- locking and recovery -------------------------------------------------------------------
 
+    def _run(self, op: Callable[[TinyDB], T], write: bool = True) -> T:
+        """Run ``op`` under :meth:`locked`, again on the new document if someone wrote first."""
+        for attempt in range(ATTEMPTS):
+            try:
+                with self.locked(write) as db:
+                    return op(db)
+            except Conflict:
+                # Another process wrote between our read and our write (only a backend without
+                # cross-process locks lets that happen): nothing was stored; read again, redo.
+                time.sleep(random.uniform(0, 0.002 * (attempt + 1)))
+        log.warning("a compartment write kept meeting other writes; given up")
+        raise Contended()
+
     @contextmanager
     def locked(self, write: bool = True) -> Iterator[TinyDB]:
-        """Hold both locks, make sure the file is readable and current, and yield the TinyDB.
+        """Hold both locks, make sure the document is readable and current, and yield the TinyDB.
 
-        ``write=False`` promises the caller only reads: then a lock file that cannot be made, or a
-        migration that cannot be written, does not stop the read.
+        ``write=False`` promises the caller only reads: then a lock that cannot be taken, or a
+        migration that cannot be written, does not stop the read. For the store's own writes made
+        with other names at once (caller uses :meth:`snapshot`, :meth:`sealed`, :meth:`adopt`).
         """
         try:
-            with self._lock, self._file_locked(write) as held:
+            with self._lock, self._backend_locked(write) as held:
                 if self._gone:
                     raise AccessDenied()
                 self._db._tables.clear()  # TinyDB caches next ids per table object: start afresh
                 self._ensure_readable(write)
-                # Under the file lock no one else writes: reads in this operation need no check.
+                # Under the lock no one else writes: reads in this operation need no check.
                 self._storage.pinned = held and self._storage.holds_document()
                 try:
                     yield self._db
@@ -96,7 +138,7 @@ class Compartment:
                     raise
                 finally:
                     self._storage.pinned = False
-                # Our own write made a new file header; it is valid, no need to check it again.
+                # Our own write made a new version; it is valid, no need to check it again.
                 self._checked = self._storage.cached_id
         except WrongKey:
             raise AccessDenied() from None
@@ -105,9 +147,9 @@ class Compartment:
             raise calm(exc) from exc
 
     @contextmanager
-    def _file_locked(self, write: bool) -> Iterator[bool]:
+    def _backend_locked(self, write: bool) -> Iterator[bool]:
         try:
-            self._file_lock.acquire()
+            self._backend_lock.acquire()
         except OSError:
             if write:
                 raise
@@ -118,17 +160,19 @@ class Compartment:
             yield held
         finally:
             if held:
-                self._file_lock.release()
+                self._backend_lock.release()
 
     def _ensure_readable(self, write: bool) -> None:
         if self._checked is not None and self._storage.identity() == self._checked:
-            return  # unchanged since it was last validated (every write makes a new header)
+            return  # unchanged since it was last validated (every write makes a new version)
         try:
             self._validate()
+        except Conflict:
+            raise
         except OSError:
             if write:
                 raise
-            log.warning("a compartment could not be brought up to date on disk; read as it is")
+            log.warning("a compartment could not be brought up to date in storage; read as it is")
             if not self._storage.holds_document():
                 self._storage.keep_in_memory(fresh(self.name, _now()))  # unreadable, unmovable
             return
@@ -163,41 +207,46 @@ class Compartment:
                 raise
 
     def _set_aside(self) -> None:
-        """Move an unreadable file aside (never delete it) so the user can start again safely."""
-        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%f")
-        target = self.path.with_name(f"{self.path.name}.corrupt-{stamp}")
+        """Set unreadable bytes aside (never delete them) so the user can start again safely."""
         self._storage.forget()
         try:
-            self.path.replace(target)
+            target = self.backend.set_aside(self.stored_as)
+        except FileNotFoundError:
+            target = None  # someone else set it aside (or replaced it) first
         except OSError:
-            self.recovered_at = _now()  # told, even if the file could not be moved (read-only)
+            self.recovered_at = _now()  # told, even if it could not be moved (read-only)
             raise
         self._checked = None
         self.recovered_at = _now()
-        log.warning("an unreadable compartment file was set aside as %s", target.name)
+        log.warning("an unreadable compartment was set aside as %s", target)
 
     # -- documents ------------------------------------------------------------------------------
 
     def all(self, table: str) -> list[dict[str, Any]]:
         """Every document of ``table`` in insertion order, each with its id under ``_id``."""
-        with self.locked(write=False) as db:
-            return [_out(doc) for doc in db.table(table).all()]
+        return self._run(lambda db: [_out(doc) for doc in db.table(table).all()], write=False)
 
     def get(self, table: str, key: str) -> dict[str, Any] | None:
         """The document whose ``key`` field equals ``key``, or None."""
-        with self.locked(write=False) as db:
+
+        def op(db: TinyDB) -> dict[str, Any] | None:
             doc = db.table(table).get(Query().key == key)
             return _out(doc) if doc is not None else None
 
+        return self._run(op, write=False)
+
     def find(self, table: str, field: str, values: list[Any]) -> list[dict[str, Any]]:
         """The documents whose ``field`` is one of ``values`` (a search, not a whole-table copy)."""
-        with self.locked(write=False) as db:
-            return [_out(doc) for doc in db.table(table).search(Query()[field].one_of(values))]
+        return self._run(
+            lambda db: [_out(doc) for doc in db.table(table).search(Query()[field].one_of(values))],
+            write=False,
+        )
 
     def put(self, table: str, key: str, fields: dict[str, Any]) -> None:
         """Create or replace the document with this ``key`` (never a duplicate)."""
         body = _in(fields) | {"key": key}
-        with self.locked() as db:
+
+        def op(db: TinyDB) -> None:
             tbl = db.table(table)
             found = tbl.get(Query().key == key)
             if found is None:
@@ -210,56 +259,77 @@ class Compartment:
 
                 tbl.update(replace, doc_ids=[found.doc_id])  # one write, same id
 
+        self._run(op)
+
     def insert(self, table: str, fields: dict[str, Any]) -> int:
         """Append a document and return its id."""
-        with self.locked() as db:
-            return db.table(table).insert(_in(fields))
+        body = _in(fields)
+        return self._run(lambda db: db.table(table).insert(body))
 
     def update(self, table: str, doc_id: int, fields: dict[str, Any]) -> bool:
         """Merge ``fields`` into one document; False when it no longer exists."""
-        with self.locked() as db:
+        body = _in(fields)
+
+        def op(db: TinyDB) -> bool:
             tbl = db.table(table)
             if not tbl.contains(doc_id=doc_id):
                 return False
-            tbl.update(_in(fields), doc_ids=[doc_id])
+            tbl.update(body, doc_ids=[doc_id])
             return True
+
+        return self._run(op)
 
     def remove(self, table: str, doc_id: int) -> None:
         """Delete one document if it exists."""
-        with self.locked() as db:
+
+        def op(db: TinyDB) -> None:
             tbl = db.table(table)
             if tbl.contains(doc_id=doc_id):
                 tbl.remove(doc_ids=[doc_id])
 
+        self._run(op)
+
     def replace_table(self, table: str, docs: list[dict[str, Any]]) -> None:
         """Make ``table`` hold exactly ``docs`` (in one write)."""
-        with self.locked() as db:
+        bodies = [_in(d) for d in docs]
+
+        def op(db: TinyDB) -> None:
             db.drop_table(table)
-            if docs:
-                db.table(table).insert_multiple([_in(d) for d in docs])
+            if bodies:
+                db.table(table).insert_multiple(bodies)
+
+        self._run(op)
 
     @contextmanager
     def transaction(self) -> Iterator[Transaction]:
         """Several reads and writes as one: under the locks, written once at the end, or not at all.
 
-        The block works on a copy of the stored document; an exception inside it leaves the file
-        exactly as it was. Used for read-modify-write sequences (make one plan cycle the active one).
+        The block works on a copy of the stored document; an exception inside it stores nothing.
+        Used for read-modify-write sequences (make one plan cycle the active one). A block cannot
+        be run twice, so if someone else's write lands between its read and its write (possible
+        only on a backend without cross-process locks) nothing is stored and
+        :class:`storage.errors.Contended` says to try again.
         """
-        with self.locked() as db:
-            document = copy.deepcopy(db.storage.read() or {})
-            txn = Transaction(document)
-            yield txn
-            if txn.changed:
-                db.storage.write(document)
+        try:
+            with self.locked() as db:
+                document = copy.deepcopy(db.storage.read() or {})
+                txn = Transaction(document)
+                yield txn
+                if txn.changed:
+                    db.storage.write(document)
+        except Conflict:
+            raise Contended() from None
 
     def dump(self) -> dict[str, list[dict[str, Any]]]:
         """Every table except the meta table, as plain lists (for backups)."""
-        with self.locked(write=False) as db:
-            return {
+        return self._run(
+            lambda db: {
                 name: [_in(dict(doc)) for doc in db.table(name).all()]
                 for name in sorted(db.tables())
                 if name != META_TABLE
-            }
+            },
+            write=False,
+        )
 
     def loaded(self, tables: dict[str, list[dict[str, Any]]]) -> dict[str, Any]:
         """The document that holds exactly ``tables`` (a validated backup), not yet written."""
@@ -270,22 +340,23 @@ class Compartment:
 
     def load(self, tables: dict[str, list[dict[str, Any]]]) -> None:
         """Replace every table with ``tables`` (a validated backup) in one write."""
-        with self.locked():
-            self._storage.write(self.loaded(tables))
+        self._run(lambda db: self._storage.write(self.loaded(tables)))
 
-    # -- for the store: writes made together with other files (caller holds ``locked()``) -------
+    # -- for the store: writes made together with other names (caller holds ``locked()``) -------
 
     def snapshot(self) -> dict[str, Any]:
         """A copy of the whole document as it is now."""
         return copy.deepcopy(self._storage.read() or fresh(self.name, _now()))
 
     def sealed(self, document: dict[str, Any], data_key: bytes | None = None) -> bytes:
-        """The file's bytes for ``document``, under this compartment's key or ``data_key``."""
+        """The stored bytes for ``document``, under this compartment's key or ``data_key``."""
         return self._storage.sealed(document, data_key)
 
-    def adopt(self, document: dict[str, Any], raw: bytes, data_key: bytes | None = None) -> None:
-        """``raw`` (sealing ``document``) is now the file: cache it, and take its key if new."""
-        self._storage.adopt(document, raw, data_key)
+    def adopt(
+        self, document: dict[str, Any], version: Version, data_key: bytes | None = None
+    ) -> None:
+        """``document`` is now stored at ``version``: cache it, and take its key if new."""
+        self._storage.adopt(document, version, data_key)
         if data_key is not None:
             self._key = data_key
 
@@ -305,12 +376,11 @@ class Compartment:
         self._checked = None
 
     def erase(self) -> None:
-        """Delete this compartment's file and lock file."""
-        with self._lock, self._file_lock:
-            self.path.unlink(missing_ok=True)
+        """Delete this compartment's document (and what the backend keeps for it)."""
+        with self._lock, self._backend_lock:
             self._storage.forget()
             self._checked = None
-        Path(str(self.path) + ".lock").unlink(missing_ok=True)
+        self.backend.delete([self.stored_as])
 
 
 class Transaction:

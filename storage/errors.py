@@ -1,8 +1,22 @@
-"""Errors the storage layer raises, each carrying a calm sentence a page can show as it is."""
+"""Errors the storage layer raises, each carrying a calm sentence a page can show as it is.
+
+These are the only exceptions :class:`storage.store.Store` and
+:class:`storage.compartment.Compartment` let out, whatever the backend.
+"""
 
 from __future__ import annotations
 
 import errno
+
+__all__ = [
+    "AccessDenied",
+    "BackupError",
+    "Contended",
+    "DiskFull",
+    "StorageError",
+    "StorageUnavailable",
+    "calm",
+]
 
 
 class StorageError(Exception):
@@ -17,12 +31,20 @@ class StorageError(Exception):
 
 
 class StorageUnavailable(StorageError):
-    """The data folder cannot be written (disk full, read-only, permissions)."""
+    """Storage cannot be reached or written (disk full, read-only folder, database away)."""
 
     message = (
         "We couldn't save just now because the app's storage is unavailable. What you typed is "
         "still on this page; please try again in a moment, or download a backup from My data."
     )
+
+
+class Contended(StorageUnavailable):
+    """A write kept meeting other processes' writes to the same space and was given up.
+
+    Nothing was stored; it says what every unavailable-storage error says ("try again in a
+    moment" is exactly right).
+    """
 
 
 class AccessDenied(StorageError):

@@ -1,4 +1,4 @@
-"""A TinyDB storage that keeps each file encrypted and writes it atomically.
+"""Sealing documents, and the TinyDB storage that keeps each one sealed in a backend.
 
 File format: ``ODX2`` + 8-byte key id + 12-byte random nonce + AES-GCM ciphertext of the JSON
 document. The space id and compartment name are the associated data, so a file copied over another
@@ -13,11 +13,12 @@ still exists) and is refused like damage; the compartment sets it aside and star
 than sealing it as genuine. ``ODX1`` files (the format before the key id) are still read, and are
 rewritten as ``ODX2`` when opened.
 
-The read cache is keyed on the file's header (key id and nonce), read from the file itself: every
-write seals with a fresh random nonce, so any change by this process or another is seen, even on a
-file system with coarse timestamps that reuses inode numbers, where (inode, size, mtime) can stay
-the same across two writes. A page that reads ten tables still costs one decrypt, not ten: checking
-costs one 24-byte read.
+The read cache is keyed on the version the backend gives (for files: the header, key id and nonce,
+read from the file itself; every write seals with a fresh random nonce, so any change by this
+process or another is seen, even on a file system with coarse timestamps that reuses inode numbers,
+where (inode, size, mtime) can stay the same across two writes; for a database: the row's version
+number). A page that reads ten tables still costs one decrypt, not ten: checking costs one small
+read of the version.
 """
 
 from __future__ import annotations
@@ -26,13 +27,12 @@ import hashlib
 import hmac
 import json
 import os
-from pathlib import Path
 from typing import Any
 
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from tinydb.storages import Storage
 
-from storage.atomic import write_bytes
+from storage.backend import Backend, Version
 
 MAGIC = b"ODX2"
 LEGACY_MAGIC = b"ODX1"
@@ -51,11 +51,6 @@ class WrongKey(UnreadableFile):
 def key_id(data_key: bytes) -> bytes:
     """A short public name for a key: which key sealed a file, without revealing the key."""
     return hmac.new(data_key, b"open-door/key-id/v1", hashlib.sha256).digest()[:8]
-
-
-def header_of(raw: bytes) -> bytes:
-    """The part of a file's bytes that every write changes (its key id and nonce)."""
-    return raw[:LEGACY_HEADER] if raw.startswith(LEGACY_MAGIC) else raw[:HEADER]
 
 
 def seal(document: dict[str, Any], data_key: bytes, aad: bytes) -> bytes:
@@ -91,39 +86,40 @@ def _reject_constant(name: str) -> None:
 
 
 class SealedStorage(Storage):
-    """TinyDB storage over one encrypted file, with a read cache keyed on the file's header."""
+    """TinyDB storage over one sealed document in a backend, with a read cache keyed on its version.
 
-    def __init__(self, path: str | Path, data_key: bytes, aad: bytes) -> None:
-        self.path = Path(path)
+    TinyDB stays the in-memory document engine; this class is its only way to the bytes, and it
+    reaches them only through :class:`storage.backend.Backend` (``read``, ``version``, ``write``).
+    """
+
+    def __init__(self, backend: Backend, name: str, data_key: bytes, aad: bytes) -> None:
+        self.backend = backend
+        self.name = name
         self._key = data_key
         self._aad = aad
-        self._cached_id: bytes | None = None
+        self._cached_id: Version | None = None
         self._cached: dict[str, Any] | None = None
-        self.legacy = False  # the file on disk is in the ODX1 format (rewrite it)
-        # Set by the compartment while it holds the file lock and has checked the file: nobody
-        # else can write then, so reads need not look at the file again.
+        self.legacy = False  # the stored bytes are in the ODX1 format (rewrite them)
+        # Set by the compartment while it holds the lock and has checked the version: nobody
+        # else can write then, so reads need not look at the backend again.
         self.pinned = False
 
     @property
-    def cached_id(self) -> bytes | None:
-        """The header of the file the cached document was read from (or written as)."""
+    def cached_id(self) -> Version | None:
+        """The version the cached document was read at (or written as)."""
         return self._cached_id if self._cached is not None else None
 
-    def identity(self) -> bytes | None:
-        """The file's header now (None when there is no file); changes with every write."""
-        try:
-            with open(self.path, "rb") as handle:
-                return header_of(handle.read(HEADER))
-        except FileNotFoundError:
-            return None
+    def identity(self) -> Version | None:
+        """The stored version now (None when nothing is stored); changes with every write."""
+        return self.backend.version(self.name)
 
     def read(self) -> dict[str, Any] | None:
-        """Return the whole document, or None for a file not yet written.
+        """Return the whole document, or None for a document not yet written.
 
         The cached document itself is returned, not a copy: copying a five-year space on every
         read was most of the cost of a save. TinyDB mutates it only on the way to a write, and
         :class:`storage.compartment.Compartment` drops this cache whenever an operation fails, so
-        the cache never holds anything the file does not.
+        the cache never holds anything the backend does not.
         """
         if self.pinned and self._cached is not None:
             return self._cached
@@ -131,42 +127,47 @@ class SealedStorage(Storage):
         if identity is None:
             return None
         if identity != self._cached_id or self._cached is None:
-            try:
-                raw = self.path.read_bytes()
-            except FileNotFoundError:
+            blob = self.backend.read(self.name)
+            if blob is None:
                 return None
-            document = unseal(raw, self._key, self._aad)
-            self.legacy = raw.startswith(LEGACY_MAGIC)
-            self._cached, self._cached_id = document, header_of(raw)
+            document = unseal(blob.data, self._key, self._aad)
+            self.legacy = blob.data.startswith(LEGACY_MAGIC)
+            self._cached, self._cached_id = document, blob.version
         return self._cached
 
     def write(self, data: dict[str, Any]) -> None:
-        """Encrypt and atomically replace the file; ``data`` becomes the cache."""
+        """Seal and store ``data`` if the stored version is still the one read; it becomes the cache.
+
+        Raises :class:`storage.backend.Conflict` when someone else wrote since (nothing written).
+        """
         raw = seal(data, self._key, self._aad)
-        write_bytes(self.path, raw)
-        self.adopt(data, raw)
+        # Under a lock that excludes other processes the version was checked when it was taken.
+        trusted = self.pinned and self.backend.locks_processes
+        expect = None if trusted else {self.name: self._cached_id}
+        versions = self.backend.write({self.name: raw}, expect=expect)
+        self.adopt(data, versions[self.name])
 
     def sealed(self, data: dict[str, Any], data_key: bytes | None = None) -> bytes:
-        """The bytes :meth:`write` would write (for a write made with other files at once)."""
+        """The bytes :meth:`write` would store (for a write made with other names at once)."""
         return seal(data, data_key or self._key, self._aad)
 
-    def adopt(self, data: dict[str, Any], raw: bytes, data_key: bytes | None = None) -> None:
-        """After ``raw`` (sealing ``data``) was put in place: cache it, and take its key."""
+    def adopt(self, data: dict[str, Any], version: Version, data_key: bytes | None = None) -> None:
+        """After ``data`` was stored at ``version``: cache it, and take its key."""
         if data_key is not None:
             self._key = data_key
-        self._cached, self._cached_id, self.legacy = data, header_of(raw), False
+        self._cached, self._cached_id, self.legacy = data, version, False
 
     def keep_in_memory(self, data: dict[str, Any]) -> None:
-        """Serve ``data`` until the file changes (a migration that could not be written)."""
+        """Serve ``data`` until the stored bytes change (a migration that could not be written)."""
         self._cached, self._cached_id = data, self.identity()
 
     def holds_document(self) -> bool:
-        """True when a document is cached (read from the file, or kept in memory)."""
+        """True when a document is cached (read from the backend, or kept in memory)."""
         return self._cached is not None
 
     def forget(self) -> None:
-        """Drop the read cache (after the file was moved aside or replaced)."""
+        """Drop the read cache (after the bytes were set aside or replaced)."""
         self._cached, self._cached_id = None, None
 
     def close(self) -> None:
-        """Nothing to release: files are opened per read and write."""
+        """Nothing to release: the backend is reached per read and write."""

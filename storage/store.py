@@ -1,6 +1,15 @@
-"""The data folder: spaces, their links, and the registry of open compartments.
+"""Spaces, their links, and the registry of open compartments, over any storage backend.
 
-Layout under the data folder::
+The contract pages rely on (every backend keeps it; ``tests/contract`` checks it):
+:meth:`Store.create_space`, :meth:`~Store.resolve` (a key to an :class:`Access`, or None),
+:meth:`~Store.private` and :meth:`~Store.shared` (a :class:`storage.compartment.Compartment`:
+get, put, insert, find, all, update, remove, transaction, over plain dicts), links
+(:meth:`~Store.add_partner_link`, :meth:`~Store.links`, :meth:`~Store.revoke_link`,
+:meth:`~Store.rotate_owner_key`), :meth:`~Store.export_backup` / :meth:`~Store.restore_backup`, and
+:meth:`~Store.delete_space`. Errors are those of :mod:`storage.errors` only. A ``Store`` is made on a
+data folder (``Store(path)``: the files, as always) or on any :class:`storage.backend.Backend`.
+
+Names in the backend (for files, paths under the data folder)::
 
     spaces/<space_id>.private.db   the owner's data (encrypted with the private key P)
     spaces/<space_id>.shared.db    what the owner shares and the partner's replies (shared key S)
@@ -20,7 +29,7 @@ K_link is the indirection that lets the owner hand a partner link a new S withou
 **Replacing the owner link re-keys the space.** :meth:`Store.rotate_owner_key` makes new P' and S',
 re-seals both compartments and the index under them, writes the new owner link file, re-seals S'
 under each live partner link's K_link (and K_link under P'), and removes the old owner link file,
-all as one change (:func:`storage.atomic.replace_all`; the index also keeps each partner link's
+all as one change (one all-or-nothing backend write; the index also keeps each partner link's
 K_link, so a rotation cut by a kill before the partner files were replaced is mended by the next). A copy of the old owner key with a copy of
 its old link file then unwraps only the old P and S, which open nothing written after the rotation:
 the files say (by key id) that they are sealed under other keys, and are refused, not set aside.
@@ -44,8 +53,9 @@ every file that names the space and every link file that points at it, whatever 
 **The registry of open compartments is bounded.** Decrypted documents stay in memory only while a
 space is in use: at most :data:`MAX_OPEN` compartments, least recently used dropped first, and none
 idle for more than :data:`IDLE_SECONDS` (swept on every open and by a background timer). A thread
-still holding a dropped compartment keeps working: the file lock and the header-keyed read cache
-make two instances on one file safe, as two processes are.
+still holding a dropped compartment keeps working: the backend's lock, the compare-and-swap on
+every write and the version-keyed read cache make two instances on one document safe, as two
+processes are.
 """
 
 from __future__ import annotations
@@ -54,9 +64,7 @@ import base64
 import contextlib
 import hmac
 import json
-import os
 import secrets
-import shutil
 import threading
 import time
 import weakref
@@ -68,12 +76,16 @@ from pathlib import Path
 from typing import Any, Literal
 
 from storage import keys
-from storage.atomic import replace_all, write_bytes
+from storage.backend import Backend, Conflict
 from storage.backup import Backup, build_backup
+from storage.choose import backend_for
 from storage.compartment import Compartment
-from storage.errors import AccessDenied, StorageError, calm
+from storage.errors import AccessDenied, Contended, StorageError, calm
+from storage.files import FileBackend
 from storage.schema import fresh as fresh_document
 from storage.sealed import seal
+
+__all__ = ["PRIVATE", "SHARED", "Access", "Role", "Store"]
 
 Role = Literal["owner", "partner"]
 PRIVATE, SHARED, INDEX = "private", "shared", "links"
@@ -81,6 +93,7 @@ LINKS_TABLE = "links"
 LINK_FORMAT = 2  # partner link files with K_link
 NEUTRAL_LABEL = {"owner": "Your link", "partner": "A partner link (its name was lost)"}
 
+LOCAL_KEY = "local-owner.key"
 MAX_OPEN = 96  # compartments kept open at most (three per space in use)
 IDLE_SECONDS = 120.0  # a compartment unused this long is dropped, with its decrypted document
 
@@ -104,21 +117,21 @@ def _context(space_id: str, link_id: str, part: str) -> str:
 
 
 class Store:
-    """Every way the app reaches the data folder. One instance per data folder per process."""
+    """Every way the app reaches stored data. One instance per backend per process."""
 
-    def __init__(self, root: str | Path) -> None:
-        self.root = Path(root)
-        self.spaces_dir = self.root / "spaces"
-        self.links_dir = self.root / "links"
+    def __init__(self, where: str | Path | Backend) -> None:
+        # A data folder (or a database URL) names its backend; a read-only or missing folder
+        # still makes a Store: pages load and explain it when saving.
+        self.backend: Backend = where if not isinstance(where, str | Path) else backend_for(where)
+        # The data folder, for file-specific tools and tests (None on other backends).
+        self.root: Path | None = (
+            self.backend.root if isinstance(self.backend, FileBackend) else None
+        )
+        self.spaces_dir = self.root / "spaces" if self.root is not None else None
+        self.links_dir = self.root / "links" if self.root is not None else None
         # (space id, compartment) -> (compartment, last use on the monotonic clock), oldest first
         self._open: OrderedDict[tuple[str, str], tuple[Compartment, float]] = OrderedDict()
         self._open_lock = threading.Lock()
-        try:
-            self.spaces_dir.mkdir(parents=True, exist_ok=True)
-            self.links_dir.mkdir(parents=True, exist_ok=True)
-        except OSError:
-            # A read-only or missing data folder: pages still load and explain it when saving.
-            pass
         _SWEEPER.watch(self)
 
     # -- spaces -----------------------------------------------------------------------------------
@@ -133,17 +146,17 @@ class Store:
         index = fresh_document(INDEX, _now())
         index[LINKS_TABLE] = {"1": self._record(owner_key, link_id, "owner", "Your link")}
         writes = {
-            self._path(space_id, PRIVATE): self._seal(
+            self._name(space_id, PRIVATE): self._seal(
                 space_id, PRIVATE, fresh_document(PRIVATE, _now()), data_keys[PRIVATE]
             ),
-            self._path(space_id, SHARED): self._seal(
+            self._name(space_id, SHARED): self._seal(
                 space_id, SHARED, fresh_document(SHARED, _now()), data_keys[SHARED]
             ),
-            self._path(space_id, INDEX): self._seal(space_id, INDEX, index, data_keys[PRIVATE]),
-            self._link_path(owner_key): self._owner_link_file(owner_key, access),
+            self._name(space_id, INDEX): self._seal(space_id, INDEX, index, data_keys[PRIVATE]),
+            self._link_name(owner_key): self._owner_link_file(owner_key, access),
         }
         with _calm_errors():
-            replace_all(writes)
+            self.backend.write(writes)
         return owner_key, access
 
     def resolve(self, key: object) -> Access | None:
@@ -154,7 +167,7 @@ class Store:
         if not keys.looks_like_key(key):
             return None
         assert isinstance(key, str)
-        record = self._read_link(self._link_path(key))
+        record = self._read_link(self._link_name(key))
         if record is None or not keys.hashes_match(str(record.get("hash", "")), key):
             return None
         space_id, link_id, role = record.get("space"), record.get("link"), record.get("role")
@@ -208,7 +221,7 @@ class Store:
         upgraded = json.loads(_link_json(key, space_id, link_id, "partner", body))
         upgraded["created"] = record.get("created", upgraded["created"])
         with contextlib.suppress(OSError):  # read-only: it stays as it was, and still opens
-            write_bytes(self._link_path(key), json.dumps(upgraded).encode("utf-8"))
+            self.backend.write({self._link_name(key): json.dumps(upgraded).encode("utf-8")})
 
     def private(self, access: Access) -> Compartment:
         """The owner's private compartment; a partner's access never opens it."""
@@ -233,7 +246,7 @@ class Store:
 
     def _compartment(self, space_id: str, name: str, data_key: bytes) -> Compartment:
         slot = (space_id, name)
-        path = self._path(space_id, name)
+        stored_as = self._name(space_id, name)
         now = time.monotonic()
         with self._open_lock:
             entry = self._open.get(slot)
@@ -241,13 +254,15 @@ class Store:
             if found is not None and not found.opens_with(data_key):
                 # Either a stale key (refused below, when the file says it is sealed otherwise) or
                 # this registry is stale because another process re-keyed the space.
-                if not path.exists():
+                if self._version(stored_as) is None:
                     raise AccessDenied()
                 found = None
             if found is None:
                 if not self._space_exists(space_id):
                     raise AccessDenied()  # never bring a deleted space back as empty files
-                found = Compartment(path, name, data_key, f"{space_id}/{name}".encode())
+                found = Compartment(
+                    self.backend, stored_as, name, data_key, f"{space_id}/{name}".encode()
+                )
             self._open[slot] = (found, now)
             self._open.move_to_end(slot)
             dropped = self._evict(now)
@@ -274,8 +289,15 @@ class Store:
             compartment.drop_cache()
         return len(dropped)
 
+    def _version(self, name: str) -> object:
+        with _calm_errors():
+            return self.backend.version(name)
+
     def _space_exists(self, space_id: str) -> bool:
-        return self._path(space_id, INDEX).exists() or self._path(space_id, PRIVATE).exists()
+        return (
+            self._version(self._name(space_id, INDEX)) is not None
+            or self._version(self._name(space_id, PRIVATE)) is not None
+        )
 
     def delete_space(self, access: Access) -> None:
         """Remove a space: every file that names it and every link file that points at it.
@@ -287,35 +309,34 @@ class Store:
         private = self.private(access)  # owner only
         space_id = access.space_id
         with _calm_errors():
-            for path in self._link_files_of(space_id):
-                path.unlink(missing_ok=True)
-            local = self.root / "local-owner.key"
+            self.backend.delete(self._link_files_of(space_id))
             with contextlib.suppress(OSError, UnicodeDecodeError):
-                found = self.resolve(local.read_text("ascii").strip())
-                if found is None or found.space_id == space_id:
-                    local.unlink(missing_ok=True)
+                kept = self.backend.read(LOCAL_KEY)
+                found = self.resolve(kept.data.decode("ascii").strip()) if kept else None
+                if kept is not None and (found is None or found.space_id == space_id):
+                    self.backend.delete([LOCAL_KEY])
             with self._open_lock:
                 open_ones = [self._open.pop((space_id, n), None) for n in (PRIVATE, SHARED, INDEX)]
             held = [entry[0] for entry in open_ones if entry is not None] or [private]
             with contextlib.ExitStack() as stack:
                 for compartment in held:
                     stack.enter_context(compartment._lock)
-                for path in self.spaces_dir.iterdir():
-                    if path.name.startswith((space_id, f".{space_id}")):
-                        path.unlink(missing_ok=True)
+                # Every name of the space: its documents, and copies set aside as unreadable.
+                self.backend.delete(self.backend.names(f"spaces/{space_id}."))
                 for compartment in held:
                     compartment.gone()
 
-    def _link_files_of(self, space_id: str) -> list[Path]:
-        """Every file in the links folder that points at ``space_id`` (temp and spare copies too)."""
+    def _link_files_of(self, space_id: str) -> list[str]:
+        """Every stored link record that points at ``space_id`` (whatever the index says)."""
         found = []
         needle = space_id.encode("ascii")
-        for path in self.links_dir.iterdir():
+        for name in self.backend.names("links/"):
             try:
-                if needle in path.read_bytes():
-                    found.append(path)
+                blob = self.backend.read(name)
             except OSError:
                 continue
+            if blob is not None and needle in blob.data:
+                found.append(name)
         return found
 
     def export_backup(self, access: Access) -> bytes:
@@ -335,9 +356,11 @@ class Store:
                 shared: shared.loaded(backup.tables.get(SHARED, {})),
             }
             sealed = {c: c.sealed(doc) for c, doc in documents.items()}
-            replace_all({c.path: raw for c, raw in sealed.items()})
-            for compartment, raw in sealed.items():
-                compartment.adopt(documents[compartment], raw)
+            versions = self._write(
+                {c.stored_as: raw for c, raw in sealed.items()}, held=(private, shared)
+            )
+            for compartment in sealed:
+                compartment.adopt(documents[compartment], versions[compartment.stored_as])
         private.recovered_at = shared.recovered_at = None
 
     # -- links ------------------------------------------------------------------------------------
@@ -357,8 +380,10 @@ class Store:
             _add_record(document, record)
             raw = index.sealed(document)
             link_file = self._partner_link_file(key, access, link_id, link_key)
-            replace_all({index.path: raw, self._link_path(key): link_file})
-            index.adopt(document, raw)
+            versions = self._write(
+                {index.stored_as: raw, self._link_name(key): link_file}, held=(index,)
+            )
+            index.adopt(document, versions[index.stored_as])
         return link_id, key
 
     def links(self, access: Access) -> list[dict[str, Any]]:
@@ -380,8 +405,12 @@ class Store:
                 return False
             record["revoked"] = _now()
             raw = index.sealed(document)
-            replace_all({index.path: raw}, removes=self._link_paths(record.get("hash")))
-            index.adopt(document, raw)
+            versions = self._write(
+                {index.stored_as: raw},
+                removes=self._link_names(record.get("hash")),
+                held=(index,),
+            )
+            index.adopt(document, versions[index.stored_as])
         return True
 
     def rotate_owner_key(self, access: Access) -> tuple[str, Access]:
@@ -403,15 +432,15 @@ class Store:
             # The new owner link file goes first and the partner link files last: a kill among the
             # renames then leaves the old key working (nothing else replaced yet) or the partner
             # files behind, which the next rotation rewrites from the K_link kept in the index.
-            writes: dict[Path, bytes] = {
-                self._link_path(new_key): self._owner_link_file(new_key, fresh)
+            writes: dict[str, bytes] = {
+                self._link_name(new_key): self._owner_link_file(new_key, fresh)
             }
-            partner_files: dict[Path, bytes] = {}
-            removes: list[Path] = []
+            partner_files: dict[str, bytes] = {}
+            removes: list[str] = []
             for record in _records(listing):
                 if record.get("revoked"):
                     continue
-                paths = self._link_paths(record.get("hash"))
+                paths = self._link_names(record.get("hash"))
                 if record.get("role") == "owner":
                     record["revoked"] = _now()
                     removes += paths
@@ -429,18 +458,37 @@ class Store:
                 INDEX: index.sealed(listing, new_keys[PRIVATE]),
             }
             writes |= {
-                private.path: sealed[PRIVATE],
-                shared.path: sealed[SHARED],
-                index.path: sealed[INDEX],
+                private.stored_as: sealed[PRIVATE],
+                shared.stored_as: sealed[SHARED],
+                index.stored_as: sealed[INDEX],
             }
-            replace_all(writes | partner_files, removes=removes)
-            private.adopt(documents[PRIVATE], sealed[PRIVATE], new_keys[PRIVATE])
-            shared.adopt(documents[SHARED], sealed[SHARED], new_keys[SHARED])
-            index.adopt(listing, sealed[INDEX], new_keys[PRIVATE])
+            versions = self._write(
+                writes | partner_files, removes=removes, held=(private, shared, index)
+            )
+            private.adopt(documents[PRIVATE], versions[private.stored_as], new_keys[PRIVATE])
+            shared.adopt(documents[SHARED], versions[shared.stored_as], new_keys[SHARED])
+            index.adopt(listing, versions[index.stored_as], new_keys[PRIVATE])
         return new_key, fresh
 
+    def _write(
+        self,
+        writes: dict[str, bytes],
+        removes: list[str] | tuple[str, ...] = (),
+        held: tuple[Compartment, ...] = (),
+    ) -> dict[str, Any]:
+        """One all-or-nothing write, expecting each ``held`` compartment at the version it read.
+
+        Someone else's write in between (possible only where locks don't reach other processes)
+        stores nothing and is the calm :class:`storage.errors.Contended`: these are rare owner
+        actions, which the owner simply does again.
+        """
+        with _calm_errors():
+            return self.backend.write(
+                writes, removes, expect={c.stored_as: c.held_version() for c in held}
+            )
+
     def _rewrapped(
-        self, paths: list[Path], old: Access, new_keys: dict[str, bytes], listed: dict[str, Any]
+        self, paths: list[str], old: Access, new_keys: dict[str, bytes], listed: dict[str, Any]
     ) -> bytes | None:
         """A partner link file re-sealed for the new keys, or None if it cannot be.
 
@@ -484,8 +532,8 @@ class Store:
             ]
         if not any(r.get("key") == access.link_id for r in records):
             records = []
-            for path in self._link_files_of(access.space_id):
-                found = self._read_link(path)
+            for name in self._link_files_of(access.space_id):
+                found = self._read_link(name)
                 if found is None or found.get("space") != access.space_id:
                     continue
                 role = found.get("role") if found.get("role") in NEUTRAL_LABEL else "partner"
@@ -504,21 +552,27 @@ class Store:
 
     # -- link files -------------------------------------------------------------------------------
 
-    def _path(self, space_id: str, name: str) -> Path:
-        return self.spaces_dir / f"{space_id}.{name}.db"
-
-    def _link_path(self, key: str) -> Path:
-        return self.links_dir / f"{keys.hash_key(key)}.json"
-
-    def _link_paths(self, digest: object) -> list[Path]:
-        if isinstance(digest, str) and len(digest) == 64 and digest.isalnum():
-            return [self.links_dir / f"{digest}.json"]
-        return []
+    @staticmethod
+    def _name(space_id: str, name: str) -> str:
+        return f"spaces/{space_id}.{name}.db"
 
     @staticmethod
-    def _read_link(path: Path) -> dict[str, Any] | None:
+    def _link_name(key: str) -> str:
+        return f"links/{keys.hash_key(key)}.json"
+
+    @staticmethod
+    def _link_names(digest: object) -> list[str]:
+        if isinstance(digest, str) and len(digest) == 64 and digest.isalnum():
+            return [f"links/{digest}.json"]
+        return []
+
+    def _read_link(self, name: str) -> dict[str, Any] | None:
         try:
-            record = json.loads(path.read_text("utf-8"))
+            blob = self.backend.read(name)
+            record = json.loads(blob.data.decode("utf-8")) if blob is not None else None
+        except ConnectionError as exc:
+            # A database away is not a dead link: say so calmly, and the link works again later.
+            raise calm(exc) from exc
         except (OSError, ValueError):
             return None
         return record if isinstance(record, dict) else None
@@ -565,35 +619,32 @@ class Store:
 
     def local_owner_key(self) -> str:
         """The owner key of this machine's single space, created on first use (local mode only)."""
-        path = self.root / "local-owner.key"
         with self._open_lock:
-            try:
-                key = path.read_text("ascii").strip()
-                if self.resolve(key) is not None:
-                    return key
-            except OSError:
-                pass
+            key = self._local_key()
+            if key and self.resolve(key) is not None:
+                return key
         key, _ = self.create_space()
         with _calm_errors():
-            write_bytes(path, key.encode("ascii"))
-            os.chmod(path, 0o600)
+            # The file backend makes every file readable by its owner only (``mkstemp``).
+            self.backend.write({LOCAL_KEY: key.encode("ascii")})
         return key
+
+    def _local_key(self) -> str:
+        try:
+            blob = self.backend.read(LOCAL_KEY)
+            return blob.data.decode("ascii").strip() if blob is not None else ""
+        except (OSError, UnicodeDecodeError):
+            return ""
 
     def is_local_key(self, key: str) -> bool:
         """True when ``key`` is this machine's local-space owner key (local mode's own space)."""
-        try:
-            kept = (self.root / "local-owner.key").read_text("ascii").strip()
-        except (OSError, UnicodeDecodeError):
-            return False
+        kept = self._local_key()
         return bool(kept) and hmac.compare_digest(kept.encode("ascii"), key.encode("ascii"))
 
     def count_spaces(self) -> int:
-        """How many spaces the folder holds (for the benchmark and tests)."""
-        return sum(1 for _ in self.spaces_dir.glob("*.private.db"))
-
-    def wipe(self) -> None:
-        """Remove the whole data folder (tests only)."""
-        shutil.rmtree(self.root, ignore_errors=True)
+        """How many spaces are stored (for the benchmark and tests)."""
+        with _calm_errors():
+            return sum(1 for n in self.backend.names("spaces/") if n.endswith(".private.db"))
 
 
 def _link_json(key: str, space_id: str, link_id: str, role: Role, body: dict[str, Any]) -> bytes:
@@ -643,6 +694,8 @@ def _calm_errors() -> Iterator[None]:
         yield
     except OSError as exc:
         raise calm(exc) from exc
+    except Conflict:
+        raise Contended() from None
 
 
 class _Sweeper:

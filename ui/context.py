@@ -67,9 +67,9 @@ class Here:
 
 
 @st.cache_resource(show_spinner=False)
-def get_store(data_dir: str) -> Store:
-    """One Store per data folder per process, so each space file has one TinyDB instance."""
-    return Store(data_dir)
+def get_store(where: str) -> Store:
+    """One Store per data folder (or database URL) per process: one TinyDB instance per document."""
+    return Store(where)
 
 
 def _origin() -> str:
@@ -118,7 +118,7 @@ def arrive(opens: Callable[[Here], bool] | None = None) -> Here | None:
     takes exactly the path of one that never existed.
     """
     settings = load_settings()
-    store = get_store(str(settings.data_dir.resolve()))
+    store = get_store(settings.storage)
     params = st.query_params
     presented = params.get(PARTNER_PARAM) or params.get(OWNER_PARAM)
     local = False

@@ -23,6 +23,8 @@ FIELDS: dict[str, tuple[str, str]] = {
     "base_url": ("OPEN_DOOR_BASE_URL", ""),
     "local_mode": ("OPEN_DOOR_LOCAL_MODE", "auto"),
     "exit_url": ("OPEN_DOOR_EXIT_URL", DEFAULT_EXIT_URL),
+    # A PostgreSQL URL: the app keeps its data there instead of in data_dir (empty: the files).
+    "database_url": ("OPEN_DOOR_DATABASE_URL", ""),
 }
 
 
@@ -34,6 +36,12 @@ class Settings:
     base_url: str
     local_mode: str
     exit_url: str
+    database_url: str = ""
+
+    @property
+    def storage(self) -> str:
+        """Where the data lives: the database URL when one is set, else the data folder."""
+        return self.database_url or str(self.data_dir.resolve())
 
     @classmethod
     def from_sources(cls, env: Mapping[str, str], secrets: Mapping[str, Any]) -> Settings:
@@ -53,6 +61,7 @@ class Settings:
             base_url=values["base_url"].rstrip("/"),
             local_mode=mode if mode in LOCAL_MODES else "off",
             exit_url=exit_url,
+            database_url=values["database_url"],
         )
 
 
@@ -62,7 +71,16 @@ def _secrets() -> Mapping[str, Any]:
         return {}
     section = st.secrets.get("open_door", {})
     flat = {k: v for k, v in st.secrets.items() if not isinstance(v, Mapping)}
-    return {**flat, **dict(section)}
+    return {**_sql_connection(st.secrets), **flat, **dict(section)}
+
+
+def _sql_connection(secrets: Mapping[str, Any]) -> dict[str, str]:
+    """Streamlit's own ``[connections.sql]`` table (``url = "postgresql+psycopg://..."``) as the
+    database URL, so the secrets shape in Streamlit's docs works; an explicit setting wins."""
+    connections = secrets.get("connections", {})
+    sql = connections.get("sql", {}) if isinstance(connections, Mapping) else {}
+    url = sql.get("url") if isinstance(sql, Mapping) else None
+    return {"database_url": str(url)} if isinstance(url, str) and url.strip() else {}
 
 
 def load_settings() -> Settings:

@@ -6,7 +6,7 @@ import errno
 
 import pytest
 
-import storage.sealed
+import storage.files
 from storage.errors import StorageUnavailable
 from tests.app.conftest import page_text, space_of
 
@@ -16,13 +16,13 @@ def test_failed_save_shows_a_calm_message_and_breaks_nothing(app, monkeypatch, d
     def refuse(*_args):
         raise OSError(code, "refused")
 
-    working = storage.sealed.write_bytes
-    monkeypatch.setattr(storage.sealed, "write_bytes", refuse)
+    working = storage.files.write_bytes
+    monkeypatch.setattr(storage.files, "write_bytes", refuse)
     app.button(key="notice_link_saved").click().run()
     assert not app.exception
     assert StorageUnavailable.message in page_text(app)
     assert app.title, "the page itself still draws"
-    monkeypatch.setattr(storage.sealed, "write_bytes", working)
+    monkeypatch.setattr(storage.files, "write_bytes", working)
     app.button(key="notice_link_saved").click().run()
     store, access = space_of(app, data_dir)
     assert store.private(access).get("settings", "link_saved")

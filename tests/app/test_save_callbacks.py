@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from streamlit.testing.v1 import AppTest
 
-import storage.sealed
+import storage.files
 import ui.context
 from records import plan as plan_state
 from storage.errors import StorageUnavailable
@@ -20,7 +20,7 @@ from tests.support.seed import StoreSpace
 
 SCRIPT, PLAN = "app_pages/script.py", "app_pages/plan.py"
 TODAY = date.today()
-WRITE = storage.sealed.write_bytes
+WRITE = storage.files.write_bytes
 
 
 @pytest.fixture
@@ -43,11 +43,11 @@ def refuse_writes(monkeypatch) -> None:
     def refuse(*_args: object) -> None:
         raise OSError(errno.ENOSPC, "full")
 
-    monkeypatch.setattr(storage.sealed, "write_bytes", refuse)
+    monkeypatch.setattr(storage.files, "write_bytes", refuse)
 
 
 def allow_writes(monkeypatch) -> None:
-    monkeypatch.setattr(storage.sealed, "write_bytes", WRITE)
+    monkeypatch.setattr(storage.files, "write_bytes", WRITE)
 
 
 def stored_opener(at: AppTest, data_dir, space: tuple | None = None) -> str | None:

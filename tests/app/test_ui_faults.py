@@ -2,7 +2,8 @@
 new visitor whose space can't be made, and a restore that would have switched safety mode off.
 
 Writes fail with real ``OSError`` codes raised where the files are written (``storage.atomic``'s
-``write_bytes`` as the link files and compartments import it), as on a full or read-only disk.
+``write_bytes`` and ``replace_all`` as the file backend imports them), as on a full or read-only
+disk.
 """
 
 from __future__ import annotations
@@ -14,8 +15,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from streamlit.testing.v1 import AppTest
 
-import storage.sealed
-import storage.store
+import storage.files
 from guide.sharing import ShareChoices
 from storage.errors import StorageUnavailable
 from tests.app.conftest import page_text, space_of
@@ -28,15 +28,14 @@ RAW = ("Traceback", "OSError", "No space left", "Errno")
 
 
 UNLINK = pathlib.Path.unlink
-LINK_WRITE, SEALED_WRITE = storage.store.write_bytes, storage.sealed.write_bytes
-MANY_WRITES = storage.store.replace_all  # link operations write several files as one step
+ONE_WRITE = storage.files.write_bytes
+MANY_WRITES = storage.files.replace_all  # link operations write several files as one step
 
 
 def allow_writes(monkeypatch) -> None:
     """Undo only the refused writes (``monkeypatch.undo`` would drop the data folder setting too)."""
-    monkeypatch.setattr(storage.store, "write_bytes", LINK_WRITE)
-    monkeypatch.setattr(storage.store, "replace_all", MANY_WRITES)
-    monkeypatch.setattr(storage.sealed, "write_bytes", SEALED_WRITE)
+    monkeypatch.setattr(storage.files, "write_bytes", ONE_WRITE)
+    monkeypatch.setattr(storage.files, "replace_all", MANY_WRITES)
 
 
 def refuse_writes(monkeypatch, code: int | None) -> None:
@@ -47,9 +46,8 @@ def refuse_writes(monkeypatch, code: int | None) -> None:
             raise StorageUnavailable()
         raise OSError(code, "refused")
 
-    monkeypatch.setattr(storage.store, "write_bytes", refuse)
-    monkeypatch.setattr(storage.store, "replace_all", refuse)
-    monkeypatch.setattr(storage.sealed, "write_bytes", refuse)
+    monkeypatch.setattr(storage.files, "write_bytes", refuse)
+    monkeypatch.setattr(storage.files, "replace_all", refuse)
 
 
 def nothing_raw(at: AppTest) -> None:

@@ -18,8 +18,8 @@ from guide.quiz import result_from_dict
 from guide.safety import safety_plan_from_dict, safety_plan_markdown
 from guide.script import ScriptDraft, assemble, check_draft, draft_from_dict
 from storage import keys
-from storage.compartment import Compartment
 from storage.errors import StorageError
+from tests.support.compartments import file_compartment
 
 NASTY = [
     "",
@@ -150,9 +150,9 @@ def test_safety_plan_download_takes_any_text(place, notes):
 )
 @given(doc=st.dictionaries(st.text(max_size=10), json_like, max_size=5))
 def test_storage_takes_any_json_document(tmp_path, doc):
-    comp = Compartment(tmp_path / "f.private.db", "private", KEY, b"x/private")
+    comp = file_compartment(tmp_path / "f.private.db", "private", KEY, b"x/private")
     comp.put("things", "k", doc)
-    again = Compartment(tmp_path / "f.private.db", "private", KEY, b"x/private")
+    again = file_compartment(tmp_path / "f.private.db", "private", KEY, b"x/private")
     assert again.get("things", "k") is not None
 
 
@@ -160,7 +160,7 @@ KEY = keys.new_data_key()
 
 
 def test_non_finite_numbers_are_refused_calmly(tmp_path):
-    comp = Compartment(tmp_path / "n.private.db", "private", KEY, b"x/private")
+    comp = file_compartment(tmp_path / "n.private.db", "private", KEY, b"x/private")
     for bad in (float("inf"), float("-inf"), float("nan")):
         try:
             comp.put("things", "k", {"v": [bad]})
@@ -172,6 +172,6 @@ def test_non_finite_numbers_are_refused_calmly(tmp_path):
 
 
 def test_lone_surrogates_are_mended_not_fatal(tmp_path):
-    comp = Compartment(tmp_path / "g.private.db", "private", KEY, b"x/private")
+    comp = file_compartment(tmp_path / "g.private.db", "private", KEY, b"x/private")
     comp.insert("journal", {"text": "before \ud800 after", "day": date.today().isoformat()})
     assert comp.all("journal")[0]["text"] == "before \ufffd after"

@@ -1,4 +1,7 @@
-"""One compartment file: documents, migrations, corrupt files set aside, and concurrent writers."""
+"""One compartment file: migrations, damaged and forged files set aside, ODX1, threads on one file.
+
+Documents, transactions and two writers on one document, on every backend: ``tests/contract``.
+"""
 
 from __future__ import annotations
 
@@ -10,17 +13,17 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from storage import keys
-from storage.compartment import Compartment
 from storage.errors import AccessDenied, StorageUnavailable
 from storage.schema import SCHEMA_VERSION
 from storage.sealed import seal
+from tests.support.compartments import file_compartment
 
 KEY = keys.new_data_key()
 AAD = b"space/private"
 
 
-def make(tmp_path, data_key=KEY) -> Compartment:
-    return Compartment(tmp_path / "s.private.db", "private", data_key, AAD)
+def make(tmp_path, data_key=KEY):
+    return file_compartment(tmp_path / "s.private.db", "private", data_key, AAD)
 
 
 def test_new_file_is_encrypted_and_versioned(tmp_path):
@@ -31,35 +34,6 @@ def test_new_file_is_encrypted_and_versioned(tmp_path):
     with comp.transaction() as txn:
         meta = txn.all("_meta")[0]
     assert meta["schema"] == SCHEMA_VERSION and meta["compartment"] == "private"
-
-
-def test_put_upserts_by_key_and_never_duplicates(tmp_path):
-    comp = make(tmp_path)
-    comp.put("ratings", "t1/w1", {"value": "kept"})
-    comp.put("ratings", "t1/w1", {"value": "not"})
-    comp.put("ratings", "t1/w2", {"value": "partly"})
-    docs = comp.all("ratings")
-    assert [(d["key"], d["value"]) for d in docs] == [("t1/w1", "not"), ("t1/w2", "partly")]
-    assert comp.get("ratings", "t1/w1")["value"] == "not"
-    assert comp.get("ratings", "missing") is None
-
-
-def test_insert_update_remove(tmp_path):
-    comp = make(tmp_path)
-    first = comp.insert("journal", {"text": "one"})
-    second = comp.insert("journal", {"text": "two"})
-    assert comp.update("journal", first, {"text": "uno", "_id": 999})
-    comp.remove("journal", second)
-    assert comp.all("journal") == [{"text": "uno", "_id": first}]
-    assert not comp.update("journal", second, {"text": "gone"})
-
-
-def test_returned_documents_are_copies(tmp_path):
-    comp = make(tmp_path)
-    comp.put("plan", "cycle", {"targets": ["a"]})
-    doc = comp.get("plan", "cycle")
-    doc["targets"].append("b")
-    assert comp.get("plan", "cycle")["targets"] == ["a"]
 
 
 def test_plain_json_file_is_set_aside_never_read_or_sealed_as_genuine(tmp_path):
@@ -182,23 +156,6 @@ def test_eight_threads_on_one_compartment_lose_nothing(tmp_path):
     assert sorted(d["i"] for d in comp.all("latest")) == [per_thread - 1] * threads
 
 
-def test_two_instances_on_one_file_lose_nothing(tmp_path):
-    """Two instances stand in for two server processes sharing one data folder."""
-    first, second = make(tmp_path), make(tmp_path)
-
-    def work(comp: Compartment, tag: str) -> None:
-        for i in range(40):
-            comp.insert("journal", {"by": tag, "i": i})
-
-    pool = [threading.Thread(target=work, args=(c, t)) for c, t in ((first, "a"), (second, "b"))]
-    for t in pool:
-        t.start()
-    for t in pool:
-        t.join()
-    docs = make(tmp_path).all("journal")
-    assert len(docs) == 80 and len({d["_id"] for d in docs}) == 80
-
-
 json_values = st.recursive(
     st.none()
     | st.booleans()
@@ -228,28 +185,7 @@ json_values = st.recursive(
 def test_round_trip_through_disk(tmp_path, docs):
     path = tmp_path / "rt.private.db"
     path.unlink(missing_ok=True)
-    comp = Compartment(path, "private", KEY, AAD)
+    comp = file_compartment(path, "private", KEY, AAD)
     comp.replace_table("things", docs)
-    reopened = Compartment(path, "private", KEY, AAD)
+    reopened = file_compartment(path, "private", KEY, AAD)
     assert [{k: v for k, v in d.items() if k != "_id"} for d in reopened.all("things")] == docs
-
-
-def test_a_transaction_writes_once_or_not_at_all(tmp_path):
-    comp = make(tmp_path)
-    comp.put("cycles", "a", {"active": True})
-    with comp.transaction() as txn:
-        txn.update("cycles", txn.get("cycles", "a")["_id"], {"active": False})
-        txn.put("cycles", "b", {"active": True})
-        new_id = txn.insert("journal", {"text": "one"})
-    assert [(d["key"], d["active"]) for d in comp.all("cycles")] == [("a", False), ("b", True)]
-    assert comp.all("journal")[0]["_id"] == new_id == 1
-    before = (tmp_path / "s.private.db").read_bytes()
-    try:
-        with comp.transaction() as txn:
-            txn.put("cycles", "c", {"active": True})
-            raise RuntimeError("the block failed half way")
-    except RuntimeError:
-        pass
-    assert (tmp_path / "s.private.db").read_bytes() == before
-    assert [d["key"] for d in comp.all("cycles")] == ["a", "b"]
-    assert comp.insert("journal", {"text": "two"}) == 2  # ids carry on as TinyDB counts them

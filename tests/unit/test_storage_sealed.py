@@ -8,8 +8,9 @@ import os
 import pytest
 
 from storage import keys
-from storage.compartment import Compartment
+from storage.files import FileBackend
 from storage.sealed import SealedStorage, UnreadableFile, seal, unseal
+from tests.support.compartments import file_compartment
 
 KEY = keys.new_data_key()
 AAD = b"space/shared"
@@ -63,8 +64,8 @@ class _CoarseFilesystem:
 
 def test_the_read_cache_sees_every_write_on_a_coarse_timestamp_filesystem(tmp_path, monkeypatch):
     path = tmp_path / "s.shared.db"
-    first = Compartment(path, "shared", KEY, AAD)  # stands in for one server process
-    second = Compartment(path, "shared", KEY, AAD)  # ... and another one
+    first = file_compartment(path, "shared", KEY, AAD)  # stands in for one server process
+    second = file_compartment(path, "shared", KEY, AAD)  # ... and another one
     first.put("replies", "r", {"note": "aaaa"})
     assert second.get("replies", "r")["note"] == "aaaa"  # the second one caches it
     _CoarseFilesystem(monkeypatch, path)
@@ -83,7 +84,7 @@ def test_the_read_cache_sees_every_write_on_a_coarse_timestamp_filesystem(tmp_pa
 
 def test_version_changes_with_every_write_even_of_identical_bytes(tmp_path):
     path = tmp_path / "s.shared.db"
-    storage = SealedStorage(path, KEY, AAD)
+    storage = SealedStorage(FileBackend(path.parent), path.name, KEY, AAD)
     seen = set()
     for _ in range(5):
         storage.write({"t": {}})
