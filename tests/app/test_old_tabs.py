@@ -94,7 +94,7 @@ def close_link(how: str, old: AppTest, make_app, data_dir: Path) -> str | None:
 
 
 def dump_of(data_dir: Path, key: str | None) -> str:
-    store = Store(data_dir)
+    store = Store(backend_of(data_dir))
     access = store.resolve(key)
     assert access is not None
     return json.dumps([store.private(access).dump(), store.shared(access).dump()], sort_keys=True)
