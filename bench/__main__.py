@@ -1,6 +1,7 @@
 """``python -m bench``: run the benchmark sections, print the table, write ``bench/out/results.json``.
 
-Sections run in a fixed order (storage, concurrency, memory, cold start, interaction); ``--only``
+Sections run in a fixed order (storage, concurrency, memory, cold start, interaction, first charts,
+postgres); ``--only``
 picks some. A section that cannot run here (no Chromium, a page not built yet) reports SKIP rows
 with the reason instead of stopping the run.
 """
@@ -26,6 +27,7 @@ SECTIONS = {
     "cold_start": "bench.cold_start",
     "interaction": "bench.interaction",
     "first_charts": "bench.first_charts",
+    "postgres": "bench.postgres",
 }
 
 

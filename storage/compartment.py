@@ -26,7 +26,8 @@ write first is done again on the new document.
 
 Reading never needs write access: a read that cannot take its lock (a read-only or full data
 folder) reads without it (every write is atomic, so a reader sees a whole document either way), and
-a migration or a fresh start it cannot write is served from memory. Only writes fail.
+a migration or a fresh start it cannot write is served from memory. A read while a database server
+is away is served from the last document this process read, if it holds one. Only writes fail.
 
 A document that cannot be read is set aside (never deleted) and the compartment starts afresh; one
 sealed under another key than this compartment's raises :class:`storage.errors.AccessDenied` and is
@@ -86,8 +87,18 @@ class Compartment:
         self._run(lambda db: None, write=False)  # opening validates, migrates, or sets aside
 
     def version(self) -> Version | None:
-        """A token that changes whenever the document changes (for memoising reads in a run)."""
-        return self._storage.identity()
+        """A token that changes whenever the document changes (for memoising reads in a run).
+
+        While a database server is away: the version of the copy reads are served from.
+        """
+        try:
+            return self._storage.identity()
+        except ConnectionError as exc:
+            if self._storage.holds_document():
+                return self._storage.cached_id
+            raise calm(exc) from exc
+        except OSError as exc:
+            raise calm(exc) from exc
 
     def held_version(self) -> Version | None:
         """The version this compartment read last (the caller holds :meth:`locked`)."""
@@ -103,7 +114,7 @@ class Compartment:
         """Run ``op`` under :meth:`locked`, again on the new document if someone wrote first."""
         for attempt in range(ATTEMPTS):
             try:
-                with self.locked(write) as db:
+                with self.locked(write, optimistic=write) as db:
                     return op(db)
             except Conflict:
                 # Another process wrote between our read and our write (only a backend without
@@ -113,31 +124,53 @@ class Compartment:
         raise Contended()
 
     @contextmanager
-    def locked(self, write: bool = True) -> Iterator[TinyDB]:
+    def locked(self, write: bool = True, optimistic: bool = False) -> Iterator[TinyDB]:
         """Hold both locks, make sure the document is readable and current, and yield the TinyDB.
 
         ``write=False`` promises the caller only reads: then a lock that cannot be taken, or a
         migration that cannot be written, does not stop the read. For the store's own writes made
         with other names at once (caller uses :meth:`snapshot`, :meth:`sealed`, :meth:`adopt`).
+
+        ``optimistic`` (the single operations, which :meth:`_run` can redo): on a backend whose
+        locks don't reach other processes, the version is not read before the operation; the
+        write's compare-and-swap checks it instead (one round trip to a database server instead
+        of two per save), and an operation that ends without writing checks it after. Either way
+        a copy someone else replaced is a :class:`storage.backend.Conflict`, and the operation is
+        done again on the new document.
         """
         try:
             with self._lock, self._backend_locked(write) as held:
                 if self._gone:
                     raise AccessDenied()
                 self._db._tables.clear()  # TinyDB caches next ids per table object: start afresh
-                self._ensure_readable(write)
+                trusting = (
+                    optimistic
+                    and not self.backend.locks_processes
+                    and self._checked is not None
+                    and self._storage.cached_id == self._checked
+                )
+                writes_before = self._storage.writes
+                if not trusting:
+                    self._ensure_readable(write)
                 # Under the lock no one else writes: reads in this operation need no check.
                 self._storage.pinned = held and self._storage.holds_document()
                 try:
                     yield self._db
                 except BaseException:
-                    # TinyDB may have changed the cached document before the failure: drop the
-                    # cache so the next operation reads what is really on disk.
-                    self._storage.forget()
+                    # TinyDB may have changed the cached document before the failure: put back
+                    # the copy as last read or written (checked against storage before the next
+                    # use), so nothing unsaved is ever served.
+                    self._storage.roll_back()
                     self._checked = None
                     raise
                 finally:
                     self._storage.pinned = False
+                # Nothing was written, so no compare-and-swap checked the copy: check it now.
+                unchecked = trusting and self._storage.writes == writes_before
+                if unchecked and self._storage.identity() != self._checked:
+                    self._storage.forget()
+                    self._checked = None
+                    raise Conflict(self.stored_as)
                 # Our own write made a new version; it is valid, no need to check it again.
                 self._checked = self._storage.cached_id
         except WrongKey:
@@ -163,7 +196,17 @@ class Compartment:
                 self._backend_lock.release()
 
     def _ensure_readable(self, write: bool) -> None:
-        if self._checked is not None and self._storage.identity() == self._checked:
+        try:
+            unchanged = self._checked is not None and self._storage.identity() == self._checked
+        except ConnectionError:
+            if write or not self._storage.holds_document():
+                raise
+            # A database server away: a read is served from the last document this process saw
+            # (as a read-only folder is read as it is), so a page still draws, with what the
+            # user typed; writes fail calmly until the server is back.
+            log.warning("storage unreachable; a read is served from this process's last copy")
+            return
+        if unchanged:
             return  # unchanged since it was last validated (every write makes a new version)
         try:
             self._validate()

@@ -103,6 +103,10 @@ class SealedStorage(Storage):
         # Set by the compartment while it holds the lock and has checked the version: nobody
         # else can write then, so reads need not look at the backend again.
         self.pinned = False
+        self.writes = 0  # how many writes this storage made (to tell whether an operation wrote)
+        # The sealed bytes of the cached version, to put the cache back after a failed operation
+        # (TinyDB changes the cached document in place on its way to a write).
+        self._good: tuple[Version, bytes] | None = None
 
     @property
     def cached_id(self) -> Version | None:
@@ -133,6 +137,7 @@ class SealedStorage(Storage):
             document = unseal(blob.data, self._key, self._aad)
             self.legacy = blob.data.startswith(LEGACY_MAGIC)
             self._cached, self._cached_id = document, blob.version
+            self._good = (blob.version, blob.data)
         return self._cached
 
     def write(self, data: dict[str, Any]) -> None:
@@ -145,21 +150,45 @@ class SealedStorage(Storage):
         trusted = self.pinned and self.backend.locks_processes
         expect = None if trusted else {self.name: self._cached_id}
         versions = self.backend.write({self.name: raw}, expect=expect)
-        self.adopt(data, versions[self.name])
+        self.writes += 1
+        self.adopt(data, versions[self.name], raw=raw)
 
     def sealed(self, data: dict[str, Any], data_key: bytes | None = None) -> bytes:
         """The bytes :meth:`write` would store (for a write made with other names at once)."""
         return seal(data, data_key or self._key, self._aad)
 
-    def adopt(self, data: dict[str, Any], version: Version, data_key: bytes | None = None) -> None:
-        """After ``data`` was stored at ``version``: cache it, and take its key."""
+    def adopt(
+        self,
+        data: dict[str, Any],
+        version: Version,
+        data_key: bytes | None = None,
+        raw: bytes | None = None,
+    ) -> None:
+        """After ``data`` (sealed as ``raw``) was stored at ``version``: cache it, take its key."""
         if data_key is not None:
             self._key = data_key
         self._cached, self._cached_id, self.legacy = data, version, False
+        self._good = (version, raw) if raw is not None else None
+
+    def roll_back(self) -> None:
+        """After a failed operation: the cache as last read or written, or no cache at all.
+
+        Putting it back (one decrypt, only on failure) rather than dropping it keeps a page
+        drawable while a database server is away: its reads are served from this copy.
+        """
+        good, self._cached, self._cached_id = self._good, None, None
+        if good is None:
+            return
+        try:
+            self._cached = unseal(good[1], self._key, self._aad)
+        except UnreadableFile:
+            self._good = None
+            return
+        self._cached_id = good[0]
 
     def keep_in_memory(self, data: dict[str, Any]) -> None:
         """Serve ``data`` until the stored bytes change (a migration that could not be written)."""
-        self._cached, self._cached_id = data, self.identity()
+        self._cached, self._cached_id, self._good = data, self.identity(), None
 
     def holds_document(self) -> bool:
         """True when a document is cached (read from the backend, or kept in memory)."""
@@ -167,7 +196,7 @@ class SealedStorage(Storage):
 
     def forget(self) -> None:
         """Drop the read cache (after the bytes were set aside or replaced)."""
-        self._cached, self._cached_id = None, None
+        self._cached, self._cached_id, self._good = None, None, None
 
     def close(self) -> None:
         """Nothing to release: the backend is reached per read and write."""

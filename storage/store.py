@@ -80,7 +80,7 @@ from storage.backend import Backend, Conflict
 from storage.backup import Backup, build_backup
 from storage.choose import backend_for
 from storage.compartment import Compartment
-from storage.errors import AccessDenied, Contended, StorageError, calm
+from storage.errors import AccessDenied, Contended, StorageError, StorageUnavailable, calm
 from storage.files import FileBackend
 from storage.schema import fresh as fresh_document
 from storage.sealed import seal
@@ -94,6 +94,7 @@ LINK_FORMAT = 2  # partner link files with K_link
 NEUTRAL_LABEL = {"owner": "Your link", "partner": "A partner link (its name was lost)"}
 
 LOCAL_KEY = "local-owner.key"
+MAX_RECENT = 256  # keys remembered for reads while a database server is away
 MAX_OPEN = 96  # compartments kept open at most (three per space in use)
 IDLE_SECONDS = 120.0  # a compartment unused this long is dropped, with its decrypted document
 
@@ -132,6 +133,9 @@ class Store:
         # (space id, compartment) -> (compartment, last use on the monotonic clock), oldest first
         self._open: OrderedDict[tuple[str, str], tuple[Compartment, float]] = OrderedDict()
         self._open_lock = threading.Lock()
+        # sha256(key) -> (access, when): what keys opened lately, for reads while storage is away
+        self._recent: OrderedDict[str, tuple[Access, float]] = OrderedDict()
+        self._recent_lock = threading.Lock()  # its own: resolve runs under _open_lock at times
         _SWEEPER.watch(self)
 
     # -- spaces -----------------------------------------------------------------------------------
@@ -157,6 +161,7 @@ class Store:
         }
         with _calm_errors():
             self.backend.write(writes)
+        self._remember(owner_key, access)
         return owner_key, access
 
     def resolve(self, key: object) -> Access | None:
@@ -167,7 +172,50 @@ class Store:
         if not keys.looks_like_key(key):
             return None
         assert isinstance(key, str)
-        record = self._read_link(self._link_name(key))
+        try:
+            record = self._read_link(self._link_name(key))
+        except StorageUnavailable:
+            recent = self._recently_resolved(key)
+            if recent is None:
+                raise
+            return recent  # the server is away: what this key opened a moment ago (reads only)
+        found = self._resolved(key, record)
+        self._remember(key, found)
+        return found
+
+    def _recently_resolved(self, key: str) -> Access | None:
+        """What ``key`` opened in this process within IDLE_SECONDS, while storage is unreachable.
+
+        Only while a database server is away: it lets a page a user is on draw again (from the
+        compartments this process holds) and keep what they typed; nothing can be written until
+        the server is back, and a key this process has not seen recently is not opened at all.
+        """
+        with self._recent_lock:
+            entry = self._recent.get(keys.hash_key(key))
+        if entry is None or time.monotonic() - entry[1] > IDLE_SECONDS:
+            return None
+        return entry[0]
+
+    def _remember(self, key: str, access: Access | None) -> None:
+        digest = keys.hash_key(key)
+        with self._recent_lock:
+            if access is None:
+                self._recent.pop(digest, None)
+                return
+            self._recent[digest] = (access, time.monotonic())
+            self._recent.move_to_end(digest)
+            while len(self._recent) > MAX_RECENT:
+                self._recent.popitem(last=False)
+
+    def _forget_recent(self, space_id: str, link_ids: set[str] | None = None) -> None:
+        """Drop what keys of ``space_id`` (or only those links) opened: revoked, replaced, deleted."""
+        with self._recent_lock:
+            for digest, (access, _) in list(self._recent.items()):
+                if access.space_id == space_id and (link_ids is None or access.link_id in link_ids):
+                    del self._recent[digest]
+
+    def _resolved(self, key: str, record: dict[str, Any] | None) -> Access | None:
+        """The access a link record gives ``key``, or None."""
         if record is None or not keys.hashes_match(str(record.get("hash", "")), key):
             return None
         space_id, link_id, role = record.get("space"), record.get("link"), record.get("role")
@@ -308,6 +356,7 @@ class Store:
         """
         private = self.private(access)  # owner only
         space_id = access.space_id
+        self._forget_recent(space_id)
         with _calm_errors():
             self.backend.delete(self._link_files_of(space_id))
             with contextlib.suppress(OSError, UnicodeDecodeError):
@@ -411,6 +460,7 @@ class Store:
                 held=(index,),
             )
             index.adopt(document, versions[index.stored_as])
+        self._forget_recent(access.space_id, {link_id})
         return True
 
     def rotate_owner_key(self, access: Access) -> tuple[str, Access]:
@@ -468,6 +518,9 @@ class Store:
             private.adopt(documents[PRIVATE], versions[private.stored_as], new_keys[PRIVATE])
             shared.adopt(documents[SHARED], versions[shared.stored_as], new_keys[SHARED])
             index.adopt(listing, versions[index.stored_as], new_keys[PRIVATE])
+        # Every access from before holds the old data keys: none may open anything again here.
+        self._forget_recent(space_id)
+        self._remember(new_key, fresh)
         return new_key, fresh
 
     def _write(

@@ -10,6 +10,8 @@ import storage.files
 from storage.errors import StorageUnavailable
 from tests.app.conftest import page_text, space_of
 
+pytestmark = pytest.mark.files_only  # faults of the data folder's files
+
 
 @pytest.mark.parametrize("code", [errno.ENOSPC, errno.EROFS, errno.EACCES])
 def test_failed_save_shows_a_calm_message_and_breaks_nothing(app, monkeypatch, data_dir, code):

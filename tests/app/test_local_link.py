@@ -12,6 +12,8 @@ import pytest
 from storage.store import Store
 from tests.app.conftest import page_text
 
+pytestmark = pytest.mark.files_only  # the local space's key file in the data folder
+
 MY_DATA, SHARE = "app_pages/my_data.py", "app_pages/share.py"
 WARNING = "if you ever run open door with local mode off"
 

@@ -56,6 +56,7 @@ def nothing_raw(at: AppTest) -> None:
     assert not [word for word in RAW if word in text]
 
 
+@pytest.mark.files_only  # a fault of the data folder's files
 @pytest.mark.parametrize("code", CODES)
 def test_make_a_link_on_a_full_disk_says_so_and_keeps_the_label(app, monkeypatch, code):
     app.switch_page(SHARE).run()
@@ -72,6 +73,7 @@ def test_make_a_link_on_a_full_disk_says_so_and_keeps_the_label(app, monkeypatch
     assert app.text_input(key="share_label").value == "", "a made link clears the box"
 
 
+@pytest.mark.files_only  # a fault of the data folder's files
 @pytest.mark.parametrize("code", CODES)
 def test_replace_my_link_on_a_full_disk_says_so_and_keeps_the_old_link(
     app, make_app, data_dir, monkeypatch, code
@@ -89,6 +91,7 @@ def test_replace_my_link_on_a_full_disk_says_so_and_keeps_the_old_link(
     assert store.resolve(old_key) is not None, "the old link still opens the space"
 
 
+@pytest.mark.files_only  # a fault of the data folder's files
 @pytest.mark.parametrize("code", CODES)
 def test_a_new_visitor_whose_space_cant_be_made_gets_the_quick_exit_and_calm_words(
     make_app, monkeypatch, code
@@ -143,6 +146,7 @@ def refuse_unlinks(monkeypatch, code: int) -> None:
     monkeypatch.setattr(pathlib.Path, "unlink", refuse)
 
 
+@pytest.mark.files_only  # a fault of the data folder's files
 @pytest.mark.parametrize("code", [errno.EROFS, errno.EACCES])
 def test_switching_a_link_off_on_a_read_only_disk_says_so_in_place(
     app, make_app, data_dir, monkeypatch, code
@@ -161,6 +165,7 @@ def test_switching_a_link_off_on_a_read_only_disk_says_so_in_place(
     assert store.resolve(partner_key) is not None, "and it says so truthfully: it still works"
 
 
+@pytest.mark.files_only  # a fault of the data folder's files
 @pytest.mark.parametrize("code", [errno.EROFS, errno.EACCES])
 def test_delete_everything_on_a_read_only_disk_says_so_in_place(app, data_dir, monkeypatch, code):
     app.switch_page(MY_DATA).run()

@@ -94,6 +94,22 @@ def test_a_reader_sees_the_latest_write_of_another_store(storage_place, store, o
         assert other.private(other.resolve(key)).get("notes", "n")["text"] == text
 
 
+def test_an_operation_decided_on_a_copy_another_store_replaced_is_done_again(
+    storage_place, store, owner
+):
+    key, access = owner
+    mine = store.private(access)
+    doc_id = mine.insert("journal", {"text": "one"})
+    assert mine.all("journal")  # this store now holds a copy
+    theirs = storage_place.store()
+    theirs.private(theirs.resolve(key)).remove("journal", doc_id)
+    assert not mine.update("journal", doc_id, {"text": "edited"}), "it is gone: nothing to edit"
+    new_id = theirs.private(theirs.resolve(key)).insert("journal", {"text": "two"})
+    assert mine.update("journal", new_id, {"text": "two, edited"})
+    mine.remove("journal", new_id)
+    assert storage_place.store().private(access).all("journal") == []
+
+
 def test_damaged_bytes_are_set_aside_and_the_space_starts_afresh(storage_place, store, owner):
     _, access = owner
     store.private(access).insert("journal", {"text": "lost to damage"})

@@ -142,7 +142,18 @@ def test_json_is_strict_and_complete(tmp_path):
 @pytest.mark.parametrize(
     ("argv", "sections"),
     [
-        ([], ["storage", "concurrency", "memory", "cold_start", "interaction", "first_charts"]),
+        (
+            [],
+            [
+                "storage",
+                "concurrency",
+                "memory",
+                "cold_start",
+                "interaction",
+                "first_charts",
+                "postgres",
+            ],
+        ),
         (["--only", "interaction,storage"], ["storage", "interaction"]),
         (["--only", "cold-start"], ["cold_start"]),
     ],
