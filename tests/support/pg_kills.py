@@ -38,6 +38,25 @@ def _as_postgres(command: list[str]) -> None:
     )
 
 
+def _wait_gone(pid: int, pid_file: Path) -> None:
+    """Wait for the killed postmaster to be gone; a zombie nobody reaps counts as gone.
+
+    PostgreSQL refuses to start while the PID in ``postmaster.pid`` exists, and a zombie exists
+    until its parent reaps it (not every container's init does): then the stale file goes.
+    """
+    for _ in range(100):
+        try:
+            state = Path(f"/proc/{pid}/status").read_text()
+        except FileNotFoundError:
+            return
+        if "\nState:\tZ" in state:
+            pid_file.unlink(missing_ok=True)
+            for lock in pid_file.parent.parent.glob(".s.PGSQL.*.lock"):
+                lock.unlink(missing_ok=True)  # the socket's lock file names the same PID
+            return
+        time.sleep(0.1)
+
+
 def main() -> int:
     """Kill, restart, check."""
     parser = argparse.ArgumentParser()
@@ -55,11 +74,12 @@ def main() -> int:
     last_put: dict[int, int] = {}
     tried_put: dict[int, int] = {}
     failed = 0
+    put_acks = 0
     stop = threading.Event()
     guard = threading.Lock()
 
     def work(n: int) -> None:
-        nonlocal failed
+        nonlocal failed, put_acks
         i = 0
         while not stop.is_set():
             i += 1
@@ -74,6 +94,7 @@ def main() -> int:
                     store.private(store.resolve(key_b)).put("latest", f"t{n}", {"i": i})
                     with guard:
                         last_put[n] = i
+                        put_acks += 1
             except StorageError:
                 with guard:
                     failed += 1
@@ -85,22 +106,31 @@ def main() -> int:
     pid_file = args.pgdata / "postmaster.pid"
     for _ in range(args.kills):
         time.sleep(random.uniform(0.5, 2.0))
-        os.kill(int(pid_file.read_text().split()[0]), signal.SIGKILL)
+        pid = int(pid_file.read_text().split()[0])
+        os.kill(pid, signal.SIGKILL)
+        _wait_gone(pid, pid_file)
         time.sleep(random.uniform(0.2, 1.0))  # saves fail calmly meanwhile
         opts = f"-p {args.port} -k {args.pgdata.parent} -c listen_addresses=127.0.0.1"
-        _as_postgres(
-            [
-                f"{args.pg_bin}/pg_ctl",
-                "-D",
-                str(args.pgdata),
-                "-w",
-                "-l",
-                str(args.pgdata.parent / "log"),
-                "-o",
-                opts,
-                "start",
-            ]
-        )
+        for attempt in range(20):  # the killed server's backends may hold on for a moment
+            try:
+                _as_postgres(
+                    [
+                        f"{args.pg_bin}/pg_ctl",
+                        "-D",
+                        str(args.pgdata),
+                        "-w",
+                        "-l",
+                        str(args.pgdata.parent / "log"),
+                        "-o",
+                        opts,
+                        "start",
+                    ]
+                )
+                break
+            except subprocess.CalledProcessError:
+                if attempt == 19:
+                    raise
+                time.sleep(0.5)
     time.sleep(1.5)
     stop.set()
     for thread in threads:
@@ -116,7 +146,7 @@ def main() -> int:
         1 for s in (a, b) if fresh.private(s).recovered_at or fresh.shared(s).recovered_at
     )
     print(
-        f"kills={args.kills} acknowledged={len(acked) + sum(last_put.values())} "
+        f"kills={args.kills} acknowledged={len(acked) + put_acks} "
         f"failed_calmly={failed} lost={lost} stale_puts={stale} unreadable={unreadable} "
         f"duplicates={len(docs) - len(found)}"
     )
