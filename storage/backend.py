@@ -44,9 +44,19 @@ from __future__ import annotations
 import threading
 from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Protocol, runtime_checkable
 
-__all__ = ["Backend", "Blob", "Conflict", "LocalLock", "Lock", "Version"]
+__all__ = [
+    "Backend",
+    "Blob",
+    "Conflict",
+    "LocalLock",
+    "LocalLocks",
+    "Lock",
+    "Version",
+    "aside_name",
+]
 
 Version = Hashable
 
@@ -61,6 +71,25 @@ class Blob:
 
 class Conflict(Exception):
     """A write's ``expect`` did not hold: someone else wrote first, and nothing was written."""
+
+
+class LocalLocks:
+    """One shared ``threading.Lock`` per name, handed out as :class:`LocalLock` handles."""
+
+    def __init__(self) -> None:
+        self._guard = threading.Lock()
+        self._locks: dict[str, threading.Lock] = {}
+
+    def lock(self, name: str) -> LocalLock:
+        """A new handle on ``name``'s lock (every handle of one name excludes the others)."""
+        with self._guard:
+            shared = self._locks.setdefault(name, threading.Lock())
+        return LocalLock(shared)
+
+
+def aside_name(name: str) -> str:
+    """Where every backend keeps a damaged document's bytes: ``<name>.corrupt-<UTC stamp>``."""
+    return f"{name}.corrupt-{datetime.now(UTC).strftime('%Y%m%dT%H%M%S%f')}"
 
 
 @runtime_checkable

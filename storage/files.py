@@ -21,13 +21,12 @@ from __future__ import annotations
 import contextlib
 import hashlib
 from collections.abc import Iterable, Mapping
-from datetime import UTC, datetime
 from pathlib import Path
 
 from filelock import FileLock
 
 from storage.atomic import replace_all, write_bytes
-from storage.backend import Blob, Conflict, Version
+from storage.backend import Blob, Conflict, Version, aside_name
 
 __all__ = ["FileBackend"]
 
@@ -138,7 +137,6 @@ class FileBackend:
 
     def set_aside(self, name: str) -> str:
         """Rename the file to ``<name>.corrupt-<stamp>``; raises ``OSError`` when it can't."""
-        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%f")
-        target = f"{name}.corrupt-{stamp}"
+        target = aside_name(name)
         self.path(name).replace(self.path(target))
         return target

@@ -11,9 +11,8 @@ from __future__ import annotations
 import itertools
 import threading
 from collections.abc import Iterable, Mapping
-from datetime import UTC, datetime
 
-from storage.backend import Blob, Conflict, LocalLock, Version
+from storage.backend import Blob, Conflict, LocalLock, LocalLocks, Version, aside_name
 
 __all__ = ["MemoryBackend"]
 
@@ -26,7 +25,7 @@ class MemoryBackend:
     def __init__(self) -> None:
         self._blobs: dict[str, Blob] = {}
         self._guard = threading.Lock()
-        self._locks: dict[str, threading.Lock] = {}
+        self._locks = LocalLocks()
         self._counter = itertools.count(1)
 
     def __repr__(self) -> str:
@@ -76,14 +75,11 @@ class MemoryBackend:
 
     def lock(self, name: str) -> LocalLock:
         """A new handle on ``name``'s lock."""
-        with self._guard:
-            shared = self._locks.setdefault(name, threading.Lock())
-        return LocalLock(shared)
+        return self._locks.lock(name)
 
     def set_aside(self, name: str) -> str:
         """Keep the bytes under ``<name>.corrupt-<stamp>`` and remove ``name``."""
-        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%f")
-        target = f"{name}.corrupt-{stamp}"
+        target = aside_name(name)
         with self._guard:
             blob = self._blobs.pop(name, None)
             if blob is None:

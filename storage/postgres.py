@@ -37,7 +37,6 @@ import logging
 import threading
 import time
 from collections.abc import Callable, Iterable, Mapping
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -47,7 +46,7 @@ from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 
-from storage.backend import Blob, Conflict, LocalLock, Version
+from storage.backend import Blob, Conflict, LocalLock, LocalLocks, Version, aside_name
 
 __all__ = ["PostgresBackend", "engine_url", "migrate"]
 
@@ -147,7 +146,7 @@ class PostgresBackend:
     def __init__(self, url: str, pool_size: int = 5, max_overflow: int = 10) -> None:
         self.url = url
         self._engine = make_engine(url, pool_size, max_overflow)
-        self._locks: dict[str, threading.Lock] = {}
+        self._locks = LocalLocks()
         self._guard = threading.Lock()
         self._ready = False
 
@@ -298,14 +297,11 @@ class PostgresBackend:
 
     def lock(self, name: str) -> LocalLock:
         """A handle on this process's lock for ``name`` (other processes: the version check)."""
-        with self._guard:
-            shared = self._locks.setdefault(name, threading.Lock())
-        return LocalLock(shared)
+        return self._locks.lock(name)
 
     def set_aside(self, name: str) -> str:
         """Move the row to ``<name>.corrupt-<stamp>`` in one transaction; keep its bytes."""
-        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%f")
-        target = f"{name}.corrupt-{stamp}"
+        target = aside_name(name)
 
         def work(connection: Connection) -> int:
             return connection.execute(
