@@ -39,7 +39,8 @@ def _in_schema(url: str, schema: str) -> str:
     return f"{url}{joiner}options={quote(f'-csearch_path={schema}')}"
 
 
-def _fresh_schemas(url: str) -> None:
+def _schemas(url: str, create: bool) -> None:
+    """Drop the benchmark's own schemas, and make them anew when ``create``."""
     import sqlalchemy
 
     engine = sqlalchemy.create_engine(engine_url(url))
@@ -47,21 +48,18 @@ def _fresh_schemas(url: str) -> None:
         with engine.begin() as connection:
             for schema in SCHEMAS:
                 connection.execute(sqlalchemy.text(f"drop schema if exists {schema} cascade"))
-                connection.execute(sqlalchemy.text(f"create schema {schema}"))
+                if create:
+                    connection.execute(sqlalchemy.text(f"create schema {schema}"))
     finally:
         engine.dispose()
+
+
+def _fresh_schemas(url: str) -> None:
+    _schemas(url, create=True)
 
 
 def _drop_schemas(url: str) -> None:
-    import sqlalchemy
-
-    engine = sqlalchemy.create_engine(engine_url(url))
-    try:
-        with engine.begin() as connection:
-            for schema in SCHEMAS:
-                connection.execute(sqlalchemy.text(f"drop schema if exists {schema} cascade"))
-    finally:
-        engine.dispose()
+    _schemas(url, create=False)
 
 
 def _space(url: str) -> tuple[Store, PostgresBackend, object]:
