@@ -13,10 +13,17 @@ from pathlib import Path
 
 import pytest
 
+from playwright.sync_api import expect
+
 from tests.support.browser import CHROMIUM_ARGS, chromium_path
 from tests.support.server import running_app
 
 pytestmark = pytest.mark.browser
+
+# Playwright's `expect` waits 5 s by default, apart from the context's 30 s. On CI's two busy cores
+# a rerun after a click has taken longer than that (the script test's tone tip once missed), so
+# assertions get the same patience as actions; a real failure still fails, only later.
+expect.set_options(timeout=20_000)
 EXIT_PAGE = b"<!doctype html><title>Weather</title><h1>Weather today</h1>"
 
 

@@ -13,6 +13,10 @@ CONTENT = load_script_content()
 def type_into(page, key: str, text: str) -> None:
     box = page.locator(f".st-key-{key} textarea, .st-key-{key} input").first
     box.fill(text)
+    # Leave the box, so its value is committed before the next click (outside a form a blur
+    # reruns the page; a click racing that rerun could be lost).
+    box.blur()
+    wait_idle(page)
 
 
 def click_key(page, key: str) -> None:
