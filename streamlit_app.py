@@ -11,7 +11,7 @@ import streamlit as st
 import streamlit.delta_generator
 
 from storage.errors import StorageError, StorageUnavailable
-from ui import chrome, clock, context, notices, sharing
+from ui import chrome, clock, context, notices, pages, sharing
 
 # Under `streamlit run`, Streamlit still asks once per process whether it runs in a Python REPL
 # (to print a warning that can't apply here) by taking `inspect.stack()` with source context,
@@ -27,30 +27,12 @@ st.set_page_config(
 )
 
 
-def _page(path: str, title: str, icon: str, url_path: str, **extra: object) -> st.Page:
-    return st.Page(path, title=title, icon=f":material/{icon}:", url_path=url_path, **extra)
-
-
+# The navigation, built from the one registry of pages (ui/pages.py).
 OWNER_PAGES = {
-    "": [_page("app_pages/home.py", "Home", "home", "home", default=True)],
-    "Your path": [
-        _page("app_pages/quiz.py", "Quiz", "quiz", "quiz"),
-        _page("app_pages/script.py", "Script builder", "edit_note", "script"),
-        _page("app_pages/plan.py", "Six-week plan", "event_available", "plan"),
-        _page("app_pages/share.py", "Share with partner", "share", "share"),
-    ],
-    "Guides": [
-        _page("app_pages/going_alone.py", "Going alone", "self_improvement", "going-alone"),
-        _page("app_pages/therapist.py", "Choosing a therapist", "handshake", "therapist"),
-    ],
-    "Safety and data": [
-        _page("app_pages/safety.py", "Safety", "health_and_safety", "safety"),
-        _page("app_pages/my_data.py", "My data", "folder_managed", "my-data"),
-    ],
+    label: [page.st_page(default=page is pages.HOME) for page in section]
+    for label, section in pages.OWNER_SECTIONS.items()
 }
-PARTNER_PAGE = _page(
-    "app_pages/partner.py", "An invitation", "mail", "partner", visibility="hidden"
-)
+PARTNER_PAGE = pages.PARTNER.st_page(visibility="hidden")
 
 
 def _opens_something(here: context.Here) -> bool:
@@ -88,11 +70,11 @@ def main() -> None:
         if here.role == "partner":
             page = st.navigation([PARTNER_PAGE], position="hidden")
         else:
-            pages = {
+            registered = {
                 **OWNER_PAGES,
                 "Safety and data": [*OWNER_PAGES["Safety and data"], PARTNER_PAGE],
             }
-            page = st.navigation(pages, position="hidden")
+            page = st.navigation(registered, position="hidden")
         if here.role == "owner":
             # Our own sidebar links: Streamlit's sidebar list fails the axe list rules (see chrome).
             chrome.navigation(OWNER_PAGES)

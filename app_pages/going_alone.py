@@ -11,10 +11,11 @@ from __future__ import annotations
 import streamlit as st
 
 from content.guides import Entry, load_going_alone
+from ui import pages
 from ui.context import here
 from ui.safety_state import mode
 
-SAFETY_PAGE = "app_pages/safety.py"
+SAFETY_PAGE = pages.path("safety")
 # Icons for the next-step links; a step added in the content without one gets the arrow.
 STEP_ICONS = {"plan": "event_available", "safety": "health_and_safety"}
 
@@ -79,5 +80,5 @@ columns = st.columns(len(words.next.steps))
 for column, step in zip(columns, words.next.steps, strict=True):
     with column.container(border=True, height="stretch"):
         icon = STEP_ICONS.get(step.id, "arrow_forward")
-        st.page_link(f"app_pages/{step.page}.py", label=step.label, icon=f":material/{icon}:")
+        st.page_link(pages.path(step.page), label=step.label, icon=f":material/{icon}:")
         st.markdown(step.text)

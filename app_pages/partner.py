@@ -20,7 +20,7 @@ from guide.safety import escape_markdown
 from guide.sharing import NOTE_LIMIT, PartnerView, SharingError
 from guide.weeks import week_range
 from storage.errors import StorageError
-from ui import clock, notices, sharing
+from ui import clock, notices, pages, sharing
 from ui.context import Here, here
 
 
@@ -32,7 +32,7 @@ def owner_note() -> None:
         "what you chose to share on that link, and nothing else from your space."
     )
     st.page_link(
-        "app_pages/share.py", label="Go to Share with partner", icon=":material/arrow_forward:"
+        pages.path("share"), label="Go to Share with partner", icon=":material/arrow_forward:"
     )
 
 

@@ -28,7 +28,7 @@ from guide.safety import (
 )
 from records import safety as safety_records
 from storage.errors import StorageError
-from ui import safety_state, safety_view
+from ui import pages, safety_state, safety_view
 from ui.callbacks import fresh_data, guarded, refused_download
 from ui.context import Here, here
 
@@ -313,7 +313,7 @@ def mode_section(place: Here) -> None:
         _bullets(tuple(current.message(feature) for feature in FEATURES))
         st.write(gate.leave_hint)
         st.page_link(
-            "app_pages/quiz.py",
+            pages.path("quiz"),
             label="Take the safety questions again",
             icon=":material/quiz:",
         )

@@ -57,7 +57,7 @@ from guide.script import Script, ScriptDraft, assemble, check_draft, prefill
 from guide.tone import Flag, advice
 from records.quiz import Entry
 from storage.errors import StorageError
-from ui import clock
+from ui import clock, pages
 from ui import script_view as view
 from ui.callbacks import guarded, note_closed, reopen, still_open
 from ui.context import Here, here
@@ -716,7 +716,7 @@ def _source_note(place: Here, cur: Current, latest: Entry | None) -> None:
             "Taking the quiz first lets this plan start from what may lie behind your partner's "
             "no. You can also start right here."
         )
-        st.page_link("app_pages/quiz.py", label="Take the quiz", icon=":material/quiz:")
+        st.page_link(pages.path("quiz"), label="Take the quiz", icon=":material/quiz:")
         return
     source = formatting.read_moment(cur.quiz_at)
     # "Pre-filled from your quiz" only when the quiz gave the draft something of its own: a

@@ -27,7 +27,7 @@ from guide.sharing import (
     shared_parts,
 )
 from storage.errors import StorageError
-from ui import notices, sharing
+from ui import notices, pages, sharing
 from ui.callbacks import guarded, reopen
 from ui.context import Here, here
 from ui.safety_state import mode
@@ -51,7 +51,7 @@ REPLACE_BROKE = (
     "your space. If this page stops opening, restore your backup into a new space on My data."
 )
 CONFIRM_REVOKE, CONFIRM_ROTATE = "share_confirm_revoke", "share_confirm_rotate"
-MY_DATA = "app_pages/my_data.py"
+MY_DATA = pages.path("my_data")
 
 
 def _when(iso: str) -> str:

@@ -24,11 +24,11 @@ from guide.safety import escape_markdown
 from records import therapist as records
 from records.therapist import ANSWER_MAX, CANDIDATES, NAME_MAX, NOTES_MAX
 from storage.errors import StorageError
-from ui import confirm
+from ui import confirm, pages
 from ui.context import here
 from ui.safety_state import mode
 
-SAFETY_PAGE, GOING_ALONE = "app_pages/safety.py", "app_pages/going_alone.py"
+SAFETY_PAGE, GOING_ALONE = pages.path("safety"), pages.path("going_alone")
 ANCHOR = "therapist-checklist"
 K_REDRAW, K_KEPT = "therapist_redraw", "therapist_kept"
 

@@ -32,6 +32,7 @@ from bench.seed import seed_six_weeks
 from bench.serve import serve
 from bench.stats import Target, alternate, median, ratio_of_medians
 from storage.store import Store
+from ui import pages
 
 SECTION = "interaction"
 TARGET = Target("<=", 1.5)
@@ -100,7 +101,7 @@ class Action:
     prepare: Callable[[Any, int], None]  # untimed: get round ``n`` ready (may rerun)
     act: Callable[[Any, int], None]  # timed from here: the click
     drawn: str | None = None  # JS condition for something drawn after the run (charts)
-    test_page: str = ""  # AppTest: the page file, relative to the app's main script
+    test_page: str = ""  # AppTest: the page's short name (ui/pages.py; minimal_pages/ has the same)
     test_prepare: Callable[[Any, int], None] | None = None
     test_act: Callable[[Any, int], Any] | None = None  # returns the AppTest to .run()
 
@@ -229,55 +230,55 @@ ACTIONS = (
     Action(
         "quiz: answer a question",
         "quiz",
-        "app_pages/quiz.py",
+        pages.path("quiz"),
         ("quiz_answer_",),
         _nothing,
         _quiz_act,
-        test_page="quiz.py",
+        test_page="quiz",
         test_act=_t_quiz,
     ),
     Action(
         "script: save a step",
         "script",
-        "app_pages/script.py",
+        pages.path("script"),
         ("script_step_", "script_save_", "FIELD + field.key"),
         _script_prepare,
         _script_act,
-        test_page="script.py",
+        test_page="script",
         test_prepare=_t_script_prepare,
         test_act=_t_script,
     ),
     Action(
         "plan: rate a week",
         "plan",
-        "app_pages/plan.py",
+        pages.path("plan"),
         ("plan_value_", "form_submit_button"),
         _rate_prepare,
         _rate_act,
-        test_page="plan.py",
+        test_page="plan",
         test_prepare=_t_rate_prepare,
         test_act=_t_rate,
     ),
     Action(
         "plan: open the charts",
         "plan",
-        "app_pages/plan.py",
+        pages.path("plan"),
         ("plan_section", "charts"),
         _charts_prepare,
         _charts_act,
         drawn=CHARTS_DRAWN,
-        test_page="plan.py",
+        test_page="plan",
         test_prepare=_t_charts_prepare,
         test_act=_t_charts,
     ),
     Action(
         "therapist: save the checklist",
         "therapist",
-        "app_pages/therapist.py",
+        pages.path("therapist"),
         ("therapist_c{n}_name", "therapist_checklist_form"),
         _checklist_prepare,
         _checklist_act,
-        test_page="therapist.py",
+        test_page="therapist",
         test_prepare=_t_checklist_prepare,
         test_act=_t_checklist,
     ),
@@ -350,13 +351,13 @@ def browser_view(cfg: Config, key: str, actions: list[Action]) -> list[Row]:
             context.set_default_timeout(30_000)
             context.add_init_script(INIT)
             try:
-                pages = {
+                tabs = {
                     "ours": _open(context, f"{ours.url}/{action.path}?space={key}"),
                     "minimal": _open(context, f"{floor.url}/{action.path}"),
                 }
                 counter = {"ours": 0, "minimal": 0}
 
-                def side(name: str, a: Action = action, p: dict = pages, c: dict = counter):
+                def side(name: str, a: Action = action, p: dict = tabs, c: dict = counter):
                     def once() -> float:
                         c[name] += 1
                         return _measure(p[name], a, c[name])
@@ -439,11 +440,9 @@ def apptest_view(cfg: Config, key: str, data_dir: Path, actions: list[Action]) -
             cfg.say(f"interaction (AppTest): {action.name}, {rounds} rounds each")
             try:
                 tests = {
-                    "ours": _apptest(
-                        "streamlit_app.py", f"app_pages/{action.test_page}", space=key
-                    ),
+                    "ours": _apptest("streamlit_app.py", pages.path(action.test_page), space=key),
                     "minimal": _apptest(
-                        "bench/minimal_app.py", f"minimal_pages/{action.test_page}"
+                        "bench/minimal_app.py", f"minimal_pages/{action.test_page}.py"
                     ),
                 }
                 counter = {"ours": 0, "minimal": 0}

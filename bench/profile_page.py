@@ -20,6 +20,7 @@ from pathlib import Path
 from streamlit.runtime.scriptrunner import script_runner
 
 from bench import interaction
+from ui import pages
 
 
 def profile(name: str, rounds: int = 10, limit: int = 25, callers: tuple[str, ...] = ()) -> None:
@@ -32,7 +33,7 @@ def profile(name: str, rounds: int = 10, limit: int = 25, callers: tuple[str, ..
     key, _ = interaction.seeded_space(data_dir, date.today())
     os.environ["OPEN_DOOR_DATA_DIR"] = str(data_dir)
     os.environ["OPEN_DOOR_LOCAL_MODE"] = "off"
-    at = interaction._apptest("streamlit_app.py", f"app_pages/{action.test_page}", space=key)
+    at = interaction._apptest("streamlit_app.py", pages.path(action.test_page), space=key)
     interaction._apptest_round(at, action, 0)  # warm: imports and caches
     profiler = cProfile.Profile()
     original = script_runner.exec_func_with_error_handling

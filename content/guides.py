@@ -100,7 +100,7 @@ class Support:
 
 @dataclass(frozen=True)
 class NextStep:
-    """A link to another page: ``page`` is the file name in ``app_pages/`` without ``.py``."""
+    """A link to another page: ``page`` is its short name in ``ui/pages.py``."""
 
     id: str
     page: str

@@ -23,12 +23,8 @@ from content.home import load as load_words
 from guide.formatting import day, numbered
 from guide.weeks import WEEKS, week_range
 
-QUIZ, SCRIPT, PLAN, SAFETY = (
-    "app_pages/quiz.py",
-    "app_pages/script.py",
-    "app_pages/plan.py",
-    "app_pages/safety.py",
-)
+# Pages by their short names; where each page's file lives is ui/pages.py's business.
+QUIZ, SCRIPT, PLAN, SAFETY = "quiz", "script", "plan", "safety"
 # Every stage, in the order of the path; each has its words in home.toml and a page to go to.
 STAGES: dict[str, str] = {
     "safety": SAFETY,

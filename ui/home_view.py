@@ -18,7 +18,7 @@ from records import plan as plan_state
 from records import quiz as quiz_records
 from records import script as script_records
 from records.plan import PlanStatus
-from ui import plan_view, quiz_view
+from ui import pages, plan_view, quiz_view
 from ui.context import Here
 
 if TYPE_CHECKING:
@@ -64,7 +64,7 @@ def take(step: NextStep) -> None:
     """Take the step: open its page (and the right part of the plan page)."""
     if step.plan_section:
         st.session_state[plan_view.NEXT_SECTION] = step.plan_section
-    st.switch_page(step.page)
+    st.switch_page(pages.path(step.page))
 
 
 def welcome(words: HomeContent) -> None:
@@ -77,10 +77,10 @@ def welcome(words: HomeContent) -> None:
     st.markdown(f":material/lock: {w.privacy}")
     with st.container(border=True, key="home_safety_first"):
         st.markdown(f":material/health_and_safety: **{w.safety_title}.** {w.safety}")
-        st.page_link("app_pages/safety.py", label=w.safety_link, icon=":material/arrow_forward:")
+        st.page_link(pages.path("safety"), label=w.safety_link, icon=":material/arrow_forward:")
     if st.button(w.start, key="home_start", type="primary", icon=":material/play_arrow:"):
         st.session_state[quiz_view.BEGIN_FLAG] = True  # the quiz page opens on its first question
-        st.switch_page("app_pages/quiz.py")
+        st.switch_page(pages.path("quiz"))
     st.caption(w.start_note.format(questions=len(load_quiz())))
 
 
@@ -150,11 +150,11 @@ def more_links(words: HomeContent, safety_on: bool) -> None:
     """The guides and the other pages worth knowing about, as plain links."""
     st.subheader(words.dashboard.more_title, anchor=False)
     links = [
-        ("app_pages/going_alone.py", "self_improvement"),
+        (pages.path("going_alone"), "self_improvement"),
         # Choosing a therapist together is joint-therapy coaching: not offered in safety mode.
-        *([] if safety_on else [("app_pages/therapist.py", "handshake")]),
-        ("app_pages/safety.py", "health_and_safety"),
-        ("app_pages/my_data.py", "folder_managed"),
+        *([] if safety_on else [(pages.path("therapist"), "handshake")]),
+        (pages.path("safety"), "health_and_safety"),
+        (pages.path("my_data"), "folder_managed"),
     ]
     with st.container(horizontal=True, key="home_more"):
         for path, icon in links:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import streamlit as st
 
 from records import links
-from ui import callbacks, chrome, safety_state, sharing
+from ui import callbacks, chrome, pages, safety_state, sharing
 from ui.context import Here, start_fresh
 
 LOCAL_SHOWN = "od_local_link_shown"
@@ -40,7 +40,7 @@ def owner_notices(here: Here) -> None:
             icon=":material/health_and_safety:",
         )
         st.page_link(
-            "app_pages/safety.py",
+            pages.path("safety"),
             label="Safety help and resources",
             icon=":material/arrow_forward:",
         )
@@ -52,7 +52,7 @@ def owner_notices(here: Here) -> None:
             icon=":material/restore:",
         )
         st.page_link(
-            "app_pages/my_data.py", label="Restore from a backup", icon=":material/arrow_forward:"
+            pages.path("my_data"), label="Restore from a backup", icon=":material/arrow_forward:"
         )
     _new_link_notice(here)
 
@@ -68,7 +68,7 @@ def _sidebar(here: Here, safety_on: bool) -> None:
             "joint therapy, and no sharing. Retaking the quiz's safety questions switches it back.",
         ):
             safety_state.set_self_flag(here)
-            st.switch_page("app_pages/safety.py")
+            st.switch_page(pages.path("safety"))
 
 
 def _new_link_notice(here: Here) -> None:

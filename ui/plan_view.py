@@ -39,6 +39,7 @@ from guide.stats import ReviewSummary, review_summary, routine_counts
 from guide.weeks import CYCLE_DAYS, WEEKS, current_week
 from records import plan as plan_state
 from storage.errors import StorageError
+from ui import pages
 from ui.callbacks import fresh_data, guarded, refused_download
 from ui.context import Here
 
@@ -49,7 +50,7 @@ FLASH = "plan_flash"  # a confirmation to show as a toast on the next run
 NEXT_SECTION = "plan_section_next"  # a section to open on the next run (set after a save)
 HINTS_FOR = "plan_hints_for"  # the id of a cycle whose targets were just saved
 NOTE = "plan_note"  # (where, icon, words): a warning a callback left for the coming run
-GOING_ALONE, SAFETY_PAGE = "app_pages/going_alone.py", "app_pages/safety.py"
+GOING_ALONE, SAFETY_PAGE = pages.path("going_alone"), pages.path("safety")
 # Ask-again coaches toward joint therapy and boundaries can raise the danger: the gate decides
 # (each option's surface in guide.safety.SURFACES).
 GATED = {"ask_again": "plan_ask_again", "boundaries": "plan_boundaries"}

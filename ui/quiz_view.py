@@ -28,7 +28,7 @@ from guide.quiz import (
 )
 from guide.safety import SafetyMode, escape_markdown
 from records.quiz import Entry
-from ui import clock
+from ui import clock, pages
 
 # The three contacts every safety-led result shows first; the Safety page has the rest.
 CRISIS_IDS: tuple[str, ...] = ("us-911", "us-ndvh", "us-988")
@@ -90,7 +90,7 @@ def safety_first(entry: Entry, mode: SafetyMode) -> None:
         )
         crisis_contacts()
         st.page_link(
-            "app_pages/safety.py",
+            pages.path("safety"),
             label="Safety help, other countries, and a safety plan",
             icon=":material/health_and_safety:",
         )
@@ -190,12 +190,12 @@ def _reason_card(
 def _next_steps() -> None:
     st.subheader("Where to go next", anchor=False)
     st.page_link(
-        "app_pages/script.py",
+        pages.path("script"),
         label="Plan what to say, using this result",
         icon=":material/edit_note:",
     )
     st.page_link(
-        "app_pages/going_alone.py",
+        pages.path("going_alone"),
         label="If they still say no: going alone",
         icon=":material/self_improvement:",
     )

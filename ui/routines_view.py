@@ -28,7 +28,7 @@ from guide.safety import SafetyMode
 from records import plan as plan_state
 from records import routines as records
 from storage.errors import StorageError
-from ui import confirm
+from ui import confirm, pages
 from ui.callbacks import guarded
 from ui.clock import today  # the user's own date, as the plan and Home see it
 from ui.context import Here
@@ -37,8 +37,8 @@ from ui.safety_state import mode
 PICK = "plan_routines_pick"
 TIMER = "plan_routines_timer"
 FLASH = "plan_routines_flash"
-GOING_ALONE = "app_pages/going_alone.py"
-SAFETY_PAGE = "app_pages/safety.py"
+GOING_ALONE = pages.path("going_alone")
+SAFETY_PAGE = pages.path("safety")
 NOTE_CHARS = 200
 RECENT = 3  # recent small steps shown under the nightly log
 JOURNAL_SHOWN = 7  # a week of lines in view; the rest fold away

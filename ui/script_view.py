@@ -35,12 +35,12 @@ from records import script as script_records
 from records.quiz import Entry
 from records.script import Version, Working
 from storage.errors import StorageError
-from ui import clock, safety_view
+from ui import clock, pages, safety_view
 from ui.callbacks import guarded
 from ui.context import Here
 
 NAME_CHARS = 80
-SAFETY_PAGE, GOING_ALONE = "app_pages/safety.py", "app_pages/going_alone.py"
+SAFETY_PAGE, GOING_ALONE = pages.path("safety"), pages.path("going_alone")
 
 PRACTICE_STATE = "script_practice_step"
 CONFIRM_DELETE = "script_confirm_delete"

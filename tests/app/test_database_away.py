@@ -17,8 +17,9 @@ from storage.store import Store
 from tests.app.conftest import page_text
 from tests.support import database
 from tests.support.gate import Gate
+from ui import pages
 
-SCRIPT = "app_pages/script.py"
+SCRIPT = pages.path("script")
 RAW = ("Traceback", "OperationalError", "psycopg", "sqlalchemy", "Errno")
 
 

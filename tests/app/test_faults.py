@@ -9,6 +9,7 @@ import pytest
 import storage.files
 from storage.errors import StorageUnavailable
 from tests.app.conftest import page_text, space_of
+from ui import pages
 
 pytestmark = pytest.mark.files_only  # faults of the data folder's files
 
@@ -40,5 +41,5 @@ def test_space_file_broken_between_visits_is_set_aside_and_explained(app, make_a
     assert not again.exception
     assert "set that file aside safely" in page_text(again)
     assert list(path.parent.glob(f"{path.name}.corrupt-*"))
-    again.switch_page("app_pages/quiz.py").run()
+    again.switch_page(pages.path("quiz")).run()
     assert not again.exception

@@ -7,7 +7,7 @@ import pytest
 from guide.sharing import ShareChoices
 from storage.backup import build_backup
 from tests.app.conftest import page_text, space_of
-from ui import sharing
+from ui import pages, sharing
 
 OWNER_PAGES = [
     "home",
@@ -40,7 +40,7 @@ def test_link_notice_goes_once_acknowledged(app):
 
 @pytest.mark.parametrize("page", OWNER_PAGES)
 def test_every_page_opens_on_an_empty_space_with_quick_exit(app, page):
-    app.switch_page(f"app_pages/{page}.py").run()
+    app.switch_page(pages.path(page)).run()
     assert not app.exception, app.exception
     assert app.title, f"{page} has no title"
     assert any("od-quick-exit" in h.proto.body for h in app.get("html"))
@@ -49,7 +49,7 @@ def test_every_page_opens_on_an_empty_space_with_quick_exit(app, page):
 
 def test_key_survives_navigation_and_new_session(app, make_app):
     key = app.session_state["od_key"]
-    app.switch_page("app_pages/my_data.py").run()
+    app.switch_page(pages.path("my_data")).run()
     assert app.session_state["od_key"] == key
     again = make_app(space=key)
     again.run()
@@ -76,7 +76,7 @@ def test_two_sessions_never_share_a_space(make_app, data_dir):
     assert first.session_state["od_key"] != second.session_state["od_key"]
     store, a = space_of(first, data_dir)
     store.private(a).insert("journal", {"text": "only mine"})
-    second.switch_page("app_pages/my_data.py").run()
+    second.switch_page(pages.path("my_data")).run()
     assert "only mine" not in page_text(second)
 
 
@@ -115,20 +115,20 @@ def test_partner_link_cannot_reach_owner_pages(app, make_app, data_dir):
     # Before anything is shared the link opens nothing, like any dead link: the bad-link page
     # only, whatever page is asked for.
     dead = make_app(partner=partner_key)
-    dead.switch_page("app_pages/my_data.py").run()
+    dead.switch_page(pages.path("my_data")).run()
     assert [t.value for t in dead.title] == ["This link doesn't open anything"]
     sharing.publish(app.session_state["od_here"], link_id, ShareChoices(explainer=True))
     partner = make_app(partner=partner_key)
     partner.run()
     assert "An invitation" in [t.value for t in partner.title]
     with pytest.raises(Exception):  # noqa: B017 - the page is simply not registered for a partner
-        partner.switch_page("app_pages/my_data.py").run()
+        partner.switch_page(pages.path("my_data")).run()
 
 
 def test_restore_checks_first_and_asks_before_replacing(app, data_dir):
     store, access = space_of(app, data_dir)
     store.private(access).insert("journal", {"text": "current"})
-    app.switch_page("app_pages/my_data.py").run()
+    app.switch_page(pages.path("my_data")).run()
     backup = build_backup({"private": {"journal": [{"text": "from backup"}]}, "shared": {}})
     app.get("file_uploader")[0].upload("backup.json", backup, "application/json").run()
     assert "This backup is readable" in page_text(app)
@@ -141,7 +141,7 @@ def test_restore_checks_first_and_asks_before_replacing(app, data_dir):
 def test_broken_backup_is_explained_and_changes_nothing(app, data_dir):
     store, access = space_of(app, data_dir)
     store.private(access).insert("journal", {"text": "current"})
-    app.switch_page("app_pages/my_data.py").run()
+    app.switch_page(pages.path("my_data")).run()
     app.get("file_uploader")[0].upload(
         "backup.json", b'{"format": "open-door-backup", "sch', "application/json"
     ).run()
@@ -152,7 +152,7 @@ def test_broken_backup_is_explained_and_changes_nothing(app, data_dir):
 def test_delete_needs_the_word_then_removes_everything(app, data_dir):
     store, _access = space_of(app, data_dir)
     old_key = app.session_state["od_key"]
-    app.switch_page("app_pages/my_data.py").run()
+    app.switch_page(pages.path("my_data")).run()
     delete = next(b for b in app.button if b.label == "Delete my space")
     app.text_input(key="my_data_delete_word").input("no")
     delete.click().run()

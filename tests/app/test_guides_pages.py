@@ -7,8 +7,9 @@ import pytest
 
 from content.guides import first_session_explainer, load_going_alone, load_therapist
 from tests.app.conftest import page_text, space_of
+from ui import pages
 
-GOING_ALONE, THERAPIST = "app_pages/going_alone.py", "app_pages/therapist.py"
+GOING_ALONE, THERAPIST = pages.path("going_alone"), pages.path("therapist")
 TABLE, KEY = "therapist_checklist", "current"
 LOOK_FOR = tuple(item.id for item in load_therapist().look_for.items)
 QUESTIONS = tuple(q.id for q in load_therapist().questions.items)

@@ -21,6 +21,7 @@ from records.quiz import stored_result
 from storage.store import Access, Store
 from tests.app.conftest import rendered, space_of
 from tests.support.seed import seed_six_weeks
+from ui import pages
 
 PAGES = [
     "home",
@@ -132,7 +133,7 @@ def test_two_owners_through_every_page_see_only_their_own(make_app, data_dir, ca
     seen: dict[str, str] = {"ALPHA": "", "BRAVO": ""}
     for page in PAGES:
         for name, at in (("ALPHA", first), ("BRAVO", second)):
-            at.switch_page(f"app_pages/{page}.py").run()
+            at.switch_page(pages.path(page)).run()
             assert not at.exception, (page, at.exception)
             seen[name] += rendered(at)
     for name, other in (("ALPHA", "BRAVO"), ("BRAVO", "ALPHA")):

@@ -11,10 +11,11 @@ import pytest
 
 from storage.store import Store
 from tests.app.conftest import page_text
+from ui import pages
 
 pytestmark = pytest.mark.files_only  # the local space's key file in the data folder
 
-MY_DATA, SHARE = "app_pages/my_data.py", "app_pages/share.py"
+MY_DATA, SHARE = pages.path("my_data"), pages.path("share")
 WARNING = "if you ever run open door with local mode off"
 
 

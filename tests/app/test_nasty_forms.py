@@ -14,6 +14,7 @@ import pytest
 
 from tests.app.conftest import space_of
 from tests.support.seed import seed_six_weeks
+from ui import pages
 
 HOSTILE = (
     "**bold** <img src=x onerror=alert(1)> [l](javascript:alert(1)) \u202eRTL\u202c "
@@ -27,7 +28,7 @@ SKIP_LABELS = {"Delete my space", "This is about my safety"}
 
 def open_view(app, page: str, view: tuple[str, str] | None) -> bool:
     """Open the page at one view; False if that view's control is not on the page now."""
-    app.switch_page(f"app_pages/{page}.py").run()
+    app.switch_page(pages.path(page)).run()
     if view is not None:
         key, option = view
         try:
@@ -39,7 +40,7 @@ def open_view(app, page: str, view: tuple[str, str] | None) -> bool:
 
 
 def views(app, page: str) -> list[tuple[str, str] | None]:
-    app.switch_page(f"app_pages/{page}.py").run()
+    app.switch_page(pages.path(page)).run()
     found: list[tuple[str, str] | None] = [None]
     for control in app.main.get("segmented_control"):
         if control.key:

@@ -22,15 +22,16 @@ from records import plan as plan_state
 from storage import keys
 from storage.store import Store
 from tests.app.conftest import backend_of, page_text, space_of
+from ui import pages
 from ui.callbacks import CLOSED_NOTE, LinkClosed
 from ui.context import Here
 from ui.settings import load_settings
 
 SAFETY, PLAN, MY_DATA, SHARE = (
-    "app_pages/safety.py",
-    "app_pages/plan.py",
-    "app_pages/my_data.py",
-    "app_pages/share.py",
+    pages.path("safety"),
+    pages.path("plan"),
+    pages.path("my_data"),
+    pages.path("share"),
 )
 NEUTRAL = "This link doesn't open anything"
 TODAY = date.today()

@@ -15,12 +15,12 @@ from streamlit.testing.v1 import AppTest
 from guide.sharing import ShareChoices
 from storage import keys
 from tests.app.conftest import page_text, rendered, space_of
-from ui import sharing
+from ui import pages, sharing
 from ui.context import KEY_STATE
 
-SHARE = "app_pages/share.py"
+SHARE = pages.path("share")
 NEUTRAL = "This link doesn't open anything"
-PAGES = [None, "app_pages/quiz.py", "app_pages/partner.py", "app_pages/my_data.py"]
+PAGES = [None, pages.path("quiz"), pages.path("partner"), pages.path("my_data")]
 
 
 def dead_links(app: AppTest, make_app, data_dir) -> dict[str, str]:

@@ -12,8 +12,9 @@ from records import plan as plan_state
 from storage.backup import parse_backup
 from tests.app.conftest import page_text, space_of
 from tests.support.seed import StoreSpace, seed_six_weeks
+from ui import pages
 
-PLAN = "app_pages/plan.py"
+PLAN = pages.path("plan")
 TODAY = date.today()
 
 

@@ -15,13 +15,14 @@ from content.reasons import load_reasons
 from guide.quiz import result_to_dict, score
 from records.quiz import read_history, stored_result
 from tests.app.conftest import page_text, space_of
+from ui import pages
 
 ITEMS = load_quiz()
 BY_ID = {item.id: item for item in ITEMS}
 SCORED = [item for item in ITEMS if item.kind != "safety"]
 SAFETY = [item for item in ITEMS if item.kind == "safety"]
 TOTAL = len(ITEMS)
-QUIZ = "app_pages/quiz.py"
+QUIZ = pages.path("quiz")
 SAFETY_BANNER = "Safety mode is on"
 
 # A partner from the brief who fears being blamed: "a therapist would take your side".

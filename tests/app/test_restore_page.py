@@ -13,8 +13,9 @@ from datetime import date
 
 from tests.app.conftest import page_text, space_of
 from tests.support.seed import seed_six_weeks
+from ui import pages
 
-MY_DATA = "app_pages/my_data.py"
+MY_DATA = pages.path("my_data")
 
 
 def _six_week_backup(make_app, data_dir) -> bytes:
@@ -58,7 +59,7 @@ def test_after_restoring_the_button_stands_down_and_the_link_box_stays_dismissed
     assert not [b for b in app.button if b.key == "my_data_restore"], "no second restore"
     assert not [c for c in app.checkbox if c.key == "my_data_confirm" and c.value]
     assert not [b for b in app.button if b.key == "notice_link_saved"], "the box stays away"
-    app.switch_page("app_pages/home.py").run()
+    app.switch_page(pages.path("home")).run()
     assert not [b for b in app.button if b.key == "notice_link_saved"], "on every page"
 
 
@@ -73,7 +74,7 @@ def test_a_backup_from_another_space_does_not_hide_this_spaces_link_box(app, mak
     app.checkbox(key="my_data_confirm").check().run()
     app.button(key="my_data_restore").click().run()
     assert not app.exception, app.exception
-    app.switch_page("app_pages/home.py").run()
+    app.switch_page(pages.path("home")).run()
     assert [b for b in app.button if b.key == "notice_link_saved"], (
         "this space's link not saved yet"
     )

@@ -20,6 +20,7 @@ from records import plan as plan_state
 from storage.backup import parse_backup
 from storage.store import Store
 from tests.app.conftest import page_text
+from ui import pages
 from ui.context import Here
 from ui.routines_view import TIMER
 from ui.settings import load_settings
@@ -33,13 +34,13 @@ TODAY = date.today()  # the harness has no browser time zone, so the view uses t
 HARNESS = """
 import streamlit as st
 from records import plan as plan_state
-from ui import routines_view
+from ui import pages, routines_view
 from ui.context import Here, get_store
 from ui.settings import load_settings
 
 data_dir, key, with_cycle = st.session_state["harness"]
 st.navigation(
-    [st.Page("app_pages/going_alone.py"), st.Page("app_pages/safety.py")], position="hidden"
+    [st.Page(pages.path("going_alone")), st.Page(pages.path("safety"))], position="hidden"
 )
 store = get_store(data_dir)
 place = Here(
@@ -411,7 +412,7 @@ def test_routines_tab_on_the_real_plan_page(
     plan_state.start_cycle(
         here, plan_state.new_plan(TODAY - timedelta(days=3), ["No phones at dinner"])
     )
-    app.switch_page("app_pages/plan.py").run()
+    app.switch_page(pages.path("plan")).run()
     assert not app.exception, app.exception
     app.segmented_control(key="plan_section").set_value("routines").run()
     pick(app, "journal")
@@ -419,7 +420,7 @@ def test_routines_tab_on_the_real_plan_page(
     submit(app, "Save today's line")
     again = make_app(space=key)
     again.run()
-    again.switch_page("app_pages/plan.py").run()
+    again.switch_page(pages.path("plan")).run()
     again.segmented_control(key="plan_section").set_value("routines").run()
     pick(again, "journal")
     assert "A calm evening." in texts(again)

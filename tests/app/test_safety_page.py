@@ -15,10 +15,11 @@ from content import resources as res
 from content import safety as safety_content
 from guide.safety import FEATURES, SafetyPlan, safety_plan_from_dict
 from tests.app.conftest import page_text, space_of
+from ui import pages
 from ui.safety_state import partner_links_paused
 
-SAFETY = "app_pages/safety.py"
-HOME = "app_pages/home.py"
+SAFETY = pages.path("safety")
+HOME = pages.path("home")
 WORDS = safety_content.load()
 BANNER = "Safety mode is on"
 

@@ -32,6 +32,7 @@ from storage.store import Access, Store
 from tests.app.conftest import space_of
 from tests.support.coaching import coaching_in
 from tests.support.safety_spaces import answers, insert_result, seed_lived, seed_screen
+from ui import pages
 
 TODAY = date.today()
 BACKUP_PREFIX = "open-door-backup"
@@ -140,7 +141,7 @@ def _open(app: AppTest, data_dir, space: str, page: str, view: dict[str, Any]) -
     SEEDS[space](*space_of(app, data_dir))
     for key, value in view.items():
         app.session_state[key] = value
-    app.switch_page(f"app_pages/{page}.py").run()
+    app.switch_page(pages.path(page)).run()
     assert not app.exception, app.exception
     return app
 
@@ -169,7 +170,7 @@ def test_the_walk_would_catch_the_builder_outside_safety_mode(app, data_dir, dow
     """Without safety mode the same space does coach (so the walk above is not empty-handed)."""
     store, access = space_of(app, data_dir)
     insert_result(store, access, answers(takes_sides="Often", couch="Often"), datetime.now(UTC))
-    app.switch_page("app_pages/script.py").run()
+    app.switch_page(pages.path("script")).run()
     names = {name for name, _ in coaching_in(everything_shown(app))}
     assert {"a pre-fill from the quiz", "the counselling opener"} <= names
     app.session_state["script_view"] = "script"
@@ -185,8 +186,8 @@ def test_the_script_builder_says_why_and_points_to_what_helps(app, data_dir, spa
     shown = everything_shown(at)
     assert words.title in shown and all(line in shown for line in words.why)
     assert words.kept in shown if space == "lived" else words.kept not in shown
-    pages = {link.proto.page for link in at.main.get("page_link")}
-    assert {"safety", "going-alone"} <= pages  # the Safety page, and support of one's own
+    linked = {link.proto.page for link in at.main.get("page_link")}
+    assert {"safety", "going-alone"} <= linked  # the Safety page, and support of one's own
     hotline = [b.proto.url for b in at.main.get("link_button")]
     assert "tel:+18007997233" in hotline  # a hotline advocate, one tap away
     # Nothing to fill in, practise, pick, load or download.

@@ -17,8 +17,9 @@ from records import plan as plan_state
 from storage.errors import StorageUnavailable
 from tests.app.conftest import page_text, space_of
 from tests.support.seed import StoreSpace
+from ui import pages
 
-SCRIPT, PLAN = "app_pages/script.py", "app_pages/plan.py"
+SCRIPT, PLAN = pages.path("script"), pages.path("plan")
 TODAY = date.today()
 WRITE = storage.files.write_bytes
 

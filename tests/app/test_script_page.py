@@ -21,8 +21,9 @@ from guide.quiz import score
 from guide.script import ScriptDraft, assemble, draft_from_dict, draft_to_dict
 from records.quiz import stored_result
 from tests.app.conftest import page_text, space_of
+from ui import pages
 
-SCRIPT = "app_pages/script.py"
+SCRIPT = pages.path("script")
 CONTENT = load_script_content()
 ITEMS = load_quiz()
 BY_ID = {item.id: item for item in ITEMS}

@@ -12,8 +12,9 @@ from guide.plan import Rating, Target, make_cycle
 from guide.script import ScriptDraft, draft_to_dict
 from storage.store import Access, Store
 from tests.app.conftest import page_text, rendered, space_of
+from ui import pages
 
-SHARE, PARTNER = "app_pages/share.py", "app_pages/partner.py"
+SHARE, PARTNER = pages.path("share"), pages.path("partner")
 NEUTRAL = "This link doesn't open anything"
 START = date.today() - timedelta(days=10)  # weeks 1 and 2 have begun, 3 has not
 EVIL = "**x** <img src=x onerror=alert(1)> [l](http://e) ![i](http://e/i.png)"

@@ -19,9 +19,9 @@ import storage.files
 from guide.sharing import ShareChoices
 from storage.errors import StorageUnavailable
 from tests.app.conftest import page_text, space_of
-from ui import safety_state, sharing
+from ui import pages, safety_state, sharing
 
-SHARE, MY_DATA, SAFETY = "app_pages/share.py", "app_pages/my_data.py", "app_pages/safety.py"
+SHARE, MY_DATA, SAFETY = pages.path("share"), pages.path("my_data"), pages.path("safety")
 CODES = [errno.ENOSPC, errno.EROFS, errno.EACCES, None]
 NEUTRAL = "This link doesn't open anything"
 RAW = ("Traceback", "OSError", "No space left", "Errno")

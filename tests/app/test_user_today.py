@@ -16,9 +16,9 @@ import pytest
 from records import plan as plan_state
 from tests.app.conftest import page_text, space_of
 from tests.support.seed import StoreSpace
-from ui import clock
+from ui import clock, pages
 
-PLAN = "app_pages/plan.py"
+PLAN = pages.path("plan")
 START = date(2026, 12, 1)  # a Tuesday: week 1 is 1-7 December, week 2 is 8-14 December
 
 CASES = [

@@ -17,6 +17,7 @@ from streamlit.testing.v1 import AppTest
 from records import plan as plan_state
 from tests.app.conftest import page_text, space_of
 from tests.support.seed import StoreSpace, seed_six_weeks
+from ui import pages
 
 TODAY = date.today()
 
@@ -45,27 +46,27 @@ def _stored(at: AppTest, data_dir) -> dict:
 
 
 def _script(at, data_dir) -> None:
-    _open(at, "app_pages/script.py")
+    _open(at, pages.path("script"))
 
 
 def _safety(at, data_dir) -> None:
-    _open(at, "app_pages/safety.py")
+    _open(at, pages.path("safety"))
     at.radio(key="safety_plan_where").set_value("keep").run()
 
 
 def _therapist(at, data_dir) -> None:
-    _open(at, "app_pages/therapist.py")
+    _open(at, pages.path("therapist"))
 
 
 def _plan_new(at, data_dir) -> None:
-    _open(at, "app_pages/plan.py")
+    _open(at, pages.path("plan"))
 
 
 def _plan_running(at, data_dir) -> None:
     store, access = space_of(at, data_dir)
     cycle = plan_state.new_plan(TODAY - timedelta(days=3), ["No phones at dinner"])
     plan_state.start_cycle(StoreSpace(store, access), cycle)
-    _open(at, "app_pages/plan.py")
+    _open(at, pages.path("plan"))
 
 
 def _plan_setup(at, data_dir) -> None:
@@ -85,12 +86,12 @@ def _plan_routines(routine: str) -> Callable:
 def _plan_review(at, data_dir) -> None:
     store, access = space_of(at, data_dir)
     seed_six_weeks(store, access, TODAY)
-    _open(at, "app_pages/plan.py")
+    _open(at, pages.path("plan"))
     at.segmented_control(key="plan_section").set_value("review").run()
 
 
 def _versions(at, data_dir) -> None:
-    _open(at, "app_pages/script.py")
+    _open(at, pages.path("script"))
     at.text_area(key="script_f_opener").input("I'd love us to talk")
     at.button(key="script_save_opener").click().run()
     at.segmented_control(key="script_view").set_value("versions").run()
@@ -207,7 +208,7 @@ def test_no_limited_box_drops_a_change_past_its_limit() -> None:
     import pathlib
 
     root = pathlib.Path(__file__).resolve().parents[2]
-    allowed = {"app_pages/my_data.py", "app_pages/share.py"}
+    allowed = {pages.path("my_data"), pages.path("share")}
     found = [
         str(p.relative_to(root))
         for folder in ("app_pages", "ui")
@@ -224,10 +225,10 @@ def _two_tabs(app, make_app):
     """The script builder open in two tabs of one space, both drawn before either saves."""
     key = app.session_state["od_key"]
     first = app
-    _open(first, "app_pages/script.py")
+    _open(first, pages.path("script"))
     second = make_app(space=key)
     second.run()
-    _open(second, "app_pages/script.py")
+    _open(second, pages.path("script"))
     return first, second
 
 

@@ -12,7 +12,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-
 from playwright.sync_api import expect
 
 from tests.support.browser import CHROMIUM_ARGS, chromium_path

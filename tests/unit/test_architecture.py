@@ -10,11 +10,14 @@
 - Each stored table is named once: a ``*_TABLE`` constant declared in one records module, which is
   what every compartment call in records/ names; no table name appears as a string anywhere else
   in the app (words that also mean something else are listed, with that meaning).
+- Page files are spelled in one place, ``ui/pages.py``: everything else (and ``guide/``, which
+  names pages only by their short names) asks it, so a page can move without a hunt.
 """
 
 from __future__ import annotations
 
 import ast
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -249,3 +252,49 @@ def test_a_table_name_appears_only_in_its_records_module(table):
 
 def test_words_with_another_meaning_are_real_tables():
     assert set(OTHER_MEANINGS) <= set(TABLES)
+
+
+PAGE_FILE = re.compile(r"^app_pages/[\w{}.]*$")  # a path as code passes it, not prose about it
+
+
+def _spells_a_page_path(path: Path) -> list[str]:
+    found = []
+    for node in ast.walk(_tree(path)):
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            text = node.value
+        elif isinstance(node, ast.JoinedStr):
+            text = "".join(v.value if isinstance(v, ast.Constant) else "{}" for v in node.values)
+        else:
+            continue
+        if PAGE_FILE.match(text):
+            found.append(f"{path.name}:{node.lineno}")
+    return found
+
+
+def test_only_the_page_registry_spells_a_page_file():
+    registry = ROOT / "ui" / "pages.py"
+    found = [
+        where
+        for path in _files(*APP, "bench")
+        if path != registry
+        for where in _spells_a_page_path(path)
+    ]
+    assert not found, f"page files spelled outside ui/pages.py: {found}"
+
+
+def test_the_page_rule_catches_a_spelled_path(tmp_path):
+    sample = tmp_path / "sample.py"
+    sample.write_text('import streamlit as st\nst.switch_page(f"app_pages/{name}.py")\n')
+    assert _spells_a_page_path(sample)
+
+
+def test_every_registered_page_has_its_file_and_every_file_is_registered():
+    registered = {
+        node.args[0].value
+        for node in ast.walk(_tree(ROOT / "ui" / "pages.py"))
+        if isinstance(node, ast.Call)
+        and getattr(node.func, "id", "") == "PageInfo"
+        and isinstance(node.args[0], ast.Constant)
+    }
+    files = {path.stem for path in (ROOT / "app_pages").glob("*.py")}
+    assert registered == files
