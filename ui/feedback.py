@@ -1,0 +1,107 @@
+"""What a save leaves to say, said one way everywhere: a confirmation, or a calm note in place.
+
+A widget callback (``on_click``, ``on_change``) runs before the page script, so it cannot draw
+where the person pressed; a download or a form's handler may run mid-script. Either way the words
+wait in the session under the name of the part of the page that saved (its *place*, e.g.
+``"plan_week"``), and that part calls :func:`show` at its top on the coming run:
+
+- a confirmation is a toast ("Tonight's check-in is logged."), escaped, since it may hold words
+  the person typed (a version's name);
+- a storage fault is a calm warning in place; the widgets still hold what was typed, because a
+  failed save clears nothing.
+
+:func:`saves` is the one wrapper for a callback that saves. It checks first that this tab's link
+still opens the space (:func:`ui.callbacks.guarded`: a replaced, switched-off or deleted link saves
+nothing, and the front door says so), then runs the save; a ``StorageError`` becomes the note in
+place, and a sentence the callback returns becomes the confirmation.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Concatenate, ParamSpec
+
+import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+from guide.safety import escape_markdown
+from storage.errors import StorageError
+from ui.callbacks import guarded
+from ui.context import Here
+
+P = ParamSpec("P")
+
+_PREFIX = "od_feedback:"
+DONE_ICON = ":material/check_circle:"
+FAULT_ICON = ":material/cloud_off:"
+
+
+@dataclass(frozen=True)
+class Note:
+    """Words waiting for the next draw of one place: a confirmation (``ok``) or a warning."""
+
+    words: str
+    ok: bool = True
+    icon: str | None = None
+
+
+def leave(where: str, words: str, *, ok: bool = True, icon: str | None = None) -> None:
+    """Keep ``words`` for the next time the part of the page called ``where`` is drawn."""
+    st.session_state[_PREFIX + where] = Note(words, ok, icon)
+
+
+def pending(where: str) -> Note | None:
+    """The note waiting for ``where``, without taking it (for a part that must know first)."""
+    return st.session_state.get(_PREFIX + where)
+
+
+def show(where: str) -> Note | None:
+    """Draw (and forget) what a save left for ``where``: a toast, or a calm warning in place."""
+    note = st.session_state.pop(_PREFIX + where, None)
+    if note is None:
+        return None
+    if note.ok:
+        st.toast(_plain(note.words), icon=note.icon or DONE_ICON)
+    else:
+        st.warning(note.words, icon=note.icon or FAULT_ICON)
+    return note
+
+
+def saved_now(words: str) -> None:
+    """Confirm a save made during the script run itself (a form's submit): a toast right away."""
+    if get_script_run_ctx() is not None:
+        st.toast(_plain(words), icon=DONE_ICON)
+
+
+def saves(
+    where: str,
+) -> Callable[
+    [Callable[Concatenate[Here, P], str | None]], Callable[Concatenate[Here, P], str | None]
+]:
+    """Wrap a saving callback (first argument a ``Here``): the link check, then the save, then
+    what it leaves to say at ``where``. The callback returns its confirmation, or None for none."""
+
+    def wrap(
+        callback: Callable[Concatenate[Here, P], str | None],
+    ) -> Callable[Concatenate[Here, P], str | None]:
+        @functools.wraps(callback)
+        def run(place: Here, /, *args: P.args, **kwargs: P.kwargs) -> str | None:
+            try:
+                said = callback(place, *args, **kwargs)
+            except StorageError as exc:
+                leave(where, exc.message, ok=False)
+                return None
+            if said:
+                leave(where, said)
+            return said
+
+        return guarded(run)
+
+    return wrap
+
+
+def _plain(words: str) -> str:
+    # A toast renders markdown; a confirmation may repeat what the person typed, shown as typed.
+    return escape_markdown(words)
