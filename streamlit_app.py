@@ -11,7 +11,8 @@ import streamlit as st
 import streamlit.delta_generator
 
 from storage.errors import StorageError, StorageUnavailable
-from ui import chrome, clock, context, notices, pages, sharing
+from ui import chrome, clock, context, notices, pages
+from ui.share import links as sharing
 
 # Under `streamlit run`, Streamlit still asks once per process whether it runs in a Python REPL
 # (to print a warning that can't apply here) by taking `inspect.stack()` with source context,

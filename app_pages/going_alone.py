@@ -13,7 +13,7 @@ import streamlit as st
 from content.guides import Entry, load_going_alone
 from ui import pages
 from ui.context import here
-from ui.safety_state import mode
+from ui.safety.state import mode
 
 SAFETY_PAGE = pages.path("safety")
 # Icons for the next-step links; a step added in the content without one gets the arrow.

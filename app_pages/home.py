@@ -15,7 +15,7 @@ from guide.journey import milestones, next_step
 from records import plan as plan_state
 from ui import clock, home_view, safety_view
 from ui.context import here
-from ui.safety_state import mode
+from ui.safety.state import mode
 
 
 def main() -> None:

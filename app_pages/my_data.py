@@ -14,9 +14,10 @@ from records.backup import TABLES
 from storage.backup import parse_backup
 from storage.errors import BackupError, StorageError, StorageUnavailable
 from storage.store import PRIVATE
-from ui import clock, notices, safety_state
+from ui import clock, notices
 from ui.callbacks import fresh_data, refused_download
 from ui.context import here, start_fresh
+from ui.safety import state as safety_state
 
 RESTORED, UPLOAD_ROUND = "my_data_restored", "my_data_upload_round"
 

@@ -1,6 +1,6 @@
 """An invitation: the page a partner link opens, showing only what the owner chose to share.
 
-Everything here comes from the link's published snapshot (``ui.sharing.view_for``) and the
+Everything here comes from the link's published snapshot (``ui.share.links.view_for``) and the
 partner's own replies; the page never opens the owner's private data. When links are paused or
 nothing is shared, the partner sees exactly the neutral message any bad link gets, so a paused link
 says nothing about why. Text the owner wrote (the invitation, target wording) is shown escaped.
@@ -20,8 +20,9 @@ from guide.safety import escape_markdown
 from guide.sharing import NOTE_LIMIT, PartnerView, SharingError
 from guide.weeks import week_range
 from storage.errors import StorageError
-from ui import clock, notices, pages, sharing
+from ui import clock, notices, pages
 from ui.context import Here, here
+from ui.share import links as sharing
 
 
 def owner_note() -> None:

@@ -36,7 +36,7 @@ from storage.errors import StorageError
 from ui import clock, confirm, plan_view, routines_view, warm
 from ui.callbacks import guarded
 from ui.context import Here, here
-from ui.safety_state import mode
+from ui.safety.state import mode
 
 SECTION = "plan_section"
 SECTIONS = {

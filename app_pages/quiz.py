@@ -30,7 +30,7 @@ from storage.errors import StorageError
 from ui import clock, quiz_view
 from ui.callbacks import still_open
 from ui.context import Here, here
-from ui.safety_state import mode
+from ui.safety.state import mode
 
 SAVED_FLAG = "quiz_just_saved"
 SEEN_FLAG = "quiz_resumed_seen"

@@ -28,9 +28,10 @@ from guide.safety import (
 )
 from records import safety as safety_records
 from storage.errors import StorageError
-from ui import pages, safety_state, safety_view
+from ui import pages, safety_view
 from ui.callbacks import fresh_data, guarded, refused_download
 from ui.context import Here, here
+from ui.safety import state as safety_state
 
 KEEP, DOWNLOAD = "keep", "download"
 CONTACT_ROWS = 4

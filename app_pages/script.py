@@ -61,7 +61,7 @@ from ui import clock, pages
 from ui import script_view as view
 from ui.callbacks import guarded, note_closed, reopen, still_open
 from ui.context import Here, here
-from ui.safety_state import mode
+from ui.safety.state import mode
 
 MAX_CHARS = 600
 TIME_CHARS = 80

@@ -2,7 +2,7 @@
 
 A new link is shown once (only its fingerprint is stored). For each link the owner ticks what it
 shows: the invitation from a saved script version, the first-session explainer, a few first steps,
-the six-week targets; saving publishes a snapshot through ``ui.sharing``. Replies are shown as plain
+the six-week targets; saving publishes a snapshot through ``ui.share.links``. Replies are shown as plain
 text with ``st.text``, never Markdown, and the partner's ratings sit beside the owner's in one chart.
 While safety mode is on nothing can be made or shared: the page says why, and existing links are
 already switched off by the chrome. The owner can also replace their own link here.
@@ -27,10 +27,11 @@ from guide.sharing import (
     shared_parts,
 )
 from storage.errors import StorageError
-from ui import notices, pages, sharing
+from ui import notices, pages
 from ui.callbacks import guarded, reopen
 from ui.context import Here, here
-from ui.safety_state import mode
+from ui.safety.state import mode
+from ui.share import links as sharing
 
 NEW_LINK, NEW_OWNER_LINK = "share_new_link", "share_new_owner_link"
 CLEAR_LABEL = "share_label_clear"  # a link was made: empty the name box on the next run

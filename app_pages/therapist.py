@@ -26,7 +26,7 @@ from records.therapist import ANSWER_MAX, CANDIDATES, NAME_MAX, NOTES_MAX
 from storage.errors import StorageError
 from ui import confirm, pages
 from ui.context import here
-from ui.safety_state import mode
+from ui.safety.state import mode
 
 SAFETY_PAGE, GOING_ALONE = pages.path("safety"), pages.path("going_alone")
 ANCHOR = "therapist-checklist"

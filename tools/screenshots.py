@@ -24,7 +24,7 @@ from tests.support.a11y import settle
 from tests.support.browser import CHROMIUM_ARGS, chromium_path
 from tests.support.seed import StoreSpace
 from tests.support.server import running_app
-from ui.safety_state import set_self_flag
+from ui.safety.state import set_self_flag
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "docs" / "screenshots"

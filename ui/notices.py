@@ -9,8 +9,10 @@ from __future__ import annotations
 import streamlit as st
 
 from records import links
-from ui import callbacks, chrome, pages, safety_state, sharing
+from ui import callbacks, chrome, pages
 from ui.context import Here, start_fresh
+from ui.safety import state as safety_state
+from ui.share import links as sharing
 
 LOCAL_SHOWN = "od_local_link_shown"
 LOCAL_NOTE = (

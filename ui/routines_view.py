@@ -32,7 +32,7 @@ from ui import confirm, pages
 from ui.callbacks import guarded
 from ui.clock import today  # the user's own date, as the plan and Home see it
 from ui.context import Here
-from ui.safety_state import mode
+from ui.safety.state import mode
 
 PICK = "plan_routines_pick"
 TIMER = "plan_routines_timer"

@@ -7,7 +7,8 @@ import pytest
 from guide.sharing import ShareChoices
 from storage.backup import build_backup
 from tests.app.conftest import page_text, space_of
-from ui import pages, sharing
+from ui import pages
+from ui.share import links as sharing
 
 OWNER_PAGES = [
     "home",

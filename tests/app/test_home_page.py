@@ -15,7 +15,7 @@ from content.home import load as load_words
 from tests.app.conftest import page_text, space_of
 from tests.support import journey
 from tests.support.seed import StoreSpace, seed_six_weeks
-from ui.safety_state import set_self_flag
+from ui.safety.state import set_self_flag
 
 WORDS = load_words()
 TODAY = date.today()

@@ -15,8 +15,9 @@ from streamlit.testing.v1 import AppTest
 from guide.sharing import ShareChoices
 from storage import keys
 from tests.app.conftest import page_text, rendered, space_of
-from ui import pages, sharing
+from ui import pages
 from ui.context import KEY_STATE
+from ui.share import links as sharing
 
 SHARE = pages.path("share")
 NEUTRAL = "This link doesn't open anything"

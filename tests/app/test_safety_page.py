@@ -16,7 +16,7 @@ from content import safety as safety_content
 from guide.safety import FEATURES, SafetyPlan, safety_plan_from_dict
 from tests.app.conftest import page_text, space_of
 from ui import pages
-from ui.safety_state import partner_links_paused
+from ui.safety.state import partner_links_paused
 
 SAFETY = pages.path("safety")
 HOME = pages.path("home")

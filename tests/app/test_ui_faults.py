@@ -19,7 +19,9 @@ import storage.files
 from guide.sharing import ShareChoices
 from storage.errors import StorageUnavailable
 from tests.app.conftest import page_text, space_of
-from ui import pages, safety_state, sharing
+from ui import pages
+from ui.safety import state as safety_state
+from ui.share import links as sharing
 
 SHARE, MY_DATA, SAFETY = pages.path("share"), pages.path("my_data"), pages.path("safety")
 CODES = [errno.ENOSPC, errno.EROFS, errno.EACCES, None]

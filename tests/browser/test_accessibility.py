@@ -25,7 +25,7 @@ from tests.support.a11y import focused, serious_violations, settle, tab_to, tab_
 from tests.support.browser import no_exception, open_fresh_space, shot, wait_idle
 from tests.support.seed import StoreSpace, seed_six_weeks
 from tests.support.server import own_server
-from ui.safety_state import set_self_flag
+from ui.safety.state import set_self_flag
 
 PAGES = ["", "quiz", "script", "plan", "share", "going-alone", "therapist", "safety", "my-data"]
 LAPTOP = {"width": 1280, "height": 900}

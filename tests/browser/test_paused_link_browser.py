@@ -25,9 +25,9 @@ from storage import keys
 from storage.store import Store
 from tests.support.browser import wait_idle
 from tests.support.server import running_app
-from ui import sharing
 from ui.context import Here
 from ui.settings import load_settings
+from ui.share import links as sharing
 
 PATHS = ["", "quiz", "partner", "my-data", "share", "safety", "no-such-page"]
 

@@ -38,7 +38,7 @@ from records import plan as plan_records
 from records import script as script_records
 from records import sharing as records
 from ui.context import KEY_STATE, OWNER_PARAM, Here
-from ui.safety_state import partner_links_paused
+from ui.safety.state import partner_links_paused
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,1 @@
+"""The Safety page's parts, and safety mode as every page reads it (:mod:`ui.safety.state`)."""
