@@ -75,3 +75,38 @@ def test_a_link_opened_while_the_database_is_away_is_calm_and_opens_once_back(ga
     back.run()
     nothing_raw(back)
     assert back.session_state["od_here"].access.space_id == access.space_id
+
+
+def test_a_partner_link_in_use_while_the_database_is_away_is_told_to_wait_not_that_it_is_dead(
+    gate, make_app
+):
+    """A partner with a working link, mid-visit, meets an outage: "this link doesn't open anything"
+    would read as "you were shut out". What this process already read still shows (the link was
+    checked against the database moments ago); nothing says the link is dead; and every tab is
+    whole again once the database is back."""
+    from guide.sharing import ShareChoices
+    from ui.share import links as sharing
+
+    owner = make_app()
+    owner.run()
+    store = Store(database.url_or_skip())
+    access = store.resolve(owner.session_state["od_key"])
+    link_id, partner_key = store.add_partner_link(access, "For Sam")
+    sharing.publish(owner.session_state["od_here"], link_id, ShareChoices(explainer=True))
+    tab = make_app(partner=partner_key)
+    tab.run()
+    assert "An invitation" in page_text(tab)
+    gate.close()
+    tab.run()  # the tab already open: its next run
+    nothing_raw(tab)
+    assert "doesn't open anything" not in page_text(tab), "a database away is not a dead link"
+    later = make_app(partner=partner_key)  # the link opened again, in a new tab
+    later.run()
+    nothing_raw(later)
+    assert "doesn't open anything" not in page_text(later), "a database away is not a dead link"
+    assert "An invitation" in page_text(later) or "just now" in page_text(later)
+    gate.open()
+    for each in (tab, later):
+        each.run()
+        nothing_raw(each)
+        assert "An invitation" in page_text(each)
