@@ -6,6 +6,9 @@ After each click has finished its run, the test reads the space from disk: an an
 while the server was alive is acknowledged. After every kill a fresh Store opens the space: it must
 read cleanly (no file set aside), and its answer must be the last acknowledged one or one clicked
 after it, never an older one (a kill mid-write never takes back what was already saved).
+
+It runs twice: on the data folder, and with the app on the PostgreSQL test database (a killed app
+server must not lose what the database had acknowledged either).
 """
 
 from __future__ import annotations
@@ -13,16 +16,30 @@ from __future__ import annotations
 import os
 import random
 import threading
+from pathlib import Path
+
+import pytest
 
 from storage.store import Store
+from tests.support import database
 from tests.support.browser import wait_idle
 from tests.support.server import start_app, stop
 
 ROUNDS = int(os.environ.get("OPEN_DOOR_SERVER_KILLS", "4"))
 
 
+@pytest.fixture(params=["files", "postgres"])
+def where(request, tmp_path) -> tuple[str | Path, dict[str, str]]:
+    """Where the app keeps its bytes (a data folder or a database URL), and the env that says so."""
+    if request.param == "files":
+        return tmp_path / "data", {}
+    url = database.url_or_skip()
+    database.empty(url)
+    return url, {"OPEN_DOOR_DATABASE_URL": url}
+
+
 def first_answer(data, key: str) -> int | None:
-    """The first quiz item's answer as stored on disk, read by a Store of the test's own."""
+    """The first quiz item's answer as stored, read by a Store of the test's own."""
     store = Store(data)
     access = store.resolve(key)
     assert access is not None
@@ -34,8 +51,8 @@ def first_answer(data, key: str) -> int | None:
     return next(iter(answers.values()), None)
 
 
-def test_server_killed_mid_write_leaves_every_space_readable(browser, tmp_path, exit_site):
-    data = tmp_path / "data"
+def test_server_killed_mid_write_leaves_every_space_readable(browser, tmp_path, exit_site, where):
+    data, on = where
     key, _ = Store(data).create_space()
     rng = random.Random(11)
     writes_seen = acked = 0
@@ -43,7 +60,8 @@ def test_server_killed_mid_write_leaves_every_space_readable(browser, tmp_path, 
     clicked_since_ack: list[int] = []
     stopped_by: dict[str, int] = {}
     for round_no in range(ROUNDS):
-        process, url = start_app(data, env={"OPEN_DOOR_EXIT_URL": exit_site})
+        folder = tmp_path / "unused" if on else data  # on a database the folder stays empty
+        process, url = start_app(folder, env={"OPEN_DOOR_EXIT_URL": exit_site, **on})
         context = browser.new_context()
         page = context.new_page()
         try:
@@ -87,7 +105,8 @@ def test_server_killed_mid_write_leaves_every_space_readable(browser, tmp_path, 
         assert access is not None
         private = fresh.private(access)
         assert private.recovered_at is None
-        assert not list((data / "spaces").glob("*.corrupt-*"))
+        if not on:
+            assert not list((data / "spaces").glob("*.corrupt-*"))
         after = first_answer(data, key)
         if acknowledged is not None:
             allowed = {acknowledged, *clicked_since_ack}
@@ -96,7 +115,7 @@ def test_server_killed_mid_write_leaves_every_space_readable(browser, tmp_path, 
             )
             acknowledged, clicked_since_ack = after, []
     print(
-        f"\nserver kills={ROUNDS} answer clicks={writes_seen} acknowledged={acked} "
+        f"\n{'postgres' if on else 'files'}: server kills={ROUNDS} answer clicks={writes_seen} acknowledged={acked} "
         f"lost=0 unreadable=0 page errors after kills={stopped_by}"
     )
     assert acked >= ROUNDS
