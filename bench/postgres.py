@@ -1,5 +1,6 @@
-"""PostgreSQL: a save against a plain parametrised UPSERT of the same bytes, and save time with
-10 against 10,000 spaces in the database (run only when a server is reachable).
+"""PostgreSQL: a save against a plain parametrised UPSERT of the same bytes, save time with 10
+against 10,000 spaces in the database, growth with one space's history, and saves per second with
+1, 8 and 32 sessions in one and in two processes (run only when a server is reachable).
 
 The server is named by ``OPEN_DOOR_BENCH_DATABASE_URL`` (else ``OPEN_DOOR_TEST_DATABASE_URL``);
 never the app's own ``OPEN_DOOR_DATABASE_URL``: the benchmark makes and drops schemas of its own
@@ -10,21 +11,31 @@ alternates its sides round by round (``bench.stats.alternate``) in the same run.
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 import time
 from urllib.parse import quote
 
 from bench.config import Config
+from bench.pg_sessions import saves_for
 from bench.report import Row
-from bench.saves import TODAY, Saver, _ms
+from bench.saves import GROWTH_TARGET, TODAY, Saver, _ms
 from bench.seed import SIZES, seed_history
-from bench.stats import Target, alternate, ratio_of_medians
+from bench.stats import Target, alternate, growth_exponent, median, ratio_of_medians
 from storage.postgres import PostgresBackend, engine_url
 from storage.store import Store
 
 SECTION = "postgres"
 UPSERT_TARGET = Target("<=", 2.0)
 SPACES_TARGET = Target("within", 0.10)
-SCHEMAS = ("open_door_bench_save", "open_door_bench_few", "open_door_bench_many")
+SCHEMAS = (
+    "open_door_bench_save",
+    "open_door_bench_few",
+    "open_door_bench_many",
+    "open_door_bench_growth",
+    "open_door_bench_sessions",
+)
+SESSIONS = (1, 8, 32)
 
 
 def _url() -> str:
@@ -62,11 +73,11 @@ def _drop_schemas(url: str) -> None:
     _schemas(url, create=False)
 
 
-def _space(url: str) -> tuple[Store, PostgresBackend, object]:
+def _space(url: str, days: int = SIZES["six weeks"]) -> tuple[Store, PostgresBackend, object]:
     backend = PostgresBackend(url)
     store = Store(backend)
     _, access = store.create_space()
-    seed_history(store, access, SIZES["six weeks"], TODAY)
+    seed_history(store, access, days, TODAY)
     return store, backend, access
 
 
@@ -182,6 +193,94 @@ def spaces_count(cfg: Config, url: str) -> list[Row]:
     ]
 
 
+def growth(cfg: Config, url: str) -> list[Row]:
+    """Time per save at six weeks, one year and five years of one space's daily history."""
+    cfg.say("postgres: growth with one space's history")
+    schema_url = _in_schema(url, SCHEMAS[3])
+    savers: dict[str, Saver] = {}
+    backends: list[PostgresBackend] = []
+    sizes: dict[str, int] = {}
+    for label, days in SIZES.items():
+        store, backend, access = _space(schema_url, days)
+        savers[label] = Saver(store, access)
+        backends.append(backend)
+        blob = backend.read(store.private(access).stored_as)
+        sizes[label] = len(blob.data) if blob else 0
+    rounds = cfg.pick(30, 5)
+    got = alternate({label: s.put for label, s in savers.items()}, rounds, warmup=1)
+    for backend in backends:
+        backend.close()
+    days = list(SIZES.values())
+    exponent = growth_exponent(days, [median(got[k]) for k in SIZES])
+    rows = [
+        Row(
+            SECTION,
+            f"save with {label} of history",
+            _ms(got[label]),
+            unit="ms",
+            note=f"{sizes[label] / 1024:.0f} KiB sealed, n={rounds}",
+            data={"samples_s": got[label], "bytes": sizes[label]},
+        )
+        for label in SIZES
+    ]
+    rows.append(
+        Row(
+            SECTION,
+            "save time growth exponent (vs days)",
+            exponent,
+            unit="exp",
+            target=GROWTH_TARGET,
+            note=f"1 = linear; {days[0]}→{days[-1]} days is {days[-1] / days[0]:.0f}× the history",
+        )
+    )
+    return rows
+
+
+def _two_processes(url: str, sessions: int, seconds: float) -> int:
+    children = [
+        subprocess.Popen(
+            [sys.executable, "-m", "bench.pg_sessions", url, str(sessions), str(seconds)],
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(2)
+    ]
+    total = 0
+    for child in children:
+        out, _ = child.communicate(timeout=300)
+        if child.returncode != 0:
+            raise RuntimeError(f"bench.pg_sessions exited with {child.returncode}")
+        total += int(out.split()[-1])
+    return total
+
+
+def sessions(cfg: Config, url: str) -> list[Row]:
+    """Saves per second with 1, 8 and 32 sessions saving at once, in one process and in two."""
+    seconds = cfg.pick(5.0, 1.5)
+    cfg.say(f"postgres: saves/s with {', '.join(map(str, SESSIONS))} sessions, {seconds:g} s each")
+    schema_url = _in_schema(url, SCHEMAS[4])
+    rows = []
+    for count in SESSIONS:
+        backend = PostgresBackend(schema_url)
+        try:
+            one = saves_for(Store(backend), count, seconds) / seconds
+        finally:
+            backend.close()
+        two = _two_processes(schema_url, count, seconds) / seconds
+        rows.append(
+            Row(
+                SECTION,
+                f"saves/s, {count} session{'s' if count > 1 else ''} (one process; two)",
+                one,
+                unit="/s",
+                note=f"two processes of {count}: {two:.0f} saves/s together "
+                f"({two / one:.2f}× one process); every save its own transaction",
+                data={"one_process": one, "two_processes": two},
+            )
+        )
+    return rows
+
+
 def run(cfg: Config) -> list[Row]:
     """Every PostgreSQL measurement, or SKIP rows when no server is reachable."""
     url = _url()
@@ -189,10 +288,20 @@ def run(cfg: Config) -> list[Row]:
         reason = "no server: set OPEN_DOOR_BENCH_DATABASE_URL (or OPEN_DOOR_TEST_DATABASE_URL)"
         return [
             Row(SECTION, name, None, note=reason)
-            for name in ("save (put) / plain UPSERT", "save, 10,000 spaces / 10 spaces")
+            for name in (
+                "save (put) / plain UPSERT",
+                "save, 10,000 spaces / 10 spaces",
+                "save time growth exponent (vs days)",
+                "saves/s with 1, 8, 32 sessions",
+            )
         ]
     _fresh_schemas(url)
     try:
-        return [*save_vs_upsert(cfg, url), *spaces_count(cfg, url)]
+        return [
+            *save_vs_upsert(cfg, url),
+            *spaces_count(cfg, url),
+            *growth(cfg, url),
+            *sessions(cfg, url),
+        ]
     finally:
         _drop_schemas(url)
