@@ -1,6 +1,6 @@
 """The plan's Routines tab: timer, check-in logs, book ticks, journal and support, across sessions.
 
-Most tests drive ``ui.routines_view.render`` through a tiny script of their own on a temp Store,
+Most tests drive ``ui.plan.routines.render`` through a tiny script of their own on a temp Store,
 so they don't depend on the rest of the plan page; one goes through the real app.
 """
 
@@ -22,7 +22,7 @@ from storage.store import Store
 from tests.app.conftest import page_text
 from ui import pages
 from ui.context import Here
-from ui.routines_view import TIMER
+from ui.plan.timer import TIMER
 from ui.settings import load_settings
 
 TIMEOUT = 30
@@ -34,7 +34,8 @@ TODAY = date.today()  # the harness has no browser time zone, so the view uses t
 HARNESS = """
 import streamlit as st
 from records import plan as plan_state
-from ui import pages, routines_view
+from ui import pages
+from ui.plan import routines
 from ui.context import Here, get_store
 from ui.settings import load_settings
 
@@ -46,7 +47,7 @@ store = get_store(data_dir)
 place = Here(
     settings=load_settings(), store=store, access=store.resolve(key), local=False, key=key
 )
-routines_view.render(place, plan_state.active_cycle(place) if with_cycle else None)
+routines.render(place, plan_state.active_cycle(place) if with_cycle else None)
 """
 ROOT = Path(__file__).resolve().parents[2]
 
