@@ -18,8 +18,9 @@ from records import plan as plan_state
 from records import quiz as quiz_records
 from records import script as script_records
 from records.plan import PlanStatus
-from ui import pages, plan_view, quiz_view
+from ui import pages, quiz_view
 from ui.context import Here
+from ui.plan.state import NEXT_SECTION
 
 if TYPE_CHECKING:
     import plotly.graph_objects as go
@@ -63,7 +64,7 @@ def read_facts(place: Here, status: PlanStatus, safety_on: bool) -> Facts:
 def take(step: NextStep) -> None:
     """Take the step: open its page (and the right part of the plan page)."""
     if step.plan_section:
-        st.session_state[plan_view.NEXT_SECTION] = step.plan_section
+        st.session_state[NEXT_SECTION] = step.plan_section
     st.switch_page(pages.path(step.page))
 
 

@@ -1,6 +1,6 @@
 """An empty chart says "nothing yet" once, in the chart, not again beneath it (issue 15, point 14).
 
-Checked on this branch, not changed here: ``ui.plan_view.show_chart`` already skips the caption and
+Checked on this branch, not changed here: ``ui.plan.charts.show_chart`` already skips the caption and
 the numbers when a chart's table is empty. This test keeps it that way.
 """
 

@@ -1,6 +1,6 @@
 """The plan's Routines tab: timer, check-in logs, book ticks, journal and support, across sessions.
 
-Most tests drive ``ui.routines_view.render`` through a tiny script of their own on a temp Store,
+Most tests drive ``ui.plan.routines.render`` through a tiny script of their own on a temp Store,
 so they don't depend on the rest of the plan page; one goes through the real app.
 """
 
@@ -18,11 +18,12 @@ from content import plan as words
 from guide import routines as rt
 from records import plan as plan_state
 from storage.backup import parse_backup
+from storage.errors import StorageUnavailable
 from storage.store import Store
 from tests.app.conftest import page_text
 from ui import pages
 from ui.context import Here
-from ui.routines_view import TIMER
+from ui.plan.timer import TIMER
 from ui.settings import load_settings
 
 TIMEOUT = 30
@@ -34,7 +35,8 @@ TODAY = date.today()  # the harness has no browser time zone, so the view uses t
 HARNESS = """
 import streamlit as st
 from records import plan as plan_state
-from ui import pages, routines_view
+from ui import pages
+from ui.plan import routines
 from ui.context import Here, get_store
 from ui.settings import load_settings
 
@@ -46,7 +48,7 @@ store = get_store(data_dir)
 place = Here(
     settings=load_settings(), store=store, access=store.resolve(key), local=False, key=key
 )
-routines_view.render(place, plan_state.active_cycle(place) if with_cycle else None)
+routines.render(place, plan_state.active_cycle(place) if with_cycle else None)
 """
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -437,3 +439,36 @@ def test_clearing_the_weekly_words_is_its_own_confirmed_act(planned: Space) -> N
     assert not at.exception, at.exception
     (weekly,) = planned.log("weekly")
     assert weekly["note"] == "" and not any(weekly["answers"])
+
+
+@pytest.mark.files_only  # a fault of the data folder's files
+@pytest.mark.parametrize(
+    ("routine", "box", "label"),
+    [
+        ("nightly", "plan_routines_nightly_step", "Log tonight's check-in"),
+        ("weekly", "plan_routines_weekly_note", "Log this week's check-in"),
+        ("journal", "plan_routines_journal_text", "Save today's line"),
+    ],
+)
+def test_a_log_that_cannot_be_saved_says_so_in_place_and_keeps_the_words(
+    planned: Space, monkeypatch, routine: str, box: str, label: str
+) -> None:
+    """A full disk: the calm warning under the form, no confirmation, the words still typed."""
+    import errno
+
+    import storage.files
+
+    at = pick(planned.session(), routine)
+    at.text_input(key=box).input("Phones in the kitchen drawer at 9")
+
+    def refuse(*_args: object) -> None:
+        raise OSError(errno.ENOSPC, "full")
+
+    write = storage.files.write_bytes
+    monkeypatch.setattr(storage.files, "write_bytes", refuse)  # a full disk, from here on
+    submit(at, label)
+    assert StorageUnavailable.message in [w.value for w in at.warning]
+    assert not at.toast
+    assert at.text_input(key=box).value == "Phones in the kitchen drawer at 9"
+    monkeypatch.setattr(storage.files, "write_bytes", write)
+    assert planned.log(routine) == [] and planned.journal() == []

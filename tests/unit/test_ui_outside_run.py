@@ -4,7 +4,8 @@ The AppTests in ``tests/app/test_old_tabs.py`` press the buttons; this reads eve
 that a callback, fragment or download added later can't skip the check unnoticed:
 
 - an ``on_click``/``on_change`` callback handed this session's ``place`` is wrapped in
-  ``ui.callbacks.guarded`` (or is ``refused_download``, which only re-resolves);
+  ``ui.callbacks.guarded`` or ``ui.feedback.saves`` (which guards it), or is ``refused_download``,
+  which only re-resolves;
 - a download button's ``data`` is either drawn in the run (not callable) or ``fresh_data(...)``;
 - a fragment calls ``still_open`` before it reads, unless it is listed below as reading nothing.
 """
@@ -18,8 +19,9 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 FILES = sorted([*ROOT.glob("app_pages/*.py"), *ROOT.glob("ui/**/*.py")])
+GUARDS = {"guarded", "saves"}  # decorators that re-resolve the key before the callback runs
 # Fragments that touch no storage at all: only this session's own memory.
-FRAGMENTS_READING_NOTHING = {("ui/routines_view.py", "face")}  # the timer counts in session state
+FRAGMENTS_READING_NOTHING = {("ui/plan/timer.py", "face")}  # the timer counts in session state
 
 
 def _tree(path: Path) -> ast.Module:
@@ -60,7 +62,7 @@ def _rel(path: Path) -> str:
 
 def test_the_files_are_found():
     assert any(p.name == "my_data.py" for p in FILES)
-    assert any(p.name == "routines_view.py" for p in FILES)
+    assert any(str(p).endswith("ui/plan/routines.py") for p in FILES)
 
 
 @pytest.mark.parametrize("path", FILES, ids=_rel)
@@ -78,7 +80,7 @@ def test_callbacks_given_this_sessions_place_are_guarded(path):
             assert name is not None, f"{_rel(path)}:{call.lineno}: {kind} must be a named function"
             if name == "refused_download":
                 continue
-            assert "guarded" in decorated.get(name, set()), (
+            assert GUARDS & decorated.get(name, set()), (
                 f"{_rel(path)}:{call.lineno}: {name} gets the session's place but isn't @guarded"
             )
 

@@ -1,0 +1,73 @@
+"""Earlier six-week plans under the review, one at a time and read-only, as they were left."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import streamlit as st
+
+from content import plan as words
+from guide import formatting
+from guide.plan import Cycle
+from guide.safety import escape_markdown
+from records import plan as plan_state
+from ui.context import Here
+from ui.plan.charts import show_chart
+from ui.plan.decision import timeline_answers
+from ui.plan.numbers import numbers, summary_of
+
+
+def _cycle_label(cycle: Cycle) -> str:
+    end = cycle.review_on - timedelta(days=1)
+    label = f"{formatting.short_date(cycle.start)} to {formatting.short_date(end)}"
+    if cycle.decision:
+        titles = {o.id: o.title for o in words.decision_options()}
+        label += f" \u00b7 {titles.get(cycle.decision.option, cycle.decision.option)}"
+    return label
+
+
+def history(place: Here, current: Cycle) -> None:
+    """Earlier cycles, one at a time, read-only."""
+    earlier = plan_state.earlier_cycles(place, current)
+    if not earlier:
+        return
+    st.subheader("Earlier six-week plans", anchor=False)
+    by_id = {c.id: c for c in earlier}
+    picked = st.selectbox(
+        "Look back at",
+        list(by_id),
+        format_func=lambda cid: _cycle_label(by_id[cid]),
+        key="plan_history_pick",
+    )
+    if picked is not None:
+        past_cycle(place, by_id[picked])
+
+
+def past_cycle(place: Here, cycle: Cycle) -> None:
+    """One earlier cycle as it was left: its record, grid, decision and timeline answers."""
+    from guide import figures
+
+    with st.container(border=True, key="plan_past"):
+        numbers(cycle, summary_of(place, cycle, cycle.review_on))
+        show_chart(
+            "past_grid",
+            figures.rating_grid(cycle.targets, plan_state.ratings(place, cycle, "owner")),
+            figures.CONFIG,
+        )
+        for target in cycle.targets:
+            for changed, old in target.history:
+                st.caption(
+                    escape_markdown(
+                        f"\u201c{target.text}\u201d was \u201c{old}\u201d until {formatting.day(changed)}."
+                    )
+                )
+        decision = cycle.decision
+        if decision is None:
+            st.caption("No decision was saved for this plan.")
+            return
+        titles = {o.id: o.title for o in words.decision_options()}
+        st.markdown(
+            f"You chose **{titles.get(decision.option, decision.option)}** on "
+            f"{formatting.day(decision.decided_on)}."
+        )
+        timeline_answers(decision.timeline, decision.note)
