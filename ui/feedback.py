@@ -7,8 +7,9 @@ wait in the session under the name of the part of the page that saved (its *plac
 
 - a confirmation is a toast ("Tonight's check-in is logged."), escaped, since it may hold words
   the person typed (a version's name);
-- a storage fault is a calm warning in place; the widgets still hold what was typed, because a
-  failed save clears nothing.
+- a storage fault (or words refused, e.g. too long) is a calm warning in place; the widgets still
+  hold what was typed, because a failed save clears nothing;
+- a plain remark ("the box was empty, so today's line is kept as it was") is an info box in place.
 
 :func:`saves` is the one wrapper for a callback that saves. It checks first that this tab's link
 still opens the space (:func:`ui.callbacks.guarded`: a replaced, switched-off or deleted link saves
@@ -45,11 +46,20 @@ class Note:
     words: str
     ok: bool = True
     icon: str | None = None
+    remark: bool = False  # neither done nor wrong: said in an info box
 
 
-def leave(where: str, words: str, *, ok: bool = True, icon: str | None = None) -> None:
-    """Keep ``words`` for the next time the part of the page called ``where`` is drawn."""
-    st.session_state[_PREFIX + where] = Note(words, ok, icon)
+def leave(
+    where: str, words: str, *, ok: bool = True, icon: str | None = None, remark: bool = False
+) -> None:
+    """Keep ``words`` for the next time the part of the page called ``where`` is drawn: a
+    confirmation (``ok``), a warning (``ok=False``), or a plain remark (``remark=True``)."""
+    st.session_state[_PREFIX + where] = Note(words, ok and not remark, icon, remark)
+
+
+def forget(where: str) -> None:
+    """Drop what waits for ``where`` (its part of the page is not drawn on this run)."""
+    st.session_state.pop(_PREFIX + where, None)
 
 
 def pending(where: str) -> Note | None:
@@ -64,6 +74,8 @@ def show(where: str) -> Note | None:
         return None
     if note.ok:
         st.toast(_plain(note.words), icon=note.icon or DONE_ICON)
+    elif note.remark:
+        st.info(note.words, icon=note.icon or ":material/info:")
     else:
         st.warning(note.words, icon=note.icon or FAULT_ICON)
     return note

@@ -91,3 +91,24 @@ def test_a_replaced_link_saves_nothing_and_says_so(space):
     assert not at.toast and not at.warning
     assert "closed=True" in at.caption[0].value
     assert _kept(store, fresh) is None
+
+
+def _remark_harness() -> None:
+    import streamlit as st
+
+    from ui import feedback
+
+    if st.button("Press"):
+        feedback.leave("demo", "The box was empty, so it is kept as it was.", remark=True)
+        feedback.leave("gone", "Never drawn.", ok=False)
+        feedback.forget("gone")
+    feedback.show("demo")
+    feedback.show("gone")
+
+
+def test_a_remark_is_an_info_box_and_a_forgotten_note_is_never_shown():
+    at = AppTest.from_function(_remark_harness, default_timeout=TIMEOUT).run()
+    at.button[0].click().run()
+    assert not at.exception, at.exception
+    assert [i.value for i in at.info] == ["The box was empty, so it is kept as it was."]
+    assert not at.warning and not at.toast

@@ -117,7 +117,7 @@ def log_nightly(place: Here, cycle: Cycle | None) -> str | None:
         )
         return None
     if log_once_a_day(place, "nightly", today(), step, cycle):
-        feedback.leave(NIGHTLY_KEPT, KEPT_NOTE, ok=False, icon=":material/info:")
+        feedback.leave(NIGHTLY_KEPT, KEPT_NOTE, remark=True, icon=":material/info:")
     return "Tonight's check-in is logged."
 
 
@@ -205,7 +205,7 @@ def log_weekly(place: Here, cycle: Cycle | None) -> str | None:
         )
         return None
     if log_once_a_day(place, "weekly", today(), note, cycle, answers=answers):
-        feedback.leave(WEEKLY_KEPT, WEEKLY_KEPT_NOTE, ok=False, icon=":material/info:")
+        feedback.leave(WEEKLY_KEPT, WEEKLY_KEPT_NOTE, remark=True, icon=":material/info:")
     return "This week's check-in is logged."
 
 

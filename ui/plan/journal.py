@@ -84,13 +84,13 @@ def save_line(place: Here, cycle: Cycle | None) -> str | None:
             LINE,
             "The box was empty, so today's line is kept as it was. To change it, write the new "
             "line and save.",
-            ok=False,
+            remark=True,
             icon=":material/info:",
         )
         return None
     if not tidy:
         feedback.leave(
-            LINE, "Write a few words first, then save.", ok=False, icon=":material/edit:"
+            LINE, "Write a few words first, then save.", remark=True, icon=":material/edit:"
         )
         return None
     line = rt.JournalLine(day, tidy, todays.telling if todays else False, cycle_id(cycle))
