@@ -27,11 +27,12 @@ from ui.callbacks import CLOSED_NOTE, LinkClosed
 from ui.context import Here
 from ui.settings import load_settings
 
-SAFETY, PLAN, MY_DATA, SHARE = (
+SAFETY, PLAN, MY_DATA, SHARE, SCRIPT = (
     pages.path("safety"),
     pages.path("plan"),
     pages.path("my_data"),
     pages.path("share"),
+    pages.path("script"),
 )
 NEUTRAL = "This link doesn't open anything"
 TODAY = date.today()
@@ -163,11 +164,100 @@ def press_support_tick(at: AppTest) -> None:
     next(c for c in at.checkbox if c.key.startswith("plan_routines_support_")).check().run()
 
 
+def script_with_a_step(at: AppTest) -> None:
+    at.switch_page(SCRIPT).run()
+    at.text_area(key="script_f_opener").input("OLDWORDS Could we talk on Sunday?")
+    at.button(key="script_save_opener").click().run()
+    assert not at.exception, at.exception
+
+
+def press_save_step(at: AppTest) -> None:
+    at.text_area(key="script_f_opener").input("OVERWRITTEN by the old tab")
+    at.button(key="script_save_opener").click().run()
+
+
+def script_asking_to_clear(at: AppTest) -> None:
+    script_with_a_step(at)
+    at.button(key="script_clear").click().run()
+    assert at.button(key="script_clear_yes")
+
+
+def press_clear(at: AppTest) -> None:
+    at.button(key="script_clear_yes").click().run()
+
+
+def script_with_a_version(at: AppTest) -> None:
+    script_with_a_step(at)
+    at.segmented_control(key="script_view").set_value("versions").run()
+    at.button(key="script_version_save").click().run()
+    assert not at.exception, at.exception
+    assert version_id(at)
+
+
+def version_id(at: AppTest) -> str:
+    (found,) = [
+        b.key.removeprefix("script_rename_save_")
+        for b in at.button
+        if b.key and b.key.startswith("script_rename_save_")
+    ]
+    return found
+
+
+def press_save_version(at: AppTest) -> None:
+    at.button(key="script_version_save").click().run()
+
+
+def script_with_changes_to_a_version(at: AppTest) -> None:
+    script_with_a_version(at)
+    at.segmented_control(key="script_view").set_value("build").run()
+    at.text_area(key="script_f_opener").input("Newer words, not in the version yet")
+    at.button(key="script_save_opener").click().run()
+    at.segmented_control(key="script_view").set_value("versions").run()
+    assert at.button(key="script_version_update")
+
+
+def press_save_over(at: AppTest) -> None:
+    at.button(key="script_version_update").click().run()
+
+
+def press_rename(at: AppTest) -> None:
+    vid = version_id(at)
+    at.text_input(key=f"script_rename_{vid}").input("RENAMED by the old tab")
+    at.button(key=f"script_rename_save_{vid}").click().run()
+
+
+def script_asking_to_delete_a_version(at: AppTest) -> None:
+    script_with_a_version(at)
+    at.button(key=f"script_delete_{version_id(at)}").click().run()
+    assert at.button(key=f"script_delete_yes_{version_id(at)}")
+
+
+def press_delete_version(at: AppTest) -> None:
+    at.button(key=f"script_delete_yes_{version_id(at)}").click().run()
+
+
+def press_load(at: AppTest) -> None:
+    at.button(key=f"script_load_{version_id(at)}").click().run()
+
+
 CALLBACKS = {
     "safety plan save": (lambda at, _d: safety_with_kept_plan(at), press_save_plan),
     "safety plan delete": (lambda at, _d: safety_asking_to_delete(at), press_delete_plan),
     "journal mark": (routines_with_a_journal_line, press_journal_mark),
     "support tick": (routines_support, press_support_tick),
+    "script step save": (lambda at, _d: script_with_a_step(at), press_save_step),
+    "script clear": (lambda at, _d: script_asking_to_clear(at), press_clear),
+    "script version save": (lambda at, _d: script_with_a_version(at), press_save_version),
+    "script version save over": (
+        lambda at, _d: script_with_changes_to_a_version(at),
+        press_save_over,
+    ),
+    "script version rename": (lambda at, _d: script_with_a_version(at), press_rename),
+    "script version delete": (
+        lambda at, _d: script_asking_to_delete_a_version(at),
+        press_delete_version,
+    ),
+    "script version load": (lambda at, _d: script_with_a_version(at), press_load),
 }
 
 

@@ -150,3 +150,37 @@ def test_no_save_once_the_link_is_replaced(app, data_dir, page):
         assert plan_state.ratings(plan_state_space(app, data_dir, space), cycle) == []
     assert not app.exception, app.exception
     assert "This link doesn't open anything" in page_text(app)
+
+
+@pytest.mark.files_only  # a fault of the data folder's files
+def test_a_version_that_cannot_be_saved_or_renamed_says_so_and_keeps_the_name(
+    app, data_dir, monkeypatch
+):
+    app.switch_page(SCRIPT).run()
+    app.text_area(key="script_f_opener").input("Could we talk on Sunday?")
+    app.button(key="script_save_opener").click().run()
+    app.segmented_control(key="script_view").set_value("versions").run()
+    name_key = next(w.key for w in app.text_input if w.key.startswith("script_version_name"))
+    app.text_input(key=name_key).input("Sunday talk")
+    refuse_writes(monkeypatch)
+    app.button(key="script_version_save").click().run()
+    assert not app.exception, app.exception
+    assert StorageUnavailable.message in [w.value for w in app.warning]
+    assert app.text_input(key=name_key).value == "Sunday talk"
+    assert not [t.value for t in app.toast]
+    store, access = space_of(app, data_dir)
+    assert store.private(access).all("scripts") == []
+
+    allow_writes(monkeypatch)
+    app.button(key="script_version_save").click().run()
+    [doc] = store.private(access).all("scripts")
+    refuse_writes(monkeypatch)
+    app.text_input(key=f"script_rename_{doc['key']}").input("Quiet evening")
+    app.button(key=f"script_rename_save_{doc['key']}").click().run()
+    assert not app.exception, app.exception
+    assert StorageUnavailable.message in [w.value for w in app.warning]
+    assert app.text_input(key=f"script_rename_{doc['key']}").value == "Quiet evening"
+    assert [d["name"] for d in store.private(access).all("scripts")] == ["Sunday talk"]
+    allow_writes(monkeypatch)
+    app.run()
+    assert StorageUnavailable.message not in page_text(app), "said once, not kept for later"

@@ -557,3 +557,62 @@ def test_a_quiz_that_named_no_reasons_pre_fills_nothing_from_the_quiz(app, data_
     seed_quiz(app, data_dir, chosen={})
     open_script(app)
     assert "Pre-filled from your quiz" not in page_text(app)
+
+
+# --- what a save says ----------------------------------------------------------------------------
+
+
+def toasts(at: AppTest) -> list[str]:
+    return [t.value for t in at.toast]
+
+
+def test_each_save_is_confirmed_once_even_when_its_part_is_gone(app, data_dir):
+    """Every confirmation comes through ui.feedback: once, escaped, and also when the part of the
+    page that saved is not drawn on the next run (a version loaded or deleted, the builder
+    cleared, the newer-quiz offer answered)."""
+    seed_quiz(app, data_dir, chosen={"were_fine": "Often"})
+    open_script(app)
+    fill(app, {"opener": "Words"})
+    save_step(app, "opener")
+    assert toasts(app) == [f"Saved “{CONTENT.step('opener').title}”."]
+    app.run()
+    assert toasts(app) == []  # said once
+
+    seed_quiz(app, data_dir, when="2026-11-20T09:00:00+00:00")
+    app.run()
+    app.button(key="script_new_quiz_skip").click().run()
+    assert toasts(app) == ["Okay, your plan stays as it is."]
+    assert not [b for b in app.button if b.key == "script_new_quiz_skip"]
+
+    show(app, "versions")
+    next(w for w in app.text_input if w.key.startswith("script_version_name")).input(
+        "Sunday *talk*"
+    )
+    app.button(key="script_version_save").click().run()
+    assert toasts(app) == ["Saved as “Sunday \\*talk\\*”."]
+    [doc] = versions(app, data_dir)
+    vid = doc["key"]
+    app.button(key=f"script_load_{vid}").click().run()
+    assert app.segmented_control(key="script_view").value == "build"
+    assert toasts(app) == ["Loaded “Sunday \\*talk\\*” into the builder."]
+
+    show(app, "versions")
+    app.button(key=f"script_delete_{vid}").click().run()
+    app.button(key=f"script_delete_yes_{vid}").click().run()
+    assert toasts(app) == ["Deleted “Sunday \\*talk\\*”."]
+
+    show(app, "build")
+    app.button(key="script_clear").click().run()
+    app.button(key="script_clear_yes").click().run()
+    assert toasts(app) == ["The builder is empty again."]
+    app.run()
+    assert toasts(app) == []
+
+
+def test_choose_first_is_said_under_its_own_button(app, data_dir):
+    open_script(app)
+    app.button(key="script_use_reframe").click().run()
+    assert "Choose a suggestion from the list first." in page_text(app)
+    assert private(app, data_dir).get("script_working", "current") is None
+    app.run()
+    assert "Choose a suggestion" not in page_text(app)

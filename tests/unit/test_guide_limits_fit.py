@@ -13,7 +13,7 @@ from content.script import load_script_content
 from guide.script import ScriptDraft, assemble
 from guide.sharing import INVITATION_LIMIT
 
-STEP_LIMIT, TIME_LIMIT, TIME_SLOTS = 600, 80, 3  # as app_pages/script.py enforces them
+STEP_LIMIT, TIME_LIMIT, TIME_SLOTS = 600, 80, 3  # as ui/script/state.py enforces them
 
 
 def test_the_longest_invitation_a_person_can_write_fits_the_share_limit():

@@ -4,8 +4,8 @@ The AppTests in ``tests/app/test_old_tabs.py`` press the buttons; this reads eve
 that a callback, fragment or download added later can't skip the check unnoticed:
 
 - an ``on_click``/``on_change`` callback handed this session's ``place`` is wrapped in
-  ``ui.callbacks.guarded`` or ``ui.feedback.saves`` (which guards it), or is ``refused_download``,
-  which only re-resolves;
+  ``ui.callbacks.guarded``, or in ``ui.feedback.saves`` (which wraps it in ``guarded``), or is
+  ``refused_download``, which only re-resolves;
 - a download button's ``data`` is either drawn in the run (not callable) or ``fresh_data(...)``;
 - a fragment calls ``still_open`` before it reads, unless it is listed below as reading nothing.
 """
@@ -19,7 +19,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 FILES = sorted([*ROOT.glob("app_pages/*.py"), *ROOT.glob("ui/**/*.py")])
-GUARDS = {"guarded", "saves"}  # decorators that re-resolve the key before the callback runs
+GUARDS = {"guarded", "saves"}  # ui.feedback.saves(where) checks the link with guarded
 # Fragments that touch no storage at all: only this session's own memory.
 FRAGMENTS_READING_NOTHING = {("ui/plan/timer.py", "face")}  # the timer counts in session state
 
@@ -48,6 +48,22 @@ def _decorators(tree: ast.Module) -> dict[str, set[str]]:
     return found
 
 
+def _imported_decorators(tree: ast.Module) -> dict[str, set[str]]:
+    """The decorators of functions this file imports by name from another app module."""
+    found: dict[str, set[str]] = {}
+    for node in tree.body:
+        if not (isinstance(node, ast.ImportFrom) and node.module and node.level == 0):
+            continue
+        source = ROOT / (node.module.replace(".", "/") + ".py")
+        if node.module.split(".")[0] not in ("ui", "app_pages") or not source.is_file():
+            continue
+        theirs = _decorators(_tree(source))
+        for alias in node.names:
+            if alias.name in theirs:
+                found[alias.asname or alias.name] = theirs[alias.name]
+    return found
+
+
 def _calls(tree: ast.Module) -> list[ast.Call]:
     return [node for node in ast.walk(tree) if isinstance(node, ast.Call)]
 
@@ -68,7 +84,7 @@ def test_the_files_are_found():
 @pytest.mark.parametrize("path", FILES, ids=_rel)
 def test_callbacks_given_this_sessions_place_are_guarded(path):
     tree = _tree(path)
-    decorated = _decorators(tree)
+    decorated = _imported_decorators(tree) | _decorators(tree)
     for call in _calls(tree):
         for kind in ("on_click", "on_change"):
             callback, args = _kw(call, kind), _kw(call, "args")
@@ -80,7 +96,7 @@ def test_callbacks_given_this_sessions_place_are_guarded(path):
             assert name is not None, f"{_rel(path)}:{call.lineno}: {kind} must be a named function"
             if name == "refused_download":
                 continue
-            assert GUARDS & decorated.get(name, set()), (
+            assert decorated.get(name, set()) & GUARDS, (
                 f"{_rel(path)}:{call.lineno}: {name} gets the session's place but isn't @guarded"
             )
 
