@@ -163,7 +163,7 @@ def save_step(
             feedback.leave(
                 state.step_place(step_id, "suggest"),
                 "Choose a suggestion from the list first.",
-                ok=False,
+                remark=True,
                 icon=CHOOSE_ICON,
             )
             return
@@ -176,7 +176,7 @@ def save_step(
             feedback.leave(
                 state.step_place("worries", "add_worry"),
                 "Choose a worry from the list first.",
-                ok=False,
+                remark=True,
                 icon=CHOOSE_ICON,
             )
             return

@@ -279,7 +279,10 @@ def _on_rename(place: Here, version: Version) -> None:
     name = _typed_name(f"script_rename_{version.id}")
     if not name:
         feedback.leave(
-            where, "A version needs a name: nothing was changed.", ok=False, icon=":material/edit:"
+            where,
+            "A version needs a name: nothing was changed.",
+            remark=True,
+            icon=":material/edit:",
         )
         return
     long = too_long(name, NAME_CHARS)
