@@ -35,9 +35,10 @@ from records import script as script_records
 from records.quiz import Entry
 from records.script import Version, Working
 from storage.errors import StorageError
-from ui import clock, pages, safety_view
+from ui import clock, pages
 from ui.callbacks import guarded
 from ui.context import Here
+from ui.safety import resources as safety_resources
 
 NAME_CHARS = 80
 SAFETY_PAGE, GOING_ALONE = pages.path("safety"), pages.path("going_alone")
@@ -297,7 +298,7 @@ def safety_instead(words: SafetyInstead, has_words: bool) -> None:
     st.markdown(words.advocate)
     advocate = next((r for r in resources.us_resources() if r.id == ADVOCATE_ID), None)
     if advocate is not None:
-        safety_view.resource_card(advocate, "script_advocate")
+        safety_resources.resource_card(advocate, "script_advocate")
     st.markdown(words.individual)
     st.page_link(GOING_ALONE, label=words.individual_link, icon=":material/self_improvement:")
     if has_words:
