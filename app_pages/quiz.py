@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import streamlit as st
 
-from content.quiz import load_quiz
 from ui.context import here
 from ui.quiz import intro, progress, questions, result
 
@@ -24,7 +23,7 @@ def main() -> None:
     if doc is not None:
         questions.screen(place, doc)
     elif not result.screen(place):
-        intro.screen(place, load_quiz())
+        intro.screen(place)
 
 
 main()

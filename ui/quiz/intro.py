@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 import streamlit as st
 
-from content.quiz import QuizItem, intro
+from content.quiz import intro, load_quiz
 from records import quiz as records
 from ui import feedback
 from ui.context import Here
@@ -18,9 +16,10 @@ def _start(place: Here) -> None:
     records.save_progress(place.private, {}, now(), 0)
 
 
-def screen(place: Here, items: Sequence[QuizItem]) -> None:
+def screen(place: Here) -> None:
     """What the quiz is, how long, that answers are kept as the user goes, and a way in."""
     feedback.show(PLACE)
+    items = load_quiz()
     safety_count = sum(item.kind == "safety" for item in items)
     st.markdown(intro())
     st.markdown(
