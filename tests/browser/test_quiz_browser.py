@@ -126,6 +126,7 @@ def test_an_answer_after_the_link_is_replaced_is_not_saved(browser, tmp_path, ex
         _, access = store.rotate_owner_key(access)
         choose(page, ITEMS[0], ITEMS[0].scale.options[2])
         visible(page, "This link doesn't open anything")
+        visible(page, "Nothing was read or saved just now")  # the question's own check said so
         progress = Store(data).private(access).get("quiz_progress", "current")
         assert progress["answers"] == {ITEMS[0].id: 1}
         context.close()

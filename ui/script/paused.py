@@ -13,8 +13,9 @@ import streamlit as st
 from content import resources
 from content.script import load_safety_instead
 from records import script as script_records
-from ui import pages, safety_view
+from ui import pages
 from ui.context import Here
+from ui.safety.resources import resource_card
 from ui.script import state
 
 ADVOCATE_ID = "us-ndvh"  # the hotline with advocates; the Safety page has other countries
@@ -35,7 +36,7 @@ def show(place: Here) -> None:
     st.markdown(words.advocate)
     advocate = next((r for r in resources.us_resources() if r.id == ADVOCATE_ID), None)
     if advocate is not None:
-        safety_view.resource_card(advocate, "script_advocate")
+        resource_card(advocate, "script_advocate")
     st.markdown(words.individual)
     st.page_link(
         pages.path("going_alone"), label=words.individual_link, icon=":material/self_improvement:"

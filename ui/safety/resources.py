@@ -1,9 +1,10 @@
 """Crisis resources on screen: tappable contact buttons, hours, and honest provenance.
 
-Shared by the Safety page and by any page that leads with help in safety mode (Home). Every
-contact is a link button whose address comes from :func:`content.resources.contact_href`, so a tap
-on a phone dials (``tel:``) or opens a text (``sms:``) with the right number. All text here is our
-own content, never anything a user wrote, so plain Markdown is safe.
+Shared by the Safety page's "help now" section (:mod:`ui.safety.sections`) and by any page that
+leads with help (Home in safety mode, the script builder's advocate). Every contact is a link
+button whose address comes from :func:`content.resources.contact_href`, so a tap on a phone dials
+(``tel:``) or opens a text (``sms:``) with the right number. All text here is our own content,
+never anything a user wrote, so plain Markdown is safe.
 
 Public API: :func:`danger_now`, :func:`quick_exit_reminder`, :func:`resource_card`,
 :func:`country_picker`, :func:`directories` and :func:`how_checked`.

@@ -1,8 +1,10 @@
-"""Home's reading and drawing: the facts of a space for ``guide.journey``, and the page's parts.
+"""Home's dashboard, part by part: the one next step, where the user is on the path, the plan's
+week (with its chart, small), and the other pages worth knowing.
 
-Reads only through the records layer: the quiz (``records.quiz``), the script
-(``records.script``) and the plan (``records.plan``). Nothing here writes. Nothing a user wrote is shown except target wording
-inside the chart, which ``guide.figures`` escapes, and the chart's table, shown as a dataframe.
+What the parts show is read once by :mod:`ui.home.facts`; the plan's ratings for the chart are read
+here, through ``records.plan``. Nothing here writes. Nothing a user wrote is shown except target
+wording inside the chart, which ``guide.figures`` escapes, and the chart's table, shown as a
+dataframe.
 """
 
 from __future__ import annotations
@@ -12,13 +14,10 @@ from typing import TYPE_CHECKING
 import streamlit as st
 
 from content.home import HomeContent
-from content.quiz import load_quiz
-from guide.journey import Facts, Milestone, NextStep, PlanFacts
+from guide.journey import Facts, NextStep, milestones
 from records import plan as plan_state
-from records import quiz as quiz_records
-from records import script as script_records
 from records.plan import PlanStatus
-from ui import pages, quiz_view
+from ui import pages
 from ui.context import Here
 from ui.plan.state import NEXT_SECTION
 
@@ -28,37 +27,14 @@ if TYPE_CHECKING:
 CHART_HEIGHT = 240  # small on Home; the plan page has the full-size charts
 
 
-def plan_facts(status: PlanStatus) -> PlanFacts | None:
-    """The plan's status as journey facts (None without a plan)."""
-    cycle = status.cycle
-    if cycle is None:
-        return None
-    return PlanFacts(
-        start=cycle.start,
-        review_on=cycle.review_on,
-        week=status.week,
-        started=status.started,
-        due_weeks=tuple(status.due_weeks),
-        rated_weeks=tuple(status.rated_weeks),
-        review_due=status.review_due,
-        finished=status.fraction >= 1,
-        decided=cycle.decision is not None,
-    )
-
-
-def read_facts(place: Here, status: PlanStatus, safety_on: bool) -> Facts:
-    """What this space holds, as the plain facts ``guide.journey`` decides from."""
-    latest = quiz_records.latest(place.private)
-    versions, _damaged = script_records.versions(place.private)
-    return Facts(
-        has_result=latest is not None,
-        result_safety=bool(latest and (latest.result.safety_flagged or latest.declined)),
-        quiz_in_progress=quiz_records.in_progress(place.private),
-        has_script=bool(versions),
-        has_draft=script_records.read_working(place.private) is not None,
-        plan=plan_facts(status),
-        safety_mode=safety_on,
-    )
+def heading(words: HomeContent, safety_first: bool) -> None:
+    """The dashboard's title; when it leads with help, the safety title and its lead instead."""
+    d = words.dashboard
+    if safety_first:
+        st.title(d.safety_title, anchor=False)
+        st.markdown(d.safety_lead)
+    else:
+        st.title(d.title, anchor=False)
 
 
 def take(step: NextStep) -> None:
@@ -66,23 +42,6 @@ def take(step: NextStep) -> None:
     if step.plan_section:
         st.session_state[NEXT_SECTION] = step.plan_section
     st.switch_page(pages.path(step.page))
-
-
-def welcome(words: HomeContent) -> None:
-    """The first visit: what Open Door is, what it can't do, privacy, safety first, the quiz."""
-    w = words.welcome
-    st.title(w.title, anchor=False)
-    st.markdown(f"**{w.lead}**")
-    st.markdown(f"**{w.can_title}**\n" + "\n".join(f"- {line}" for line in w.can))
-    st.markdown(w.cannot)
-    st.markdown(f":material/lock: {w.privacy}")
-    with st.container(border=True, key="home_safety_first"):
-        st.markdown(f":material/health_and_safety: **{w.safety_title}.** {w.safety}")
-        st.page_link(pages.path("safety"), label=w.safety_link, icon=":material/arrow_forward:")
-    if st.button(w.start, key="home_start", type="primary", icon=":material/play_arrow:"):
-        st.session_state[quiz_view.BEGIN_FLAG] = True  # the quiz page opens on its first question
-        st.switch_page(pages.path("quiz"))
-    st.caption(w.start_note.format(questions=len(load_quiz())))
 
 
 def next_step_card(step: NextStep, words: HomeContent) -> None:
@@ -136,11 +95,11 @@ def small(figure: go.Figure) -> go.Figure:
     return figure.update_layout(height=CHART_HEIGHT, margin={"t": 48, "b": 8})
 
 
-def where_you_are(steps: tuple[Milestone, ...], words: HomeContent) -> None:
+def where_you_are(facts: Facts, words: HomeContent) -> None:
     """Quiz, script, six weeks, review: one short line each, the current one marked."""
     st.subheader(words.dashboard.where_title, anchor=False)
     lines = []
-    for step in steps:
+    for step in milestones(facts):
         icon = "check_circle" if step.done else "arrow_right_alt" if step.current else "circle"
         label = f"**{step.label}**" if step.current else step.label
         lines.append(f":material/{icon}: {label}: {step.detail}")

@@ -1,0 +1,142 @@
+"""After "Save my plan": the plan waiting to be downloaded (download it, or clear it without), and
+the plan kept in the app (download a copy, or delete it after one question), with their callbacks.
+
+Every callback here goes through :func:`ui.feedback.saves`: a tab whose link no longer opens the
+space reads and changes nothing, and what the callback did is said under the form
+(:data:`ui.safety.plan_form.PLACE`). A kept copy is read only when its button is pressed, and only
+while this link still opens the space (:func:`ui.callbacks.fresh_data`).
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from content import safety as safety_content
+from guide.safety import safety_plan_markdown
+from records import safety as safety_records
+from ui import feedback
+from ui.callbacks import fresh_data, refused_download
+from ui.context import Here
+from ui.safety import plan_form
+from ui.safety.plan_form import K_PENDING, PLACE
+
+WORDS = safety_content.load()
+# A plain name: a file called "safety plan" in a shared downloads folder would say too much.
+DOWNLOAD_NAME = "notes.md"
+K_CONFIRM_DELETE = "safety_plan_confirm_delete"
+
+
+def _kept_markdown(place: Here) -> str:
+    """The kept plan as the file "Download a copy" gives, read when the button is pressed."""
+    found = safety_records.kept_plan(place.private)
+    if found is None or found.plan is None:
+        raise LookupError("no readable plan is kept in the app")  # Streamlit then sends no file
+    return safety_plan_markdown(found.plan)
+
+
+# --- callbacks ----------------------------------------------------------------------------------
+
+
+@feedback.saves(PLACE)
+def _after_download(place: Here) -> str:
+    return plan_form.put_back(place, f"Downloaded as {DOWNLOAD_NAME}.")
+
+
+@feedback.saves(PLACE)
+def _forget_pending(place: Here) -> str:
+    return plan_form.put_back(place, "Cleared without downloading.")
+
+
+def _ask_delete() -> None:
+    st.session_state[K_CONFIRM_DELETE] = True
+
+
+def _cancel_delete() -> None:
+    st.session_state.pop(K_CONFIRM_DELETE, None)
+
+
+@feedback.saves(PLACE)
+def _delete(place: Here, doc_id: int) -> str:
+    st.session_state.pop(K_CONFIRM_DELETE, None)
+    safety_records.delete_plan(place.private, doc_id)
+    plan_form.fill(None, overwrite=True)
+    return "Your plan was deleted from the app."
+
+
+# --- drawing ------------------------------------------------------------------------------------
+
+
+def pending_download(place: Here) -> None:
+    """The plan made by "Only download it", waiting in this session until it is taken or cleared."""
+    pending = st.session_state.get(K_PENDING)
+    if not pending:
+        return
+    with st.container(border=True, key="safety_plan_ready"):
+        st.markdown(
+            ":material/check_circle: **Your plan is ready to download.** Nothing was saved in "
+            "the app."
+        )
+        st.download_button(
+            "Download my plan",
+            data=pending,
+            file_name=DOWNLOAD_NAME,
+            mime="text/markdown",
+            key="safety_plan_download",
+            type="primary",
+            icon=":material/download:",
+            on_click=_after_download,
+            args=(place,),
+        )
+        st.caption(
+            f"The file is called {DOWNLOAD_NAME}, a plain name that doesn't say what it holds. "
+            f"{WORDS.save_choice.download_text}"
+        )
+        st.button(
+            "Clear it without downloading",
+            key="safety_plan_forget",
+            on_click=_forget_pending,
+            args=(place,),
+        )
+
+
+def kept_controls(place: Here, doc_id: int) -> None:
+    """The plan kept in the app: who can read it, a copy to download, and delete (asked first)."""
+    with st.container(border=True, key="safety_plan_kept"):
+        st.markdown(":material/lock: **Your plan is kept in the app.**")
+        st.caption(
+            "Anyone who opens your private link can read it. It is never shown on a partner link."
+        )
+        with st.container(horizontal=True):
+            st.download_button(
+                "Download a copy",
+                # Read when pressed, and only while this link still opens the space.
+                data=fresh_data(place, _kept_markdown),
+                file_name=DOWNLOAD_NAME,
+                mime="text/markdown",
+                key="safety_plan_download_kept",
+                icon=":material/download:",
+                on_click=refused_download,
+                args=(place,),
+            )
+            if not st.session_state.get(K_CONFIRM_DELETE):
+                st.button(
+                    "Delete it from the app",
+                    key="safety_plan_delete",
+                    icon=":material/delete:",
+                    on_click=_ask_delete,
+                )
+        if st.session_state.get(K_CONFIRM_DELETE):
+            st.warning(
+                "Delete your plan from the app? This can't be undone. Download a copy first if "
+                "you want to keep one.",
+                icon=":material/delete:",
+            )
+            with st.container(horizontal=True):
+                st.button(
+                    "Yes, delete it",
+                    key="safety_plan_delete_yes",
+                    type="primary",
+                    on_click=_delete,
+                    args=(place, doc_id),
+                )
+                st.button("Keep it", key="safety_plan_delete_no", on_click=_cancel_delete)
