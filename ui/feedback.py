@@ -6,7 +6,8 @@ wait in the session under the name of the part of the page that saved (its *plac
 ``"plan_week"``), and that part calls :func:`show` at its top on the coming run:
 
 - a confirmation is a toast ("Tonight's check-in is logged."), escaped, since it may hold words
-  the person typed (a version's name);
+  the person typed (a version's name); where it must not fade before it is read (the Safety
+  page: "Nothing was kept in the app"), it stays in place as a success box instead;
 - a storage fault (or words refused, e.g. too long) is a calm warning in place; the widgets still
   hold what was typed, because a failed save clears nothing;
 - a plain remark ("the box was empty, so today's line is kept as it was") is an info box in place.
@@ -47,14 +48,22 @@ class Note:
     ok: bool = True
     icon: str | None = None
     remark: bool = False  # neither done nor wrong: said in an info box
+    stays: bool = False  # a confirmation that stays in place instead of a toast that fades
 
 
 def leave(
-    where: str, words: str, *, ok: bool = True, icon: str | None = None, remark: bool = False
+    where: str,
+    words: str,
+    *,
+    ok: bool = True,
+    icon: str | None = None,
+    remark: bool = False,
+    stays: bool = False,
 ) -> None:
     """Keep ``words`` for the next time the part of the page called ``where`` is drawn: a
-    confirmation (``ok``), a warning (``ok=False``), or a plain remark (``remark=True``)."""
-    st.session_state[_PREFIX + where] = Note(words, ok and not remark, icon, remark)
+    confirmation (``ok``; in place with ``stays``), a warning (``ok=False``), or a plain remark
+    (``remark=True``)."""
+    st.session_state[_PREFIX + where] = Note(words, ok and not remark, icon, remark, stays)
 
 
 def forget(where: str) -> None:
@@ -72,7 +81,9 @@ def show(where: str) -> Note | None:
     note = st.session_state.pop(_PREFIX + where, None)
     if note is None:
         return None
-    if note.ok:
+    if note.ok and note.stays:
+        st.success(note.words, icon=note.icon or DONE_ICON)
+    elif note.ok:
         st.toast(_plain(note.words), icon=note.icon or DONE_ICON)
     elif note.remark:
         st.info(note.words, icon=note.icon or ":material/info:")
@@ -88,12 +99,13 @@ def saved_now(words: str) -> None:
 
 
 def saves(
-    where: str,
+    where: str, *, stays: bool = False
 ) -> Callable[
     [Callable[Concatenate[Here, P], str | None]], Callable[Concatenate[Here, P], str | None]
 ]:
     """Wrap a saving callback (first argument a ``Here``): the link check, then the save, then
-    what it leaves to say at ``where``. The callback returns its confirmation, or None for none."""
+    what it leaves to say at ``where``. The callback returns its confirmation, or None for none;
+    with ``stays`` the confirmation stays in place rather than fading as a toast."""
 
     def wrap(
         callback: Callable[Concatenate[Here, P], str | None],
@@ -106,7 +118,7 @@ def saves(
                 leave(where, exc.message, ok=False)
                 return None
             if said:
-                leave(where, said)
+                leave(where, said, stays=stays)
             return said
 
         return guarded(run)

@@ -1,5 +1,6 @@
 """What the Safety page's and the Quiz's saves say (through ``ui.feedback``): a save is confirmed
-once, in a toast; a full or read-only disk is a calm note in place, what was typed or chosen stays,
+once (in place on the Safety page, where it must not fade unread; in a toast on the Quiz); a full
+or read-only disk is a calm note in place, what was typed or chosen stays,
 and the same press works once the disk has room.
 
 Writes fail with real ``OSError`` codes where the files are written, as in ``test_ui_faults.py``.
@@ -40,6 +41,11 @@ def toasts(at: AppTest) -> list[str]:
     return [t.value for t in at.toast]
 
 
+def confirmed(at: AppTest) -> list[str]:
+    """The Safety page's confirmations: in place, so they can't fade before they are read."""
+    return [box.value for box in at.success]
+
+
 def fault_notes(at: AppTest) -> list[str]:
     return [w.value for w in at.warning if w.icon == FAULT_ICON]
 
@@ -68,9 +74,10 @@ def test_a_kept_plan_is_confirmed_once_with_the_words_as_written(app):
     app.text_area(key="safety_plan_safe_place").input("Sam's flat")
     save_plan(app)
     assert not app.exception, app.exception
-    assert toasts(app) == ["Your plan is saved in the app. Only your private link opens it."]
+    assert confirmed(app) == ["Your plan is saved in the app. Only your private link opens it."]
+    assert toasts(app) == []
     app.run()
-    assert toasts(app) == [], "said once, then forgotten"
+    assert confirmed(app) == [], "said once, then forgotten"
 
 
 def test_a_refused_save_is_a_note_in_place_not_a_confirmation(app):
@@ -107,7 +114,7 @@ def test_a_plan_saved_on_a_full_disk_says_so_and_keeps_the_words(app, monkeypatc
     assert app.text_area(key="safety_plan_safe_place").value == "Sam's flat, 2nd floor"
     allow_writes(monkeypatch)
     save_plan(app)
-    assert toasts(app) == ["Your plan is saved in the app. Only your private link opens it."]
+    assert confirmed(app) == ["Your plan is saved in the app. Only your private link opens it."]
     kept = safety_records.kept_plan(place_of(app).private)
     assert kept is not None and kept.plan is not None
     assert kept.plan.safe_place == "Sam's flat, 2nd floor"
@@ -141,7 +148,7 @@ def test_safety_mode_switched_on_a_full_disk_says_so(app, monkeypatch, code):
     assert fault_notes(app) == [StorageUnavailable.message]
     assert not mode(place_of(app)).on
     app.button(key="safety_self_flag").click().run()
-    assert toasts(app) == ["Safety mode is switched on."]
+    assert confirmed(app) == ["Safety mode is switched on."]
     assert mode(place_of(app)).on
 
 

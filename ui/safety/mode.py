@@ -20,7 +20,7 @@ WORDS = safety_content.load()
 PLACE = "safety_mode"  # where the switch's confirmation (or a storage fault) is shown
 
 
-@feedback.saves(PLACE)
+@feedback.saves(PLACE, stays=True)
 def _switch_on(place: Here) -> str:
     safety_state.set_self_flag(place)
     return "Safety mode is switched on."

@@ -181,7 +181,7 @@ def _refuse(words: str) -> None:
 # --- the save callback: it runs before the page, so it may reset the form's widgets ------------
 
 
-@feedback.saves(PLACE)
+@feedback.saves(PLACE, stays=True)
 def _save(place: Here) -> str | None:
     long = _too_long()
     if long is not None:

@@ -37,12 +37,12 @@ def _kept_markdown(place: Here) -> str:
 # --- callbacks ----------------------------------------------------------------------------------
 
 
-@feedback.saves(PLACE)
+@feedback.saves(PLACE, stays=True)
 def _after_download(place: Here) -> str:
     return plan_form.put_back(place, f"Downloaded as {DOWNLOAD_NAME}.")
 
 
-@feedback.saves(PLACE)
+@feedback.saves(PLACE, stays=True)
 def _forget_pending(place: Here) -> str:
     return plan_form.put_back(place, "Cleared without downloading.")
 
@@ -55,7 +55,7 @@ def _cancel_delete() -> None:
     st.session_state.pop(K_CONFIRM_DELETE, None)
 
 
-@feedback.saves(PLACE)
+@feedback.saves(PLACE, stays=True)
 def _delete(place: Here, doc_id: int) -> str:
     st.session_state.pop(K_CONFIRM_DELETE, None)
     safety_records.delete_plan(place.private, doc_id)
