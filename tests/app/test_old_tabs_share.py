@@ -61,7 +61,9 @@ def share_with_a_link(at: AppTest, _data_dir: Path) -> None:
 def press_save_choices(at: AppTest) -> None:
     link_id = at.session_state["share_new_link"]["id"]
     at.checkbox(key=f"share_explainer_{link_id}").check()
-    next(b for b in at.button if b.label == "Save and share" and link_id in (b.form_id or "")).click()
+    next(
+        b for b in at.button if b.label == "Save and share" and link_id in (b.form_id or "")
+    ).click()
     at.run()
 
 
