@@ -87,3 +87,28 @@ def test_a_storage_fault_sending_a_reply_or_ratings_is_said_in_place(
     assert partner.radio(key="partner_rate_2_t1").value == "kept"
     assert store.shared(access).get("partner_replies", link_id) is None
     assert store.shared(access).all("partner_ratings") == []
+
+
+@pytest.mark.parametrize("press", ["make a link", "save choices"])
+def test_an_old_tab_shares_nothing_once_safety_mode_came_on_elsewhere(
+    app, make_app, data_dir, press
+):
+    store, access = space_of(app, data_dir)
+    owner_key = app.session_state["od_key"]
+    at = owner_on_share(make_app, owner_key)
+    link_id, _key = make_link(at, "For Sam")
+    other = make_app(space=owner_key).run()
+    other.button(key="chrome_safety_flag").click().run()  # in another tab
+    assert not other.exception, other.exception
+    if press == "make a link":
+        at.text_input(key="share_label").input("Sam, the new phone")
+        next(b for b in at.button if b.label == "Make a link").click().run()
+    else:
+        share(at, link_id, explainer=True)
+    assert not at.exception, at.exception
+    assert "switched off while safety mode is on" in page_text(at)
+    assert [link["label"] for link in store.links(access) if link.get("role") == "partner"] == [
+        "For Sam"
+    ]
+    assert store.shared(access).all("shares") == []
+    assert store.private(access).all("share_choices") == []

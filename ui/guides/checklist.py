@@ -27,7 +27,7 @@ from ui.safety.state import mode
 
 ANCHOR = "therapist-checklist"
 WHERE = "therapist_list"
-SAID, SAVED, KEPT = "therapist_said", "saved", "kept"  # what the last save says in place
+SAID = "therapist_said"  # set when the last press saved: said in place, beside the summary
 KEPT_WORDS = (
     "Every box was empty, so nothing was changed: your checklist is kept as it was. To "
     "empty it on purpose, use Clear the checklist below."
@@ -130,10 +130,10 @@ def _save(place: Here) -> None:
         # (Values are set, not popped: a browser keeps showing a box's old words until told new
         # ones.)
         st.session_state.update(_widget_values(saved, look_ids))
-        st.session_state[SAID] = KEPT
+        feedback.leave(WHERE, KEPT_WORDS, remark=True)
         return None
     records.save(place.private, entered, datetime.now(UTC))
-    st.session_state[SAID] = SAVED
+    st.session_state[SAID] = True
     return None
 
 
@@ -148,12 +148,10 @@ def _clear(place: Here) -> str | None:
     return "The checklist is empty again."
 
 
-def _said(words: TherapistGuide) -> None:
-    said = st.session_state.pop(SAID, None)
-    if said == SAVED:
+def _saved(words: TherapistGuide) -> None:
+    """The saved note stays on the page above the summary it updated (not a passing toast)."""
+    if st.session_state.pop(SAID, False):
         st.success(words.checklist.saved, icon=":material/check_circle:")
-    elif said == KEPT:
-        st.info(KEPT_WORDS, icon=":material/info:")
 
 
 def _form(place: Here, words: TherapistGuide, saved: list[dict[str, Any]]) -> None:
@@ -230,7 +228,7 @@ def checklist(place: Here, words: TherapistGuide) -> None:
     st.markdown(f":material/lightbulb: {words.checklist.tip}")
     _form(place, words, saved)
     feedback.show(WHERE)
-    _said(words)
+    _saved(words)
     _summary(words, saved)
     if any(not _is_empty(c) for c in saved):
         confirm.ask(

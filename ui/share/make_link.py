@@ -15,6 +15,7 @@ from guide.sharing import SharingError, clean_label
 from storage.errors import StorageError
 from ui import feedback
 from ui.context import Here
+from ui.safety.state import mode
 from ui.share import links as sharing
 
 NEW_LINK = "share_new_link"  # the link just made: {"id", "label", "url"}, until it is copied
@@ -50,6 +51,8 @@ def new_link_box() -> None:
 @feedback.saves(WHERE)
 def _make(place: Here) -> None:
     """Make the link named in the box; it is shown once by :func:`new_link_box` on this run."""
+    if not mode(place).allow_partner_links:
+        return None  # safety mode came on meanwhile: the page now says why nothing can be made
     label = st.session_state.get(LABEL) or ""
     try:
         link_id, url = sharing.create_link(place, label)

@@ -22,7 +22,7 @@ from ui.context import Here
 from ui.share import links as sharing
 
 WHERE = "partner_week_ratings"
-SAID = "partner_ratings_said"  # the week just saved, or 0 when nothing was picked
+SAID = "partner_ratings_said"  # the week just saved: thanked for in place
 
 
 def _rate_key(week: int, target_id: str) -> str:
@@ -44,19 +44,21 @@ def _save(place: Here, week: int) -> None:
     except SharingError as exc:
         feedback.leave(WHERE, str(exc), ok=False, icon=":material/edit:")
         return None
-    st.session_state[SAID] = week if count else 0
+    if not count:
+        feedback.leave(WHERE, "Pick an answer for at least one of them, then save.", remark=True)
+        return None
+    st.session_state[SAID] = week
     return None
 
 
-def _said() -> None:
+def _thanks() -> None:
+    """The thank-you stays on the page, like the reply's (see :mod:`ui.share.partner_reply`)."""
     week = st.session_state.pop(SAID, None)
     if week:
         st.success(
             f"Saved. Thank you for sharing how week {week} looked to you.",
             icon=":material/check_circle:",
         )
-    elif week == 0:
-        st.info("Pick an answer for at least one of them, then save.", icon=":material/info:")
 
 
 def ratings(place: Here, view: PartnerView) -> None:
@@ -103,7 +105,7 @@ def ratings(place: Here, view: PartnerView) -> None:
             f"Save week {week}", icon=":material/check:", on_click=_save, args=(place, week)
         )
     feedback.show(WHERE)
-    _said()
+    _thanks()
     done = sorted({w for (_, w) in mine})
     if done and not saved:
         st.caption(f"You've rated {formatting.numbered(done, 'week', 'weeks')}.")

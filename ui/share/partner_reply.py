@@ -21,7 +21,7 @@ from ui.share import links as sharing
 
 WHERE = "partner_reply"
 NOTE = "partner_note"
-SAID = "partner_reply_said"  # what the last press says in place: SAVED or an empty-reply note
+SAID = "partner_reply_said"  # set when the last press saved: thanked for in place
 SAVED = "Thank you. Your reply is saved. You can change it any time from this same link."
 NOTHING_YET = "There is nothing to send yet: tick a step or write a few words first."
 NOTHING_SENT = "Nothing was sent: every box is empty, so your earlier reply is kept as it was."
@@ -42,23 +42,22 @@ def _send(place: Here) -> None:
     note = st.session_state.get(NOTE) or ""
     if not chosen and not note.strip():
         earlier = sharing.reply_of(place, place.access.link_id)
-        st.session_state[SAID] = NOTHING_YET if earlier is None else NOTHING_SENT
+        words = NOTHING_YET if earlier is None else NOTHING_SENT
+        feedback.leave(WHERE, words, remark=True, icon=":material/edit:")
         return None
     try:
         sharing.save_reply(place, view, chosen, note)
     except SharingError as exc:
         feedback.leave(WHERE, str(exc), ok=False, icon=":material/edit:")
         return None
-    st.session_state[SAID] = SAVED
+    st.session_state[SAID] = True
     return None
 
 
-def _said() -> None:
-    said = st.session_state.pop(SAID, None)
-    if said == SAVED:
+def _thanks() -> None:
+    """The thank-you stays on the page (not a passing toast): it is the partner's whole answer."""
+    if st.session_state.pop(SAID, False):
         st.success(SAVED, icon=":material/favorite:")
-    elif said:
-        st.info(said, icon=":material/edit:")
 
 
 def reply_form(place: Here, view: PartnerView) -> None:
@@ -93,6 +92,6 @@ def reply_form(place: Here, view: PartnerView) -> None:
             args=(place,),
         )
     feedback.show(WHERE)
-    _said()
+    _thanks()
     if not sent and earlier is not None:
         st.caption("You've replied before. Change anything above and send it again if you like.")
