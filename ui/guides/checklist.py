@@ -27,7 +27,7 @@ from ui.safety.state import mode
 
 ANCHOR = "therapist-checklist"
 WHERE = "therapist_list"
-SAID = "therapist_said"  # set when the last press saved: said in place, beside the summary
+SAVED_HERE = "therapist_saved"  # where "saved" is said: in place, above the summary it updated
 KEPT_WORDS = (
     "Every box was empty, so nothing was changed: your checklist is kept as it was. To "
     "empty it on purpose, use Clear the checklist below."
@@ -133,7 +133,7 @@ def _save(place: Here) -> None:
         feedback.leave(WHERE, KEPT_WORDS, remark=True)
         return None
     records.save(place.private, entered, datetime.now(UTC))
-    st.session_state[SAID] = True
+    feedback.leave(SAVED_HERE, load_therapist().checklist.saved, stays=True)
     return None
 
 
@@ -146,12 +146,6 @@ def _clear(place: Here) -> str | None:
     records.clear(place.private)
     st.session_state.update(_widget_values(records.clean(None, look_ids, question_ids), look_ids))
     return "The checklist is empty again."
-
-
-def _saved(words: TherapistGuide) -> None:
-    """The saved note stays on the page above the summary it updated (not a passing toast)."""
-    if st.session_state.pop(SAID, False):
-        st.success(words.checklist.saved, icon=":material/check_circle:")
 
 
 def _form(place: Here, words: TherapistGuide, saved: list[dict[str, Any]]) -> None:
@@ -228,7 +222,7 @@ def checklist(place: Here, words: TherapistGuide) -> None:
     st.markdown(f":material/lightbulb: {words.checklist.tip}")
     _form(place, words, saved)
     feedback.show(WHERE)
-    _saved(words)
+    feedback.show(SAVED_HERE)
     _summary(words, saved)
     if any(not _is_empty(c) for c in saved):
         confirm.ask(

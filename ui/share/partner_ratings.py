@@ -22,7 +22,7 @@ from ui.context import Here
 from ui.share import links as sharing
 
 WHERE = "partner_week_ratings"
-SAID = "partner_ratings_said"  # the week just saved: thanked for in place
+THANKS = "partner_ratings_thanks"  # where the thank-you for a week is said, in place
 
 
 def _rate_key(week: int, target_id: str) -> str:
@@ -47,18 +47,13 @@ def _save(place: Here, week: int) -> None:
     if not count:
         feedback.leave(WHERE, "Pick an answer for at least one of them, then save.", remark=True)
         return None
-    st.session_state[SAID] = week
+    feedback.leave(
+        THANKS,
+        f"Saved. Thank you for sharing how week {week} looked to you.",
+        stays=True,
+        icon=":material/check_circle:",
+    )
     return None
-
-
-def _thanks() -> None:
-    """The thank-you stays on the page, like the reply's (see :mod:`ui.share.partner_reply`)."""
-    week = st.session_state.pop(SAID, None)
-    if week:
-        st.success(
-            f"Saved. Thank you for sharing how week {week} looked to you.",
-            icon=":material/check_circle:",
-        )
 
 
 def ratings(place: Here, view: PartnerView) -> None:
@@ -105,7 +100,7 @@ def ratings(place: Here, view: PartnerView) -> None:
             f"Save week {week}", icon=":material/check:", on_click=_save, args=(place, week)
         )
     feedback.show(WHERE)
-    _thanks()
+    feedback.show(THANKS)
     done = sorted({w for (_, w) in mine})
     if done and not saved:
         st.caption(f"You've rated {formatting.numbered(done, 'week', 'weeks')}.")

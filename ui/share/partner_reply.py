@@ -21,7 +21,7 @@ from ui.share import links as sharing
 
 WHERE = "partner_reply"
 NOTE = "partner_note"
-SAID = "partner_reply_said"  # set when the last press saved: thanked for in place
+THANKS = "partner_reply_thanks"  # where the thank-you is said: in place, above the form
 SAVED = "Thank you. Your reply is saved. You can change it any time from this same link."
 NOTHING_YET = "There is nothing to send yet: tick a step or write a few words first."
 NOTHING_SENT = "Nothing was sent: every box is empty, so your earlier reply is kept as it was."
@@ -50,14 +50,9 @@ def _send(place: Here) -> None:
     except SharingError as exc:
         feedback.leave(WHERE, str(exc), ok=False, icon=":material/edit:")
         return None
-    st.session_state[SAID] = True
+    # The thank-you stays on the page (not a passing toast): it is the partner's whole answer.
+    feedback.leave(THANKS, SAVED, stays=True, icon=":material/favorite:")
     return None
-
-
-def _thanks() -> None:
-    """The thank-you stays on the page (not a passing toast): it is the partner's whole answer."""
-    if st.session_state.pop(SAID, False):
-        st.success(SAVED, icon=":material/favorite:")
 
 
 def reply_form(place: Here, view: PartnerView) -> None:
@@ -92,6 +87,6 @@ def reply_form(place: Here, view: PartnerView) -> None:
             args=(place,),
         )
     feedback.show(WHERE)
-    _thanks()
+    feedback.show(THANKS)
     if not sent and earlier is not None:
         st.caption("You've replied before. Change anything above and send it again if you like.")
