@@ -298,3 +298,50 @@ def test_every_registered_page_has_its_file_and_every_file_is_registered():
     }
     files = {path.stem for path in (ROOT / "app_pages").glob("*.py")}
     assert registered == files
+
+
+# The one rule for pages and views (README, "How it is built").
+SHARED_UI = {
+    "__init__",
+    "callbacks",
+    "chrome",
+    "clock",
+    "confirm",
+    "context",
+    "feedback",
+    "notices",
+    "pages",
+    "settings",
+    "warm",
+}
+
+
+@pytest.mark.parametrize("page", sorted(p.name for p in (ROOT / "app_pages").glob("*.py")))
+def test_a_page_only_lays_out_its_sections_and_ends_in_main(page):
+    tree = _tree(ROOT / "app_pages" / page)
+    functions = [n.name for n in tree.body if isinstance(n, ast.FunctionDef | ast.AsyncFunctionDef)]
+    assert functions == ["main"], f"{page}: sections and callbacks live under ui/<feature>/"
+    assert not [n for n in tree.body if isinstance(n, ast.ClassDef)], f"{page} declares a class"
+    last = tree.body[-1]
+    assert (
+        isinstance(last, ast.Expr)
+        and isinstance(last.value, ast.Call)
+        and getattr(last.value.func, "id", "") == "main"
+        and not last.value.args
+    ), f"{page} must end with main()"
+    # Nothing else runs at import: only imports, constants, the docstring, main, and its call.
+    for node in tree.body[:-1]:
+        assert isinstance(
+            node,
+            ast.Import | ast.ImportFrom | ast.FunctionDef | ast.Assign | ast.AnnAssign | ast.Expr,
+        ), f"{page}:{node.lineno} runs something outside main()"
+        if isinstance(node, ast.Expr):
+            assert isinstance(node.value, ast.Constant), f"{page}:{node.lineno} outside main()"
+
+
+def test_ui_holds_shared_helpers_at_its_top_and_one_folder_per_feature():
+    top = {p.stem for p in (ROOT / "ui").glob("*.py")}
+    assert top == SHARED_UI, f"a feature's part belongs in ui/<feature>/: {sorted(top - SHARED_UI)}"
+    features = {p.name for p in (ROOT / "ui").iterdir() if p.is_dir() and p.name != "__pycache__"}
+    for feature in features:
+        assert (ROOT / "ui" / feature / "__init__.py").exists(), f"ui/{feature}/ has no docstring"
