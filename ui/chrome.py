@@ -1,4 +1,6 @@
-"""What every page shares: the quick exit, the safety control, and the notices above the page.
+"""What every page shares around it: the quick exit (button and Shift x3), and the sidebar's links.
+
+(The notices above a page, and the sidebar's safety switch, are :mod:`ui.notices`.)
 
 The quick-exit snippet is ours and static apart from the exit address (a setting, JSON-encoded), so
 running it with ``unsafe_allow_javascript`` never runs anything a user wrote. It is rendered in the
