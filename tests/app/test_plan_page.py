@@ -199,6 +199,35 @@ def test_setup_rewords_a_target_and_keeps_its_history(app, data_dir):
     assert "Earlier wording" in page_text(app)
 
 
+def test_an_empty_reword_is_refused_and_says_the_wording_is_kept(app, data_dir):
+    open_plan(app)
+    set_up(app, "No phones at dinner")
+    cycle = plan_state.active_cycle(space(app, data_dir))
+    (target,) = cycle.target_ids
+    section(app, "setup")
+    app.text_input(key=f"plan_edit_text_{target}").input("   ")
+    click(app, "Save new wording")
+    assert plan_state.active_cycle(space(app, data_dir)).targets[0].text == "No phones at dinner"
+    assert "“No phones at dinner” keeps its wording." in page_text(app)
+    assert not app.toast
+
+
+def test_a_new_six_weeks_with_every_target_cleared_starts_nothing_and_keeps_the_plan(
+    seeded, data_dir
+):
+    at, cycle = seeded
+    section(at, "review")
+    at.radio(key=f"plan_decision_{cycle.id}").set_value("keep_going")
+    click(at, "Save my decision")
+    for n in range(1, len(cycle.targets) + 1):
+        at.text_input(key=f"plan_next_target_{cycle.id}_{n}").input("")
+    click(at, "Start the new six weeks")
+    assert plan_state.active_cycle(space(at, data_dir)).id == cycle.id
+    text = page_text(at)
+    assert "Nothing was started" in text and "kept as they were" in text
+    assert not at.toast
+
+
 def test_a_suggestion_rewords_a_vague_target_in_one_click(app, data_dir):
     open_plan(app)
     set_up(app, "Fight less")

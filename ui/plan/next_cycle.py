@@ -58,6 +58,17 @@ def start_next(place: Here, cycle: Cycle, today: date) -> None:
     """Start the new cycle the form describes (a callback); This week opens on the coming run."""
     start = st.session_state.get(f"plan_next_start_{cycle.id}")
     texts = [typed(f"plan_next_target_{cycle.id}_{n}") for n in range(1, MAX_TARGETS + 1)]
+    if not any(text.strip() for text in texts):
+        # Every box cleared is not a wish to start an empty plan: nothing changes, and it says so.
+        feedback.leave(
+            PLACE,
+            "Nothing was started: with every target cleared there would be nothing to rate. "
+            "Your current six weeks and their targets are kept as they were. Keep at least one "
+            "target to start new ones.",
+            remark=True,
+            icon=":material/edit:",
+        )
+        return
     try:
         fresh = plan_state.carry_over(cycle, texts, start, today)
     except PlanError as exc:

@@ -133,13 +133,26 @@ def use_suggestion(place: Here, cycle: Cycle, target_id: str, text: str, today: 
 
 def _reword(place: Here, cycle: Cycle, target_id: str, text: str, today: date) -> str | None:
     st.session_state[REWORDED] = target_id  # what this leaves to say goes in that target's box
+    if not text.strip():
+        # An empty box is not a wish to erase: the target keeps its words, and is told so.
+        current = next((t.text for t in cycle.targets if t.id == target_id), "")
+        feedback.leave(
+            REWORD,
+            f"“{escape_markdown(current)}” keeps its wording. To change it, type the new words "
+            "and save.",
+            remark=True,
+            icon=":material/edit:",
+        )
+        return None
     try:
         changed = edit_cycle_target(cycle, target_id, text, today)
     except PlanError as exc:
         feedback.leave(REWORD, str(exc), ok=False, icon=":material/edit:")
         return None
     if changed == cycle:
-        feedback.leave(REWORD, "That's the wording it already has.", icon=":material/info:")
+        feedback.leave(
+            REWORD, "That's the wording it already has.", remark=True, icon=":material/info:"
+        )
         return None
     plan_state.save_cycle(place, changed)
     return "Target reworded. Its ratings and earlier wording are kept."
