@@ -78,3 +78,18 @@ def test_a_backup_from_another_space_does_not_hide_this_spaces_link_box(app, mak
     assert [b for b in app.button if b.key == "notice_link_saved"], (
         "this space's link not saved yet"
     )
+
+
+def test_my_data_says_truthfully_what_could_lose_the_stored_copy(app):
+    """On a data folder a hosted copy may lose it on a restart; on a database it stays, and the
+    page must not cry wolf there (CI runs this file on both)."""
+    from tests.app.conftest import on_postgres
+
+    app.switch_page(pages.path("my_data")).run()
+    assert not app.exception, app.exception
+    said = " ".join(box.value for box in app.info)
+    if on_postgres():
+        assert "keeps your space in its database" in said and "may lose" not in said
+    else:
+        assert "may lose saved data when the server restarts" in said
+    assert "A backup file is" in said

@@ -15,18 +15,32 @@ from ui.context import Here
 
 
 def about(place: Here) -> None:
-    """Where the words are kept, that hosted copies may lose them, and the local space's link."""
+    """Where the words are kept, what could lose them there, and the local space's link."""
     st.write(
         "Everything you write in Open Door stays in your private space, encrypted with a key that "
         "only your link holds. Here you can take a copy with you, bring one back, or remove it all."
     )
-    st.info(
+    st.info(_where_it_lives(place), icon=":material/info:")
+    notices.local_link(place)  # said first: a run with local mode off would otherwise hide it
+
+
+def _where_it_lives(place: Here) -> str:
+    """What can happen to the stored copy here, said truthfully for where it is kept."""
+    keep = (
+        "A backup file is still the one copy that is yours alone: download one after anything "
+        "you'd hate to lose. Keep it somewhere private: anyone with the file can read it."
+    )
+    if place.settings.database_url:
+        # A database outlives the app's restarts, sleeps and redeploys (the reason it is there).
+        return (
+            "This copy of Open Door keeps your space in its database, sealed with your link's key, "
+            "so it stays through restarts and updates of the app. " + keep
+        )
+    return (
         "Hosted copies of Open Door may lose saved data when the server restarts or is updated. "
         "A backup file is the only copy that is truly yours: download one after anything you'd "
-        "hate to lose. Keep it somewhere private: anyone with the file can read it.",
-        icon=":material/info:",
+        "hate to lose. Keep it somewhere private: anyone with the file can read it."
     )
-    notices.local_link(place)  # said first: a run with local mode off would otherwise hide it
 
 
 def download(place: Here) -> None:
