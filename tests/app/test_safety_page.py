@@ -331,3 +331,61 @@ def test_only_a_newer_clear_screen_switches_the_gate_off(app, data_dir):
     app.switch_page(HOME).run()
     assert BANNER not in page_text(app)
     assert partner_links_paused(app.session_state["od_here"]) is False
+
+
+# --- two tabs on one plan -----------------------------------------------------------------------
+
+
+def two_tabs_then_the_first_saves(app, make_app, data_dir):
+    """Two tabs open the plan; the first saves a plan; the second, drawn before that, types
+    another and presses Save. Returns the second tab, held back."""
+    key = app.session_state["od_key"]
+    second = make_app(space=key).run()
+    open_safety(app)
+    open_safety(second)
+    app.radio(key="safety_plan_where").set_value("keep").run()
+    app.text_area(key="safety_plan_safe_place").input("Sam's flat")
+    submit(app)
+    second.radio(key="safety_plan_where").set_value("keep").run()
+    second.text_area(key="safety_plan_safe_place").input("Aunt May's, the back door")
+    submit(second)
+    return second
+
+
+def stored_place(at, data_dir) -> str:
+    (doc,) = kept_docs(at, data_dir)
+    return doc["safe_place"]
+
+
+def test_a_save_over_a_plan_changed_in_another_tab_is_held_and_asks(app, make_app, data_dir):
+    second = two_tabs_then_the_first_saves(app, make_app, data_dir)
+    assert stored_place(second, data_dir) == "Sam's flat", "the other tab's save was not replaced"
+    assert "changed in another tab" in page_text(second)
+    assert second.text_area(key="safety_plan_safe_place").value == "Aunt May's, the back door"
+    second.button(key="safety_plan_conflict_mine").click().run()
+    assert not second.exception, second.exception
+    assert stored_place(second, data_dir) == "Aunt May's, the back door"
+    assert "Your plan is saved in the app" in page_text(second)
+    assert "changed in another tab" not in page_text(second)
+
+
+def test_the_newer_plan_can_be_taken_instead(app, make_app, data_dir):
+    second = two_tabs_then_the_first_saves(app, make_app, data_dir)
+    second.button(key="safety_plan_conflict_theirs").click().run()
+    assert not second.exception, second.exception
+    assert stored_place(second, data_dir) == "Sam's flat"
+    assert second.text_area(key="safety_plan_safe_place").value == "Sam's flat"
+    assert "changed in another tab" not in page_text(second)
+    submit(second)  # and saving again from here is an ordinary save, not another question
+    assert "changed in another tab" not in page_text(second)
+
+
+def test_one_tab_saving_twice_is_never_asked(app, data_dir):
+    open_safety(app)
+    app.radio(key="safety_plan_where").set_value("keep").run()
+    app.text_area(key="safety_plan_safe_place").input("Sam's flat")
+    submit(app)
+    app.text_area(key="safety_plan_safe_place").input("Sam's flat, 2nd floor")
+    submit(app)
+    assert stored_place(app, data_dir) == "Sam's flat, 2nd floor"
+    assert "changed in another tab" not in page_text(app)

@@ -31,6 +31,7 @@ def section(place: Here) -> None:
     plan_form.fill(kept.plan, overwrite=False)
     plan_form.choice(kept.plan)
     plan_form.form(place)
+    plan_form.held(place)
     feedback.show(plan_form.PLACE)
     plan_kept.pending_download(place)
     if kept.plan is not None and kept.doc_id is not None:

@@ -8,6 +8,11 @@ storage. The form's widgets are filled from storage when the page opens, so a ne
 the kept plan; a callback that changes what is kept puts the form back with :func:`put_back`.
 What happens after a save (the download, the kept plan's copy and delete) is
 :mod:`ui.safety.plan_kept`.
+
+Two tabs on one plan: each session remembers the kept plan its form was last filled from
+(:data:`K_BASE`). A save that finds the kept plan changed since (another tab or window saved or
+deleted it) is held (:data:`K_HELD`) instead of silently replacing it, and the person chooses:
+keep what they wrote here, or take the newer plan into the form.
 """
 
 from __future__ import annotations
@@ -36,6 +41,8 @@ K_SAFE_PLACE = "safety_plan_safe_place"
 K_LOCAL = "safety_plan_local_services"
 K_INCIDENTS = "safety_plan_incidents"
 K_PENDING = "safety_plan_pending"  # Markdown waiting to be downloaded; session memory only
+K_BASE = "safety_plan_base"  # the kept plan this form was last filled from (None: no plan)
+K_HELD = "safety_plan_held"  # a save held back: the kept plan changed in another tab
 # Each box takes any length; the save refuses one over its limit and says how much to cut.
 PLACE_LIMIT, CONTACT_LIMIT, NOTES_LIMIT = 4000, 200, 10000
 
@@ -123,6 +130,8 @@ def _plan_from_form(keep: bool) -> SafetyPlan:
 def fill(plan: SafetyPlan | None, overwrite: bool) -> None:
     """Put ``plan`` into the form's widgets (only the missing ones unless ``overwrite``)."""
     values = _form_values(plan)
+    if overwrite or K_BASE not in st.session_state:
+        st.session_state[K_BASE] = plan
     for key, value in values.items():
         if overwrite or key not in st.session_state:
             st.session_state[key] = value
@@ -208,9 +217,65 @@ def _save(place: Here) -> str | None:
         # The box holding the download button is the confirmation; nothing else to say.
         st.session_state[K_PENDING] = safety_plan_markdown(plan)
         return None
+    if where == KEEP and st.session_state.get(K_BASE) != before and plan != before:
+        # Saved or deleted in another tab since this form was filled: ask, don't overwrite.
+        st.session_state[K_HELD] = True
+        return None
+    return _keep(place, plan)
+
+
+def _keep(place: Here, plan: SafetyPlan) -> str:
     safety_records.keep_plan(place.private, plan)
+    st.session_state[K_BASE] = plan
     st.session_state.pop(K_PENDING, None)
+    st.session_state.pop(K_HELD, None)
     return "Your plan is saved in the app. Only your private link opens it."
+
+
+@feedback.saves(PLACE, stays=True)
+def _keep_mine(place: Here) -> str | None:
+    """The held save, made after all: what this form holds replaces the newer plan."""
+    return _keep(place, _plan_from_form(keep=True))
+
+
+@feedback.saves(PLACE, stays=True)
+def _take_theirs(place: Here) -> str | None:
+    """Drop the held save and show the plan as it is kept now (saved, or deleted, elsewhere)."""
+    st.session_state.pop(K_HELD, None)
+    newer = kept(place).plan
+    fill(newer, overwrite=True)
+    if newer is None:
+        return "The plan was deleted in the other tab, so this form is empty now."
+    return "The form shows the plan as it was saved in the other tab."
+
+
+def held(place: Here) -> None:
+    """When a save was held back: what happened, and the two ways on (under the form)."""
+    if not st.session_state.get(K_HELD):
+        return
+    with st.container(border=True, key="safety_plan_conflict"):
+        st.warning(
+            "Your plan was changed in another tab or window after this form was filled. Nothing "
+            "was saved yet, and what you wrote is still in the form. Which one should the app "
+            "keep?",
+            icon=":material/tab_duplicate:",
+        )
+        mine, theirs = st.columns(2)
+        mine.button(
+            "Keep what I wrote here",
+            type="primary",
+            key="safety_plan_conflict_mine",
+            on_click=_keep_mine,
+            args=(place,),
+            width="stretch",
+        )
+        theirs.button(
+            "Show the newer plan",
+            key="safety_plan_conflict_theirs",
+            on_click=_take_theirs,
+            args=(place,),
+            width="stretch",
+        )
 
 
 # --- drawing ------------------------------------------------------------------------------------
