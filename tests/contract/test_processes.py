@@ -14,22 +14,22 @@ from tests.support.kills import ROOT
 WRITES = 25
 
 
-def test_two_processes_lose_nothing(storage_place, store, owner):
-    if storage_place.where is None:
-        pytest.skip("an in-memory backend lives in one process (two Stores stand in for two)")
-    key, access = owner
+def _two_writers(
+    where: str, key: str, threads: int, writes: int, own: bool = True
+) -> list[tuple[str, tuple[str, int, int]]]:
+    """Run two ``tests.support.load_writer`` processes at once; every (space key, write) acked."""
     children = [
         subprocess.Popen(
             [
                 sys.executable,
                 "-m",
                 "tests.support.load_writer",
-                storage_place.where,
+                where,
                 key,
                 tag,
-                "2",
-                str(WRITES),
-                "--no-own-spaces",
+                str(threads),
+                str(writes),
+                *([] if own else ["--no-own-spaces"]),
             ],
             cwd=ROOT,
             stdout=subprocess.PIPE,
@@ -38,14 +38,22 @@ def test_two_processes_lose_nothing(storage_place, store, owner):
         )
         for tag in ("p1", "p2")
     ]
-    acked = set()
+    acked = []
     for child in children:
-        out, _ = child.communicate(timeout=300)
+        out, _ = child.communicate(timeout=900)
         assert child.returncode == 0
         for line in out.splitlines():
             if line.startswith("ack "):
-                _, _key, tag, t, i = line.split()
-                acked.add((tag, int(t), int(i)))
+                _, space_key, tag, t, i = line.split()
+                acked.append((space_key, (tag, int(t), int(i))))
+    return acked
+
+
+def test_two_processes_lose_nothing(storage_place, store, owner):
+    if storage_place.where is None:
+        pytest.skip("an in-memory backend lives in one process (two Stores stand in for two)")
+    key, access = owner
+    acked = {ack for _key, ack in _two_writers(storage_place.where, key, 2, WRITES, own=False)}
     assert len(acked) == 2 * 2 * WRITES
     docs = storage_place.store().private(access).all("load")
     assert {(d["tag"], d["t"], d["i"]) for d in docs} == acked
@@ -64,33 +72,9 @@ def test_two_processes_of_many_sessions_lose_nothing(storage_place, store, owner
     if storage_place.where is None:
         pytest.skip("an in-memory backend lives in one process (two Stores stand in for two)")
     key, _access = owner
-    children = [
-        subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "tests.support.load_writer",
-                storage_place.where,
-                key,
-                tag,
-                str(SESSIONS),
-                str(SESSION_WRITES),
-            ],
-            cwd=ROOT,
-            stdout=subprocess.PIPE,
-            text=True,
-            env={**os.environ, "PYTHONPATH": str(ROOT)},
-        )
-        for tag in ("p1", "p2")
-    ]
     acked: dict[str, set] = {}
-    for child in children:
-        out, _ = child.communicate(timeout=900)
-        assert child.returncode == 0
-        for line in out.splitlines():
-            if line.startswith("ack "):
-                _, space_key, tag, t, i = line.split()
-                acked.setdefault(space_key, set()).add((tag, int(t), int(i)))
+    for space_key, ack in _two_writers(storage_place.where, key, SESSIONS, SESSION_WRITES):
+        acked.setdefault(space_key, set()).add(ack)
     fresh = storage_place.store()
     missing = 0
     for space_key, wanted in acked.items():
