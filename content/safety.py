@@ -116,6 +116,7 @@ class SaveChoice:
     intro: str
     keep_label: str
     keep_text: str
+    keep_text_may_be_lost: str
     download_label: str
     download_text: str
     shared_device_note: str

@@ -389,3 +389,14 @@ def test_one_tab_saving_twice_is_never_asked(app, data_dir):
     submit(app)
     assert stored_place(app, data_dir) == "Sam's flat, 2nd floor"
     assert "changed in another tab" not in page_text(app)
+
+
+def test_where_the_plan_lives_says_truthfully_what_could_lose_it(app):
+    """Kept in files on the app's disk, a restart may lose the plan; in a database it would not,
+    and the page does not say so there (CI runs this file on both)."""
+    from tests.app.conftest import on_postgres
+
+    open_safety(app)
+    captions = str(app.radio(key="safety_plan_where").proto)  # the options and their captions
+    assert "never shown on a partner link" in captions
+    assert ("can also be lost if its server restarts" in captions) != on_postgres()

@@ -29,7 +29,7 @@ def section(place: Here) -> None:
             icon=":material/restore:",
         )
     plan_form.fill(kept.plan, overwrite=False)
-    plan_form.choice(kept.plan)
+    plan_form.choice(place, kept.plan)
     plan_form.form(place)
     plan_form.held(place)
     feedback.show(plan_form.PLACE)

@@ -281,9 +281,12 @@ def held(place: Here) -> None:
 # --- drawing ------------------------------------------------------------------------------------
 
 
-def choice(plan: SafetyPlan | None) -> None:
+def choice(place: Here, plan: SafetyPlan | None) -> None:
     """Where the plan should live, asked first; ``plan`` is the one kept in the app, if any."""
     words = WORDS.save_choice
+    keep_text = words.keep_text
+    if not place.settings.database_url:  # files on the app's own disk: a restart may lose them
+        keep_text = f"{keep_text} {words.keep_text_may_be_lost}"
     st.subheader(words.title, anchor="where")
     st.write(words.intro)
     labels = {KEEP: words.keep_label, DOWNLOAD: words.download_label}
@@ -291,7 +294,7 @@ def choice(plan: SafetyPlan | None) -> None:
         "Where should this plan live?",
         [KEEP, DOWNLOAD],
         format_func=labels.__getitem__,
-        captions=[words.keep_text, words.download_text],
+        captions=[keep_text, words.download_text],
         index=None,
         key=K_WHERE,
         label_visibility="collapsed",
