@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import time
 from collections.abc import Callable
 from contextlib import suppress
@@ -113,8 +114,15 @@ class Action:
         text = path.read_text("utf-8")
         if "being built" in text and len(text) < 600:
             return f"{self.source} is still a placeholder"
+        # A page only lays out its sections: the widgets live in the ui/<feature>/ folders it
+        # imports, so the keys are looked for there too.
+        folders = sorted(set(re.findall(r"^from ui\.(\w+) import", text, re.M)))
+        for folder in folders:
+            for module in sorted((ROOT / "ui" / folder).glob("*.py")):
+                text += module.read_text("utf-8")
         lacking = [n for n in self.needs if n not in text]
-        return f"{self.source} has no {', '.join(lacking)}" if lacking else None
+        where = ", ".join([self.source, *(f"ui/{f}/" for f in folders)])
+        return f"{where} has no {', '.join(lacking)}" if lacking else None
 
 
 # --- the actions ---------------------------------------------------------------------------------

@@ -770,7 +770,8 @@ class _Sweeper:
 
     def _run(self) -> None:
         while True:
-            time.sleep(IDLE_SECONDS / 4)
+            # Capped: a test may set IDLE_SECONDS huge, and time.sleep refuses what time_t can't hold.
+            time.sleep(min(IDLE_SECONDS / 4, 3600.0))
             with self._lock:
                 stores = list(self._stores)
             for store in stores:

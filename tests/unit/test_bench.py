@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from bench import interaction
 from bench.__main__ import main, parse
 from bench.report import Row, format_table, to_json, write_json
 from bench.stats import (
@@ -203,3 +204,10 @@ def test_an_action_says_why_it_cannot_run(source, needs, reason):
         assert found is None
     else:
         assert reason in found
+
+
+@pytest.mark.parametrize("action", interaction.ACTIONS, ids=lambda a: a.name)
+def test_every_interaction_finds_its_widgets_in_the_app(action):
+    """A page that moved its widgets into ui/<feature>/ must not turn its benchmark row into a SKIP
+    (the restructuring of issue 16 did, until the check looked in the folders a page imports)."""
+    assert action.missing() is None
