@@ -372,7 +372,7 @@ def browser_view(cfg: Config, key: str, actions: list[Action]) -> list[Row]:
 
                     return once
 
-                got = alternate({name: side(name) for name in pages}, rounds, warmup=1)
+                got = alternate({name: side(name) for name in tabs}, rounds, warmup=1)
             except Exception as exc:  # a page still changing under us: report and go on
                 rows.append(_failed(action, "browser", exc))
                 continue
