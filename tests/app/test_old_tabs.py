@@ -265,6 +265,11 @@ CALLBACKS = {
 @pytest.mark.parametrize("kind", list(CALLBACKS))
 def test_an_old_tab_writes_nothing_through_a_callback(app, make_app, data_dir, how, kind):
     draw, press = CALLBACKS[kind]
+    pressed_on_a_closed_link(app, make_app, data_dir, how, draw, press)
+
+
+def pressed_on_a_closed_link(app, make_app, data_dir, how: str, draw, press) -> None:
+    """Draw the part, close the link ``how``, press: not a byte written, and the tab told why."""
     draw(app, data_dir)
     space_id = space_of(app, data_dir)[1].space_id
     new_key = close_link(how, app, make_app, data_dir)

@@ -23,11 +23,9 @@ from records import plan as plan_state
 from tests.app.conftest import space_of
 from tests.app.test_old_tabs import (
     CLOSINGS,
-    close_link,
-    dump_of,
     file_bytes,
     here_of,
-    told_calmly,
+    pressed_on_a_closed_link,
 )
 from ui import pages
 
@@ -162,19 +160,5 @@ def test_each_save_saves_while_the_link_opens(app, data_dir, kind):
 @pytest.mark.parametrize("kind", list(SAVES))
 def test_an_old_tab_saves_nothing_and_is_told(app, make_app, data_dir, how, kind):
     draw, press = SAVES[kind]
-    draw(app, data_dir)
-    space_id = space_of(app, data_dir)[1].space_id
-    new_key = close_link(how, app, make_app, data_dir)
-    before = dump_of(data_dir, new_key) if new_key else None
-    files_before = file_bytes(data_dir, space_id)
-    press(app)
-    assert not app.exception, app.exception
-    # Not one byte of the space changed (sealed files are re-encrypted on every write), and no
-    # file of a deleted space came back.
-    assert file_bytes(data_dir, space_id) == files_before
-    if how == "deleted":
-        assert not [p for p in files_before if p.endswith(".db")]
-    if new_key is not None:
-        assert dump_of(data_dir, new_key) == before
-    told_calmly(app)
+    pressed_on_a_closed_link(app, make_app, data_dir, how, draw, press)
     assert not app.toast, "nothing was saved, so nothing says it was"
