@@ -26,7 +26,6 @@ from dataclasses import dataclass
 from typing import Concatenate, ParamSpec
 
 import streamlit as st
-from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from guide.safety import escape_markdown
 from storage.errors import StorageError
@@ -71,11 +70,6 @@ def forget(where: str) -> None:
     st.session_state.pop(_PREFIX + where, None)
 
 
-def pending(where: str) -> Note | None:
-    """The note waiting for ``where``, without taking it (for a part that must know first)."""
-    return st.session_state.get(_PREFIX + where)
-
-
 def show(where: str) -> Note | None:
     """Draw (and forget) what a save left for ``where``: a toast, or a calm warning in place."""
     note = st.session_state.pop(_PREFIX + where, None)
@@ -90,12 +84,6 @@ def show(where: str) -> Note | None:
     else:
         st.warning(note.words, icon=note.icon or FAULT_ICON)
     return note
-
-
-def saved_now(words: str) -> None:
-    """Confirm a save made during the script run itself (a form's submit): a toast right away."""
-    if get_script_run_ctx() is not None:
-        st.toast(_plain(words), icon=DONE_ICON)
 
 
 def saves(
