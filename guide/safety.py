@@ -213,7 +213,8 @@ _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 def escape_markdown(text: str) -> str:
     """``text`` as Markdown that renders as the same words: no headings, links, HTML or maths."""
-    text = _CONTROL_RE.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    # Controls go first: "\r\x1f\n" is one line break with an invisible character inside it.
+    text = _CONTROL_RE.sub("", text).replace("\r\n", "\n").replace("\r", "\n")
     lines = []
     for line in text.split("\n"):
         # Leading spaces or tabs would turn a line into a code block.

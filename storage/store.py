@@ -623,10 +623,12 @@ class Store:
         try:
             blob = self.backend.read(name)
             record = json.loads(blob.data.decode("utf-8")) if blob is not None else None
-        except ConnectionError as exc:
-            # A database away is not a dead link: say so calmly, and the link works again later.
+        except OSError as exc:
+            # A database away or a disk that fails this read (EIO, too many open files) is not a
+            # dead link: say so calmly, and the link works again later. Only a missing file
+            # (None above) or unreadable bytes (ValueError below) open nothing.
             raise calm(exc) from exc
-        except (OSError, ValueError):
+        except ValueError:
             return None
         return record if isinstance(record, dict) else None
 

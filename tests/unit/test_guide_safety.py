@@ -363,3 +363,8 @@ def test_markdown_of_a_filled_plan():
     assert "1\\. 3 March: shouting\n\n2\\. 5 March: took my keys" in markdown
     assert "keep_in_app" not in markdown and "True" not in markdown
     assert markdown.endswith("\n") and PLAN_WORDS.download_intro in markdown
+
+
+def test_an_invisible_character_inside_a_line_break_leaves_one_break():
+    """Found by Hypothesis: "\\r\\x1f\\n" came out as two line breaks (an extra empty line)."""
+    assert gs.escape_markdown("a\r\x1f\nb") == "a\nb"

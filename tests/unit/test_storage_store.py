@@ -593,3 +593,23 @@ def test_only_the_local_owner_key_counts_as_the_local_space(tmp_path):
     assert store.is_local_key(local)
     assert not store.is_local_key(other)
     assert not store.is_local_key(local[:-1] + ("A" if local[-1] != "A" else "B"))
+
+
+@pytest.mark.parametrize("fault", [errno.EIO, errno.EMFILE, errno.EACCES])
+def test_a_link_file_that_cannot_be_read_now_is_not_a_dead_link(store, owner, monkeypatch, fault):
+    """A disk fault while reading a live link says "can't reach your space right now", never
+    "this link doesn't open anything": the user must not believe their space is gone."""
+    key, access = owner
+    other = Store(store.backend.root)  # a process that has not seen this key lately
+    real_read = other.backend.read
+
+    def failing(name):
+        if name.startswith("links/"):
+            raise OSError(fault, os.strerror(fault))
+        return real_read(name)
+
+    monkeypatch.setattr(other.backend, "read", failing)
+    with pytest.raises(StorageUnavailable):
+        other.resolve(key)
+    monkeypatch.setattr(other.backend, "read", real_read)
+    assert other.resolve(key).space_id == access.space_id
