@@ -11,7 +11,7 @@ import streamlit as st
 import streamlit.delta_generator
 
 from storage.errors import StorageError, StorageUnavailable
-from ui import chrome, clock, context, notices, pages
+from ui import chrome, clock, context, language, notices, pages
 from ui.share import links as sharing
 
 # Under `streamlit run`, Streamlit still asks once per process whether it runs in a Python REPL
@@ -53,6 +53,7 @@ def _opens_something(here: context.Here) -> bool:
 
 def main() -> None:
     """Resolve who is here, draw the chrome, and run the chosen page."""
+    language.arrive()  # the session's language, else the browser's, before any word is drawn
     # The way out comes before anything that could fail (a new space needs a disk that writes).
     chrome.quick_exit(context.load_settings().exit_url)
     clock.arrive()  # the user's own date for everything this run shows and saves
@@ -60,13 +61,16 @@ def main() -> None:
         here = context.arrive(opens=_opens_something)
     except (StorageError, OSError):
         st.navigation(OWNER_PAGES, position="hidden")
+        language.switch(where="page")
         notices.storage_down()
         return
     if here is None:
         # Register the usual pages (so a deep link finds its path) but run none of them.
         st.navigation(OWNER_PAGES, position="hidden")
+        language.switch(where="page")
         notices.bad_link()
         return
+    language.settle(here)
     try:
         if here.role == "partner":
             page = st.navigation([PARTNER_PAGE], position="hidden")
@@ -79,6 +83,7 @@ def main() -> None:
         if here.role == "owner":
             # Our own sidebar links: Streamlit's sidebar list fails the axe list rules (see chrome).
             chrome.navigation(OWNER_PAGES)
+            language.switch(here)
             # A storage failure (disk full, read-only) gets its calm message where it happened; the
             # notices failing must not stop the page itself from drawing.
             _calmly(notices.owner_notices, here)

@@ -8,7 +8,7 @@ it is and pointed to Share with partner.
 
 from __future__ import annotations
 
-from ui import notices
+from ui import language, notices
 from ui.context import here
 from ui.share import links as sharing
 from ui.share import partner_ratings, partner_reply, partner_view
@@ -24,6 +24,7 @@ def main() -> None:
     if view is None:
         notices.bad_link()
         return
+    language.switch(place, where="page")
     partner_view.welcome()
     if view.invitation:
         partner_view.invitation(view.invitation)

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import typing
 from dataclasses import dataclass, fields
-from functools import cache
 from typing import Any, Protocol, TypeVar
 
 from content._loader import ContentError, read_toml, require, require_strings
+from content.language import per_language
 
 FILE = "guides.toml"
 _STRINGS = tuple[str, ...]
@@ -262,7 +262,7 @@ def _checklist(raw: dict[str, Any], where: str) -> ChecklistWords:
     return words
 
 
-@cache
+@per_language
 def load_going_alone() -> GoingAlone:
     """The Going alone page's words."""
     where = f"{FILE} [going_alone]"
@@ -300,7 +300,7 @@ def load_going_alone() -> GoingAlone:
     )
 
 
-@cache
+@per_language
 def load_therapist() -> TherapistGuide:
     """The Choosing a therapist page's words."""
     where = f"{FILE} [therapist]"
@@ -322,7 +322,7 @@ def load_therapist() -> TherapistGuide:
     )
 
 
-@cache
+@per_language
 def first_session_explainer() -> FirstSession:
     """What a first couples session is like: neutral and warm, fit to show either partner."""
     where = f"{FILE} [first_session]"

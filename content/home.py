@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, fields
-from functools import cache
 from types import MappingProxyType
 from typing import Any
 
 from content._loader import ContentError, read_toml, require, require_strings
+from content.language import per_language
 
 FILE = "home.toml"
 
@@ -98,7 +98,7 @@ def _strings(cls: type, table: dict[str, Any], where: str) -> Any:
     return cls(**values)
 
 
-@cache
+@per_language
 def load() -> HomeContent:
     """Read and check ``home.toml`` once per process."""
     raw = read_toml(FILE)

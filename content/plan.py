@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import cache
 from types import MappingProxyType
 from typing import Any
 
 from content._loader import ContentError, read_toml, require, require_strings
+from content.language import per_language
 
 FILE = "plan.toml"
 
@@ -260,7 +260,7 @@ def _labels(key: str, keys: tuple[str, ...]) -> Mapping[str, str]:
     return MappingProxyType({k: require(table, k, str, f"{FILE} [{key}]") for k in keys})
 
 
-@cache
+@per_language
 def target_examples(own_support: bool = False) -> tuple[TargetExample, ...]:
     """Example targets to pick from: short and observable.
 
@@ -287,7 +287,7 @@ class SafetyModeWords:
     review_lead: str
 
 
-@cache
+@per_language
 def safety_mode() -> SafetyModeWords:
     """The ``[safety_mode]`` words of the plan."""
     where = f"{FILE} [safety_mode]"
@@ -300,7 +300,7 @@ def safety_mode() -> SafetyModeWords:
     )
 
 
-@cache
+@per_language
 def vague_patterns() -> tuple[VaguePattern, ...]:
     """Patterns for vague targets, each with a hint and concrete suggestions."""
     patterns = []
@@ -319,7 +319,7 @@ def vague_patterns() -> tuple[VaguePattern, ...]:
     return result
 
 
-@cache
+@per_language
 def target_hints() -> TargetHints:
     """The general nudges (too long, not observable) and their limits."""
     where = f"{FILE} [hints]"
@@ -339,25 +339,25 @@ def target_hints() -> TargetHints:
     )
 
 
-@cache
+@per_language
 def messages() -> Mapping[str, str]:
     """Calm messages for things that cannot be saved, keyed by what went wrong."""
     return _labels("messages", MESSAGE_KEYS)
 
 
-@cache
+@per_language
 def rating_labels() -> Mapping[str, str]:
     """Words for each rating value, plus ``unrated`` for an empty cell."""
     return _labels("ratings", RATING_KEYS)
 
 
-@cache
+@per_language
 def routine_labels() -> Mapping[str, str]:
     """Words for each routine that can be logged."""
     return _labels("routines", ROUTINE_KEYS)
 
 
-@cache
+@per_language
 def nightly_checkin() -> NightlyCheckin:
     """The nightly check-in with its timed phases."""
     where = f"{FILE} [nightly]"
@@ -388,7 +388,7 @@ def nightly_checkin() -> NightlyCheckin:
     )
 
 
-@cache
+@per_language
 def weekly_checkin() -> WeeklyCheckin:
     """The weekly check-in's four prompts and its rules."""
     where = f"{FILE} [weekly]"
@@ -403,7 +403,7 @@ def weekly_checkin() -> WeeklyCheckin:
     )
 
 
-@cache
+@per_language
 def books() -> tuple[Book, ...]:
     """Books for the book track, in the order they are offered."""
     result = tuple(
@@ -427,7 +427,7 @@ def book(book_id: str) -> Book:
     raise ContentError(f"{FILE}: no book with id {book_id!r}")
 
 
-@cache
+@per_language
 def book_track() -> BookTrack:
     """How the book track runs, with one step per week."""
     where = f"{FILE} [book_track]"
@@ -444,7 +444,7 @@ def book_track() -> BookTrack:
     )
 
 
-@cache
+@per_language
 def support_steps() -> tuple[SupportStep, ...]:
     """Steps for the user's own support, each with a small first step."""
     result = tuple(
@@ -460,7 +460,7 @@ def support_steps() -> tuple[SupportStep, ...]:
     return result
 
 
-@cache
+@per_language
 def decision_aid() -> DecisionAid:
     """The review's decision options with their framing words."""
     where = f"{FILE} [decision]"
@@ -492,7 +492,7 @@ def decision_options() -> tuple[DecisionOption, ...]:
     return decision_aid().options
 
 
-@cache
+@per_language
 def timeline_questions() -> tuple[TimelineQuestion, ...]:
     """Questions for the user's personal timeline."""
     result = tuple(
@@ -507,7 +507,7 @@ def timeline_questions() -> tuple[TimelineQuestion, ...]:
     return result
 
 
-@cache
+@per_language
 def calendar_words() -> CalendarWords:
     """Neutral calendar titles and descriptions."""
     where = f"{FILE} [calendar]"
@@ -521,7 +521,7 @@ def calendar_words() -> CalendarWords:
     )
 
 
-@cache
+@per_language
 def chart_words() -> Mapping[str, str]:
     """Chart titles, axis words and summary templates, keyed by name."""
     return _labels("charts", CHART_KEYS)

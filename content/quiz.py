@@ -9,12 +9,12 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
-from functools import cache
 from itertools import pairwise
 from types import MappingProxyType
 from typing import Any, Literal
 
 from content._loader import ContentError, read_toml, require, require_strings
+from content.language import per_language
 from content.reasons import load_reasons
 
 FILE = "quiz.toml"
@@ -135,7 +135,7 @@ def _parse_item(raw: Any, index: int, scales: Mapping[str, Scale]) -> QuizItem:
     )
 
 
-@cache
+@per_language
 def _scales() -> Mapping[str, Scale]:
     """Parse the scales once per process."""
     tables = require(read_toml(FILE), "scale", list, FILE)
@@ -155,7 +155,7 @@ def load_scales() -> dict[str, Scale]:
     return dict(_scales())
 
 
-@cache
+@per_language
 def load_quiz() -> tuple[QuizItem, ...]:
     """Return every quiz item in order, safety items last."""
     tables = require(read_toml(FILE), "item", list, FILE)
@@ -204,7 +204,7 @@ class ResultWords:
     helps_flat: str
 
 
-@cache
+@per_language
 def load_result_words() -> ResultWords:
     """Return the result's words from the ``[result]`` table."""
     raw = require(read_toml(FILE), "result", dict, FILE)

@@ -7,10 +7,10 @@ checks that exactly the twelve known ids are present, each with every field a pa
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
 from typing import Any
 
 from content._loader import ContentError, read_toml, require, require_strings
+from content.language import per_language
 
 FILE = "reasons.toml"
 
@@ -64,7 +64,7 @@ def _parse_reason(raw: Any, index: int) -> Reason:
     )
 
 
-@cache
+@per_language
 def _reasons() -> tuple[Reason, ...]:
     """Parse and validate the reasons once per process."""
     raw = read_toml(FILE)
@@ -87,7 +87,7 @@ def load_reasons() -> dict[str, Reason]:
     return {reason.id: reason for reason in _reasons()}
 
 
-@cache
+@per_language
 def common_backfires() -> tuple[str, ...]:
     """Return what backfires whatever the reason (ultimatums, ambushes, bad timing...)."""
     return require_strings(read_toml(FILE), "common_backfires", FILE)

@@ -14,11 +14,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from functools import cache
 from typing import Any
 from urllib.parse import quote, urlsplit
 
 from content._loader import ContentError, read_toml, require
+from content.language import per_language
 
 FILE = "resources.toml"
 KINDS = ("call", "text", "chat", "web")
@@ -186,7 +186,7 @@ class _Loaded:
     words: ResourceWords
 
 
-@cache
+@per_language
 def _load() -> _Loaded:
     data = read_toml(FILE)
     raw_words = require(data, "words", dict, FILE)

@@ -10,11 +10,11 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
-from functools import cache
 from types import MappingProxyType
 from typing import Any
 
 from content._loader import ContentError, read_toml, require, require_strings
+from content.language import per_language
 
 FILE = "safety.toml"
 # The features the gate can withhold; guide/safety.py asks for a message for each.
@@ -41,7 +41,7 @@ class Entry:
         return _marker_patterns(self.markers)
 
 
-@cache
+@per_language
 def _marker_patterns(markers: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
     return tuple(
         re.compile(r"\b" + re.escape(m).replace(r"\ ", r"\s+") + r"\b", re.IGNORECASE)
@@ -290,7 +290,7 @@ def _gate(data: dict[str, Any]) -> GateWords:
     )
 
 
-@cache
+@per_language
 def load() -> SafetyContent:
     """Read and validate ``safety.toml`` once per process."""
     data = read_toml(FILE)

@@ -8,10 +8,10 @@ the file must list exactly these. Every likely reason must have a worry line, an
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
 from typing import Any
 
 from content._loader import ContentError, read_toml, require, require_strings
+from content.language import per_language
 from content.reasons import REASON_IDS
 
 FILE = "script.toml"
@@ -282,7 +282,7 @@ def _parse_tone(raw: dict[str, Any]) -> tuple[ToneRule, ...]:
     return tuple(rules)
 
 
-@cache
+@per_language
 def load_script_content() -> ScriptContent:
     """Parse and validate ``script.toml`` once per process."""
     raw = read_toml(FILE)
@@ -353,7 +353,7 @@ class SafetyInstead:
     kept: str
 
 
-@cache
+@per_language
 def load_safety_instead() -> SafetyInstead:
     """Return the ``[safety_mode]`` words of ``script.toml``."""
     where = f"{FILE} [safety_mode]"
