@@ -2,7 +2,8 @@
 
 Every date the app shows in words, every "a, b and c" it joins and every ISO stamp it reads back
 from storage goes through here, so there is one way to do each and a language is one parameter:
-``locale`` is a Babel/CLDR locale (``"en"``, ``"es"``, ``"es_US"``), English by default.
+``locale`` is a Babel/CLDR locale (``"en"``, ``"es"``, ``"es_US"``); left out, it is the language
+the app speaks this run (``content.language.current()``).
 
 English keeps the app's own wording rather than CLDR's American defaults ("Tuesday 8 December",
 "a, b and c"): the patterns below are written out for English, and any other language gets
@@ -21,6 +22,8 @@ from datetime import UTC, date, datetime
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date, format_datetime, format_skeleton, format_time
 from babel.lists import format_list
+
+from content import language
 
 DEFAULT_LOCALE = "en"
 
@@ -67,7 +70,7 @@ YEAR_FIRST = {"en-ca", "fr-ca"}
 def _locale(locale: str | None) -> Locale:
     """A Babel locale for a tag such as ``en-US`` or ``es``; English when it is missing or unknown."""
     try:
-        return Locale.parse((locale or DEFAULT_LOCALE).strip().replace("-", "_"))
+        return Locale.parse((locale or language.current()).strip().replace("-", "_"))
     except (UnknownLocaleError, ValueError, TypeError):
         return Locale.parse(DEFAULT_LOCALE)
 
@@ -81,37 +84,37 @@ def _written(moment: date, style: str, locale: str | None) -> str:
     return formatter(moment, pattern, locale=loc)
 
 
-def day(moment: date, locale: str | None = DEFAULT_LOCALE) -> str:
+def day(moment: date, locale: str | None = None) -> str:
     """A day in words without the year, e.g. "Tuesday 8 December"."""
     return _written(moment, "day", locale)
 
 
-def day_with_year(moment: date, locale: str | None = DEFAULT_LOCALE) -> str:
+def day_with_year(moment: date, locale: str | None = None) -> str:
     """A day in words with its year, e.g. "Tuesday 8 December 2026"."""
     return _written(moment, "day_year", locale)
 
 
-def date_words(moment: date, locale: str | None = DEFAULT_LOCALE) -> str:
+def date_words(moment: date, locale: str | None = None) -> str:
     """A date as people write it, e.g. "22 November 2026"."""
     return _written(moment, "date", locale)
 
 
-def short_day(moment: date, locale: str | None = DEFAULT_LOCALE) -> str:
+def short_day(moment: date, locale: str | None = None) -> str:
     """A day in short form for tight rows, e.g. "Tue 08 Dec"."""
     return _written(moment, "short_day", locale)
 
 
-def short_date(moment: date, locale: str | None = DEFAULT_LOCALE) -> str:
+def short_date(moment: date, locale: str | None = None) -> str:
     """A date in short form with its year, e.g. "08 Dec 2026"."""
     return _written(moment, "short_date", locale)
 
 
-def day_month(moment: date, locale: str | None = DEFAULT_LOCALE) -> str:
+def day_month(moment: date, locale: str | None = None) -> str:
     """Day and short month only, e.g. "8 Dec" (default version names)."""
     return _written(moment, "day_month", locale)
 
 
-def moment_words(moment: datetime, locale: str | None = DEFAULT_LOCALE) -> str:
+def moment_words(moment: datetime, locale: str | None = None) -> str:
     """A date and clock time as given (convert the zone first), e.g. "8 Dec 2026, 14:05"."""
     loc = _locale(locale)
     pattern = _PATTERNS.get(loc.language, {}).get("moment")
@@ -137,18 +140,18 @@ def _join(items: Sequence[str], style: str, locale: str | None) -> str:
     return end.format(joined, words[-1])
 
 
-def join_and(items: Sequence[str], locale: str | None = DEFAULT_LOCALE) -> str:
+def join_and(items: Sequence[str], locale: str | None = None) -> str:
     """'a', 'a and b', 'a, b and c' ("" for none)."""
     return _join(items, "standard", locale)
 
 
-def join_or(items: Sequence[str], locale: str | None = DEFAULT_LOCALE) -> str:
+def join_or(items: Sequence[str], locale: str | None = None) -> str:
     """'a', 'a or b', 'a, b or c' ("" for none)."""
     return _join(items, "or", locale)
 
 
 def numbered(
-    numbers: Sequence[int], one: str, many: str, locale: str | None = DEFAULT_LOCALE
+    numbers: Sequence[int], one: str, many: str, locale: str | None = None
 ) -> str:
     """A noun with its numbers: "week 2", "weeks 2 and 3" ("semanas 2 y 3" in Spanish)."""
     if not numbers:
