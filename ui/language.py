@@ -22,7 +22,7 @@ from content import language
 from guide.language import choose
 from records import links
 from storage.errors import StorageError
-from ui.callbacks import reopen
+from ui.callbacks import note_closed, reopen
 from ui.context import Here
 
 STATE = "od_language"
@@ -78,6 +78,7 @@ def _switched(place: Here | None) -> None:
         return
     fresh = reopen(place)
     if fresh is None:
+        note_closed()  # the page it shows now says nothing was saved
         return
     # The session speaks it already; if storage is away, the space learns it at the next switch.
     with contextlib.suppress(StorageError, OSError):

@@ -240,7 +240,12 @@ def press_load(at: AppTest) -> None:
     at.button(key=f"script_load_{version_id(at)}").click().run()
 
 
+def press_language(at: AppTest) -> None:
+    at.segmented_control(key="od_language_switch").set_value("es").run()
+
+
 CALLBACKS = {
+    "language switch": (lambda at, _d: None, press_language),
     "safety plan save": (lambda at, _d: safety_with_kept_plan(at), press_save_plan),
     "safety plan delete": (lambda at, _d: safety_asking_to_delete(at), press_delete_plan),
     "journal mark": (routines_with_a_journal_line, press_journal_mark),
