@@ -28,12 +28,18 @@ st.set_page_config(
 )
 
 
-# The navigation, built from the one registry of pages (ui/pages.py).
-OWNER_PAGES = {
-    label: [page.st_page(default=page is pages.HOME) for page in section]
-    for label, section in pages.OWNER_SECTIONS.items()
-}
-PARTNER_PAGE = pages.PARTNER.st_page(visibility="hidden")
+def _owner_pages() -> dict[str, list[st.Page]]:
+    """The navigation, built from the one registry of pages (ui/pages.py), once per run: its titles
+    speak this run's language (a page's address, and so its identity, is the same in every one).
+    The keys stay the registry's English section names; the sidebar says them in the language."""
+    return {
+        label: [page.st_page(default=page is pages.HOME) for page in section]
+        for label, section in pages.OWNER_SECTIONS.items()
+    }
+
+
+def _partner_page() -> st.Page:
+    return pages.PARTNER.st_page(visibility="hidden")
 
 
 def _opens_something(here: context.Here) -> bool:
@@ -53,36 +59,43 @@ def _opens_something(here: context.Here) -> bool:
 
 def main() -> None:
     """Resolve who is here, draw the chrome, and run the chosen page."""
-    language.arrive()  # the session's language, else the browser's, before any word is drawn
+    spoken = language.arrive()  # the session's language, else the browser's, before any word
     # The way out comes before anything that could fail (a new space needs a disk that writes).
-    chrome.quick_exit(context.load_settings().exit_url)
+    # It sits in a slot of its own, to be said again if the owner's saved language wins below.
+    exit_slot = st.empty()
+    exit_url = context.load_settings().exit_url
+    with exit_slot:
+        chrome.quick_exit(exit_url)
     clock.arrive()  # the user's own date for everything this run shows and saves
     try:
         here = context.arrive(opens=_opens_something)
     except (StorageError, OSError):
-        st.navigation(OWNER_PAGES, position="hidden")
+        st.navigation(_owner_pages(), position="hidden")
         language.switch(where="page")
         notices.storage_down()
         return
     if here is None:
         # Register the usual pages (so a deep link finds its path) but run none of them.
-        st.navigation(OWNER_PAGES, position="hidden")
+        st.navigation(_owner_pages(), position="hidden")
         language.switch(where="page")
         notices.bad_link()
         return
-    language.settle(here)
+    if language.settle(here) != spoken:
+        with exit_slot:  # the first run of a session whose space speaks another language
+            chrome.quick_exit(exit_url)
+    owner_pages = _owner_pages()  # titled in the language settled on
     try:
         if here.role == "partner":
-            page = st.navigation([PARTNER_PAGE], position="hidden")
+            page = st.navigation([_partner_page()], position="hidden")
         else:
             registered = {
-                **OWNER_PAGES,
-                "Safety and data": [*OWNER_PAGES["Safety and data"], PARTNER_PAGE],
+                **owner_pages,
+                "Safety and data": [*owner_pages["Safety and data"], _partner_page()],
             }
             page = st.navigation(registered, position="hidden")
         if here.role == "owner":
             # Our own sidebar links: Streamlit's sidebar list fails the axe list rules (see chrome).
-            chrome.navigation(OWNER_PAGES)
+            chrome.navigation(owner_pages)
             language.switch(here)
             # A storage failure (disk full, read-only) gets its calm message where it happened; the
             # notices failing must not stop the page itself from drawing.

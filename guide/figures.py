@@ -22,6 +22,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from content import plan as words
+from content.messages import t
 from guide.plan import RATING_VALUES, Rating, Target
 from guide.stats import SCORE, divergence, latest, trend, value_shares, weekly_scores
 from guide.weeks import WEEKS
@@ -197,20 +198,21 @@ def rating_grid(
     """Target x week grid coloured by rating, with the rating's word in every cell."""
     w = _w()
     weeks = _week_labels()
+    target = t("Target")
     if not targets:
-        table = pd.DataFrame(columns=["Target", *weeks])
+        table = pd.DataFrame(columns=[target, *weeks])
         return Chart(_empty(w["grid_title"], w["grid_empty"]), w["grid_empty"], table)
     by_key = {(r.target_id, r.week): r for r in latest(ratings, rater)}
     cells, rows = [], []
-    for target in targets:
-        row = [_cell(by_key.get((target.id, n))) for n in range(1, WEEKS + 1)]
+    for item in targets:
+        row = [_cell(by_key.get((item.id, n))) for n in range(1, WEEKS + 1)]
         cells.append(row)
-        rows.append({"Target": target.text, **{wk: c[2] for wk, c in zip(weeks, row, strict=True)}})
-    y = _unique([_label(t.text) for t in targets])
+        rows.append({target: item.text, **{wk: c[2] for wk, c in zip(weeks, row, strict=True)}})
+    y = _unique([_label(item.text) for item in targets])
     fig = go.Figure(_heatmap(y, cells))
     _style(fig, w["grid_title"], 140 + 56 * len(targets))
     _grid_axes(fig)
-    ids = {t.id for t in targets}
+    ids = {item.id for item in targets}
     values = [r.value for r in by_key.values() if r.target_id in ids]
     summary = w["grid_summary"].format(
         rated=len(values),
@@ -219,7 +221,7 @@ def rating_grid(
         partly=values.count("partly"),
         not_kept=values.count("not"),
     )
-    return Chart(fig, summary, pd.DataFrame(rows, columns=["Target", *weeks]))
+    return Chart(fig, summary, pd.DataFrame(rows, columns=[target, *weeks]))
 
 
 def _trend_words(direction: str) -> str:
@@ -257,9 +259,10 @@ def weekly_score_line(
 ) -> Chart:
     """The mean weekly score (kept 1, partly 0.5, not 0) as a line over the six weeks."""
     w = _w()
+    week, score = t("Week"), t("Score")
     scores = weekly_scores(ratings, targets, rater)
     if not scores:
-        table = pd.DataFrame(columns=["Week", "Score"])
+        table = pd.DataFrame(columns=[week, score])
         return Chart(_empty(w["line_title"], w["line_empty"]), w["line_empty"], table)
     weeks = [n for n, _ in scores]
     values = [round(s, 2) for _, s in scores]
@@ -302,7 +305,7 @@ def weekly_score_line(
         f"{w['week'].format(week=n)} {v:.2f}" for n, v in zip(weeks, values, strict=True)
     )
     summary = w["line_summary"].format(points=points, trend=_trend_words(trend(scores)))
-    table = pd.DataFrame({"Week": weeks, "Score": values})
+    table = pd.DataFrame({week: weeks, score: values})
     return Chart(fig, summary, table)
 
 
@@ -311,17 +314,18 @@ def kept_share_bars(
 ) -> Chart:
     """Each target's share of rated weeks kept, partly kept and not kept, as stacked bars."""
     w, labels = _w(), words.rating_labels()
-    columns = ["Target", "Weeks rated", labels["kept"], labels["partly"], labels["not"], "Share"]
+    target, rated, share = t("Target"), t("Weeks rated"), t("Share")
+    columns = [target, rated, labels["kept"], labels["partly"], labels["not"], share]
     pool = latest(ratings, rater)
-    counts = {t.id: [r.value for r in pool if r.target_id == t.id] for t in targets}
+    counts = {item.id: [r.value for r in pool if r.target_id == item.id] for item in targets}
     if not targets or not any(counts.values()):
         table = pd.DataFrame(columns=columns)
         return Chart(_empty(w["shares_title"], w["shares_empty"]), w["shares_empty"], table)
-    y = _unique([_label(t.text) for t in targets])
+    y = _unique([_label(item.text) for item in targets])
     fig = go.Figure()
     for value in RATING_VALUES:
-        shares = [value_shares(pool, t.id, rater)[value] for t in targets]
-        numbers = [counts[t.id].count(value) for t in targets]
+        shares = [value_shares(pool, item.id, rater)[value] for item in targets]
+        numbers = [counts[item.id].count(value) for item in targets]
         fig.add_trace(
             go.Bar(
                 name=labels[value],
@@ -360,21 +364,23 @@ def kept_share_bars(
         title={"yref": "container", "y": 1, "yanchor": "top", "pad": {"t": 12}},
     )
     rows, parts = [], []
-    for t in targets:
-        values = counts[t.id]
-        share = values.count("kept") / len(values) if values else None
+    for item in targets:
+        values = counts[item.id]
+        kept = values.count("kept") / len(values) if values else None
         rows.append(
             {
-                "Target": t.text,
-                "Weeks rated": len(values),
+                target: item.text,
+                rated: len(values),
                 labels["kept"]: values.count("kept"),
                 labels["partly"]: values.count("partly"),
                 labels["not"]: values.count("not"),
-                "Share": share,
+                share: kept,
             }
         )
         template = w["shares_part"] if values else w["shares_unrated"]
-        parts.append(template.format(target=t.text, kept=values.count("kept"), rated=len(values)))
+        parts.append(
+            template.format(target=item.text, kept=values.count("kept"), rated=len(values))
+        )
     summary = w["shares_summary"].format(parts="; ".join(parts))
     return Chart(fig, summary, pd.DataFrame(rows, columns=columns))
 
@@ -383,7 +389,8 @@ def routine_activity(counts: Mapping[str, Sequence[int]]) -> Chart:
     """Routine x week grid of how often each routine was logged (from ``stats.routine_counts``)."""
     w, names = _w(), words.routine_labels()
     weeks = _week_labels()
-    columns = ["Routine", *weeks, "Total"]
+    routine, total_column = t("Routine"), t("Total")
+    columns = [routine, *weeks, total_column]
     total = sum(sum(per_week) for per_week in counts.values())
     if total == 0:
         table = pd.DataFrame(columns=columns)
@@ -411,7 +418,7 @@ def routine_activity(counts: Mapping[str, Sequence[int]]) -> Chart:
     _style(fig, w["routines_title"], 140 + 44 * len(keys))
     _grid_axes(fig)
     rows = [
-        {"Routine": names.get(k, k), **dict(zip(weeks, row, strict=True)), "Total": sum(row)}
+        {routine: names.get(k, k), **dict(zip(weeks, row, strict=True)), total_column: sum(row)}
         for k, row in zip(keys, z, strict=True)
     ]
     parts = ", ".join(
@@ -431,23 +438,24 @@ def owner_partner_comparison(
 ) -> Chart:
     """Owner's and partner's ratings side by side per target and week; the biggest gaps marked."""
     w, labels = _w(), words.rating_labels()
-    columns = ["Target", "Week", w["you"], w["partner"], "Gap"]
+    target, week, gap = t("Target"), t("Week"), t("Gap")
+    columns = [target, week, w["you"], w["partner"], gap]
     if not targets:
         table = pd.DataFrame(columns=columns)
         return Chart(_empty(w["compare_title"], w["compare_empty"]), w["compare_empty"], table)
     mine = {(r.target_id, r.week): r for r in latest(owner, "owner")}
     theirs = {(r.target_id, r.week): r for r in latest(partner, "partner")}
-    ids = {t.id for t in targets}
+    ids = {item.id for item in targets}
     pairs = [d for d in divergence(mine.values(), theirs.values()) if d.target_id in ids]
     y_labels, cells = [], []
-    for target in targets:
+    for item in targets:
         for who, source in ((w["you"], mine), (w["partner"], theirs)):
-            cells.append([_cell(source.get((target.id, n))) for n in range(1, WEEKS + 1)])
-            y_labels.append(f"{_label(target.text)}<br>{html.escape(who, quote=False)}")
+            cells.append([_cell(source.get((item.id, n))) for n in range(1, WEEKS + 1)])
+            y_labels.append(f"{_label(item.text)}<br>{html.escape(who, quote=False)}")
     fig = go.Figure(_heatmap(_unique(y_labels), cells))
     _style(fig, w["compare_title"], 140 + 56 * len(y_labels))
     _grid_axes(fig)
-    row_of = {t.id: i for i, t in enumerate(targets)}
+    row_of = {item.id: i for i, item in enumerate(targets)}
     for d in [d for d in pairs if d.gap > 0][:most]:
         top = 2 * row_of[d.target_id]
         fig.add_shape(
@@ -468,14 +476,14 @@ def owner_partner_comparison(
             bordercolor=TEXT_COLOUR,
             borderwidth=1,
         )
-    names = {t.id: t.text for t in targets}
+    names = {item.id: item.text for item in targets}
     rows = [
         {
-            "Target": names[d.target_id],
-            "Week": d.week,
+            target: names[d.target_id],
+            week: d.week,
             w["you"]: labels[d.owner],
             w["partner"]: labels[d.partner],
-            "Gap": d.gap,
+            gap: d.gap,
         }
         for d in pairs
     ]

@@ -6,8 +6,11 @@ and one-step-at-a-time practice cards. Empty steps and empty parts of a step are
 any subset the user fills in reads as whole sentences. With the safety gate on, the boundary and all
 coaching toward joint therapy are left out (see ``SAFETY_HIDDEN``).
 
-The few joining words ("I feel ... when ...") live here with the grammar that needs them; everything
-else the script says comes from ``content/script.toml``.
+The few joining words ("I feel ... when ...") live here with the grammar that needs them, one
+:class:`_Grammar` per language (chosen by ``content.language.current()``; a language with none
+speaks English's): its sentence frames, the lead-ins a frame already says (so a user who typed "I
+feel" does not read "I feel I feel"), and how to tell a question left without its end mark.
+Everything else the script says comes from ``content/script.toml`` (``content/<code>/script.toml``).
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, fields
 from typing import Any
 
+from content import language
 from content.script import FirstStepOption, ScriptContent, load_script_content
 from guide.formatting import join_and, join_or
 from guide.safety import escape_markdown
@@ -53,6 +57,40 @@ _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 _SPACE_BEFORE_MARK = re.compile(r" ([,.;:!?])")
 _CLOSERS = "\"')]}”’»"
 _TERMINAL = ".!?…"
+_OPENING_MARKS = "¿¡"  # Spanish opens a question or an exclamation too
+# Accents folded for matching a lead-in, one letter for one (so positions stay): "me gustaria"
+# typed without its accent is still the lead-in "me gustaría".
+_FOLD = str.maketrans("áéíóúüàèìòùâêîôû", "aeiouuaeiouaeiou")
+
+# ---- Spanish: how a question left without its marks is told (see _asks_es) ---------------------
+
+# An interrogative is written with its accent: "qué", "cómo" ask; "que", "como" join a clause.
+_ES_WH = frozenset("qué cómo cuándo dónde adónde quién quiénes cuál cuáles cuánto cuánta cuántos cuántas".split())
+# "¿Por qué ...", "¿Con quién ...", "¿En qué ...": a preposition, then the interrogative.
+_ES_PREPOSITIONS = frozenset("a de en con para por desde hasta sobre".split())
+# "Qué bien que viniste", "Qué pena": an exclamation, not a question.
+_ES_EXCLAIMED = frozenset(
+    "bien bueno buena lindo linda bonito bonita pena lástima suerte alegría gusto rico raro "
+    "difícil fácil triste miedo horror".split()
+)
+_ES_CLITICS = frozenset("me te nos lo la le les se".split())
+# Asking openers typed without their accents (folded), one word or two.
+_ES_ASKING_WORDS = frozenset(
+    "podriamos podrias vendrias estarias querrias harias probarias aceptarias".split()
+)
+_ES_ASKING_PAIRS = frozenset(
+    (
+        "que tal",
+        "te parece",
+        "te animas",
+        "te animarias",
+        "te gustaria",
+        "te pareceria",
+        "te importaria",
+        "me acompanas",
+        "me acompanarias",
+    )
+)
 
 
 @dataclass(frozen=True)
@@ -214,8 +252,8 @@ def _strip_lead(text: str, leads: Sequence[str]) -> str:
     stripped = True
     while stripped and text:
         stripped = False
-        lowered = text.lower().translate(_APOSTROPHES)
-        for lead in leads:
+        lowered = text.lower().translate(_APOSTROPHES).translate(_FOLD)
+        for lead in (lead.translate(_FOLD) for lead in leads):
             if lowered == lead:
                 return ""
             if lowered.startswith(lead) and not lowered[len(lead)].isalnum():
@@ -227,23 +265,77 @@ def _strip_lead(text: str, leads: Sequence[str]) -> str:
 
 def _clause(text: str, leads: Sequence[str] = ()) -> str:
     """Return a fragment ready to sit inside a sentence: clean, no lead-in, no end punctuation."""
-    cleaned = _strip_lead(_clean(text).lstrip(" .,;:"), leads)
-    return cleaned.strip(" .,;:!?…")
+    cleaned = _strip_lead(_clean(text).lstrip(" .,;:" + _OPENING_MARKS), leads)
+    return cleaned.strip(" .,;:!?…" + _OPENING_MARKS)
 
 
 def _capital(text: str) -> str:
-    """Upper-case the first letter only, leaving the user's other capitals alone."""
-    return text[:1].upper() + text[1:]
+    """Upper-case the first letter only (after a Spanish "¿" or "¡"), leaving the rest alone."""
+    at = len(text) - len(text.lstrip(_OPENING_MARKS))
+    return text[:at] + text[at : at + 1].upper() + text[at + 1 :]
 
 
 def _sentence(text: str) -> str:
     """Return the user's words as one whole sentence (capital first, punctuation last)."""
     cleaned = _clean(text).lstrip(" .,;:!?").rstrip(" ,;:")
-    if not cleaned.strip(_CLOSERS + _TERMINAL + " -–—"):
+    if not cleaned.strip(_CLOSERS + _TERMINAL + _OPENING_MARKS + " -–—"):
         return ""
-    if cleaned.rstrip(_CLOSERS)[-1:] in _TERMINAL:
-        return _capital(cleaned)
-    return _capital(cleaned) + ("?" if _asks(cleaned) else ".")
+    return _capital(_grammar().finish(cleaned))
+
+
+def _finish_en(text: str) -> str:
+    """English: the end mark the words need, when they have none ("?" for a question)."""
+    if text.rstrip(_CLOSERS)[-1:] in _TERMINAL:
+        return text
+    return text + ("?" if _asks(text) else ".")
+
+
+def _finish_es(text: str) -> str:
+    """Spanish: a question gets both its marks ("¿...?"), an open "¡" its "!", the rest a "."
+
+    An opening "¿" is added only where the question plainly starts at the first word (an asking
+    opener, see :func:`_asks_es`); words that already have a "¿" keep it where the user put it.
+    """
+    body = text.rstrip(_CLOSERS)
+    starts_bare = text[:1].isalpha()
+    if body[-1:] in _TERMINAL:
+        if body.endswith("?") and "¿" not in text and starts_bare and _asks_es(body[:-1]):
+            return "¿" + text
+        return text
+    if "¿" in text:
+        return text + ("?" if text.count("¿") > text.count("?") else ".")
+    if text.count("¡") > text.count("!"):
+        return text + "!"
+    if _asks_es(text):
+        return ("¿" + text if starts_bare else text) + "?"
+    return text + "."
+
+
+def _asks_es(text: str) -> bool:
+    """Whether Spanish words left without their marks are a question (by how they open).
+
+    Spanish asks without changing the word order, so only openers that ask on their own count:
+    an accented interrogative ("qué", "cómo", "por qué", "con quién"; not "qué bien", which
+    exclaims), a "you would" ("¿Te animarías...?", "¿Vendrías...?", "¿Te gustaría...?"),
+    "podríamos", "¿Qué tal...?" and "¿Te parece...?". Anything else reads as a statement: a "."
+    on a question is gentler than a "?" on a statement.
+    """
+    words = [w.strip(_CLOSERS + ",;:" + _OPENING_MARKS + "\"'“‘«") for w in text.lower().split()]
+    words = [w for w in words if w]
+    if not words:
+        return False
+    first, rest = words[0], words[1:]
+    if first in _ES_WH:
+        return not (first == "qué" and rest and rest[0] in _ES_EXCLAIMED)
+    if first in _ES_PREPOSITIONS and rest and rest[0] in _ES_WH:
+        return True
+    verb = rest[0] if first in _ES_CLITICS and rest else first
+    if verb.endswith("rías") or first == "podríamos":
+        return True
+    if first == "te" and verb.endswith("ría"):
+        return True
+    folded = [w.translate(_FOLD) for w in words]
+    return folded[0] in _ES_ASKING_WORDS or " ".join(folded[:2]) in _ES_ASKING_PAIRS
 
 
 def _asks(text: str) -> bool:

@@ -10,6 +10,11 @@ never references such as a script version id that would point back into private 
 :func:`partner_view` reads a stored snapshot back defensively (a page should never trust a stored
 shape), and the rest checks what a partner sends: a note within its length limit, only options that
 were offered, ratings only for shared targets and only for weeks that have begun.
+
+A link has its own language (issue 18): the owner picks it with what the link shows
+(:attr:`ShareChoices.language`), the snapshot carries it, and the partner's page opens in it unless
+the partner switches. A choice or snapshot stored before links had a language has none
+(:func:`language_code` reads it as None): the partner's own browser language decides then.
 """
 
 from __future__ import annotations
@@ -20,6 +25,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, Protocol
 
+from content.messages import t, tn
 from guide.formatting import read_date
 from guide.limits import too_long
 from guide.plan import RATING_VALUES, Rating, Target
@@ -36,7 +42,17 @@ PARTNER = "partner"
 
 # Control characters other than newline and tab could hide text or upset a terminal or file.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
-_SNAPSHOT_KEYS = ("invitation", "explainer", "options", "targets", "cycle_start", "published_at")
+_SNAPSHOT_KEYS = (
+    "invitation",
+    "explainer",
+    "options",
+    "targets",
+    "cycle_start",
+    "published_at",
+    "language",
+)
+# A language is a code such as "en" or "es" (which ones the app has is the page's to check).
+_LANGUAGE_CODE = re.compile(r"[a-z]{2}")
 
 
 class SharingError(ValueError):
@@ -61,10 +77,12 @@ class ShareChoices:
     explainer: bool = False
     options: tuple[str, ...] = ()
     targets: bool = False
+    # The language the partner's page opens in; None for choices stored before links had one.
+    language: str | None = None
 
     @property
     def nothing(self) -> bool:
-        """True when nothing at all is ticked."""
+        """True when nothing at all is ticked (the link's language is not something shown)."""
         return not (self.script_version or self.explainer or self.options or self.targets)
 
 
@@ -94,6 +112,8 @@ class PartnerView:
     targets: tuple[SharedTarget, ...]
     cycle_start: date | None
     published_at: str = ""
+    # The language the owner picked for this link; None (an older snapshot): the browser's decides.
+    language: str | None = None
 
     @property
     def is_empty(self) -> bool:
@@ -149,7 +169,7 @@ def clean_label(text: str) -> str:
     label = " ".join(clean_text(text).split())
     if not label:
         raise SharingError(
-            "Please give the link a short name, such as who it is for. Only you will see it."
+            t("Please give the link a short name, such as who it is for. Only you will see it.")
         )
     long = too_long(label, LABEL_LIMIT)
     if long:
@@ -160,14 +180,22 @@ def clean_label(text: str) -> str:
 # ---- the owner's choices ------------------------------------------------------------------------
 
 
+def language_code(value: object) -> str | None:
+    """A stored language code ("es"), or None when there is none or it is not one."""
+    return value if isinstance(value, str) and _LANGUAGE_CODE.fullmatch(value) else None
+
+
 def choices_to_dict(choices: ShareChoices) -> dict[str, Any]:
     """Return the choices as JSON-safe data (stored privately)."""
-    return {
+    data: dict[str, Any] = {
         "script_version": choices.script_version,
         "explainer": choices.explainer,
         "options": list(choices.options),
         "targets": choices.targets,
     }
+    if choices.language is not None:
+        data["language"] = choices.language
+    return data
 
 
 def choices_from_dict(data: object) -> ShareChoices:
@@ -183,6 +211,7 @@ def choices_from_dict(data: object) -> ShareChoices:
         if isinstance(options, list)
         else (),
         targets=data.get("targets") is True,
+        language=language_code(data.get("language")),
     )
 
 
@@ -201,8 +230,9 @@ def build_snapshot(
     """The snapshot one link publishes: only what ``choices`` ticks, as copies of plain text.
 
     ``invitation`` is the text of the chosen script version's invitation (None if it has none),
-    ``options`` the catalogue of first-step options, ``targets`` and ``cycle_start`` the active
-    six-week cycle's (empty / None when there is none).
+    ``options`` the catalogue of first-step options (in the link's language), ``targets`` and
+    ``cycle_start`` the active six-week cycle's (empty / None when there is none). The link's
+    language goes with it when the owner picked one.
     """
     text = clean_text(invitation or "")[:INVITATION_LIMIT] if choices.script_version else ""
     wanted = set(choices.options)
@@ -217,7 +247,7 @@ def build_snapshot(
             {"id": target.id, "text": _one_line(target.text, TARGET_TEXT_LIMIT)}
             for target in targets[:MAX_SHARED_TARGETS]
         ]
-    return {
+    snapshot: dict[str, Any] = {
         "invitation": text or None,
         "explainer": choices.explainer,
         "options": shared_options,
@@ -225,6 +255,9 @@ def build_snapshot(
         "cycle_start": cycle_start.isoformat() if shared_targets else None,
         "published_at": now.isoformat(timespec="seconds"),
     }
+    if choices.language is not None:
+        snapshot["language"] = choices.language
+    return snapshot
 
 
 def same_snapshot(first: Mapping[str, Any] | None, second: Mapping[str, Any] | None) -> bool:
@@ -271,24 +304,27 @@ def partner_view(snapshot: object) -> PartnerView | None:
         targets=targets,
         cycle_start=start if targets else None,
         published_at=published if isinstance(published, str) else "",
+        language=language_code(snapshot.get("language")),
     )
     return None if view.is_empty else view
 
 
 def shared_parts(view: PartnerView | None) -> tuple[str, ...]:
-    """Short phrases for what a link shows, for the owner's list of links."""
+    """Short phrases for what a link shows, for the owner's list of links (this run's language)."""
     if view is None:
         return ()
     parts = []
     if view.invitation:
-        parts.append("your invitation")
+        parts.append(t("your invitation"))
     if view.explainer:
-        parts.append("what a first session is like")
+        parts.append(t("what a first session is like"))
     if view.options:
         count = len(view.options)
-        parts.append(f"{count} first step{'s' if count != 1 else ''} to choose from")
+        parts.append(
+            tn("{count} first step to choose from", "{count} first steps to choose from", count)
+        )
     if view.targets:
-        parts.append("your six-week targets")
+        parts.append(t("your six-week targets"))
     return tuple(parts)
 
 
@@ -303,7 +339,7 @@ def make_reply(
     offered = set(view.option_ids)
     if any(option not in offered for option in chosen):
         raise SharingError(
-            "One of those choices isn't on this page any more. Please reload it and try again."
+            t("One of those choices isn't on this page any more. Please reload it and try again.")
         )
     text = clean_text(note)
     long = too_long(text, NOTE_LIMIT)
@@ -364,11 +400,11 @@ def partner_rating(
 ) -> Rating:
     """A partner's rating of one shared target in one begun week, checked."""
     if target_id not in view.target_ids:
-        raise SharingError("That target isn't shared on this page any more. Please reload it.")
+        raise SharingError(t("That target isn't shared on this page any more. Please reload it."))
     if week not in view.rateable_weeks(today):
-        raise SharingError("That week hasn't started yet, so it can't be rated.")
+        raise SharingError(t("That week hasn't started yet, so it can't be rated."))
     if value not in RATING_VALUES:
-        raise SharingError("Please choose kept, partly kept or not kept.")
+        raise SharingError(t("Please choose kept, partly kept or not kept."))
     return Rating(target_id=target_id, week=week, value=value, rater=PARTNER, rated_on=today)
 
 

@@ -2,11 +2,21 @@
 
 These are the only exceptions :class:`storage.store.Store` and
 :class:`storage.compartment.Compartment` let out, whatever the backend.
+
+A class's own sentence is looked up in the reader's language each time it is read
+(:func:`content.messages.t`), on the class (``StorageUnavailable.message``) as on an error, so an
+error raised in one run and shown in another speaks the language of the run that shows it. A
+sentence given when raising is shown as given (the raiser words it); the exception's own text
+(``str(exc)``, for logs) stays English.
 """
 
 from __future__ import annotations
 
 import errno
+from collections.abc import Callable
+from typing import Any, overload
+
+from content.messages import t
 
 __all__ = [
     "AccessDenied",
@@ -18,14 +28,52 @@ __all__ = [
     "calm",
 ]
 
+_OWN = "_own_message"  # where an error keeps a sentence given when it was raised
+
+
+class _Calm:
+    """A class's calm sentence, in this run's language each time it is read.
+
+    ``words`` returns the sentence through :func:`~content.messages.t` (written there as a literal,
+    so the message extractor finds it); ``english`` is the same sentence as written, for logs.
+    """
+
+    def __init__(self, words: Callable[[], str], english: str) -> None:
+        self.words = words
+        self.english = english
+
+    @overload
+    def __get__(self, error: None, owner: type | None = None) -> str: ...
+    @overload
+    def __get__(self, error: StorageError, owner: type | None = None) -> str: ...
+    def __get__(self, error: Any, owner: type | None = None) -> str:
+        own = getattr(error, "__dict__", {}).get(_OWN) if error is not None else None
+        return own if own else self.words()
+
+    def __set__(self, error: StorageError, value: str) -> None:
+        error.__dict__[_OWN] = value
+
+
+def _english(kind: type) -> str:
+    for klass in kind.__mro__:
+        calm_words = klass.__dict__.get("message")
+        if isinstance(calm_words, _Calm):
+            return calm_words.english
+    return ""
+
 
 class StorageError(Exception):
     """Base class: ``message`` is safe to show to a user (no paths, keys or internals)."""
 
-    message = "Something went wrong while saving. Nothing you typed was lost; please try again."
+    message = _Calm(
+        lambda: t(
+            "Something went wrong while saving. Nothing you typed was lost; please try again."
+        ),
+        "Something went wrong while saving. Nothing you typed was lost; please try again.",
+    )
 
     def __init__(self, message: str | None = None) -> None:
-        super().__init__(message or self.message)
+        super().__init__(message or _english(type(self)))
         if message:
             self.message = message
 
@@ -33,9 +81,14 @@ class StorageError(Exception):
 class StorageUnavailable(StorageError):
     """Storage cannot be reached or written (disk full, read-only folder, database away)."""
 
-    message = (
+    message = _Calm(
+        lambda: t(
+            "We couldn't save just now because the app's storage is unavailable. What you typed "
+            "is still on this page; please try again in a moment, or download a backup from My "
+            "data."
+        ),
         "We couldn't save just now because the app's storage is unavailable. What you typed is "
-        "still on this page; please try again in a moment, or download a backup from My data."
+        "still on this page; please try again in a moment, or download a backup from My data.",
     )
 
 
@@ -50,7 +103,7 @@ class Contended(StorageUnavailable):
 class AccessDenied(StorageError):
     """A compartment was asked for without the key that opens it."""
 
-    message = "This link doesn't open anything."
+    message = _Calm(lambda: t("This link doesn't open anything."), "This link doesn't open anything.")
 
 
 class BackupError(StorageError):

@@ -2,8 +2,9 @@
 
 (The notices above a page, and the sidebar's safety switch, are :mod:`ui.notices`.)
 
-The quick-exit snippet is ours and static apart from the exit address (a setting, JSON-encoded), so
-running it with ``unsafe_allow_javascript`` never runs anything a user wrote. It is rendered in the
+The quick-exit snippet is ours and static apart from the exit address (a setting, JSON-encoded) and
+its own words in the run's language (from our catalogue, escaped), so running it with
+``unsafe_allow_javascript`` never runs anything a user wrote. It is rendered in the
 main document (not an iframe), so ``window.location.replace`` leaves the app and replaces the
 current history entry; a window flag stops reruns from attaching the listeners twice.
 
@@ -17,12 +18,19 @@ site's ``Referer`` (Streamlit can't send a ``Referrer-Policy`` header).
 
 from __future__ import annotations
 
+import html
 import json
 from collections.abc import Mapping, Sequence
 
 import streamlit as st
 
+from content.messages import t
+
+# The English words (tests read them); what is drawn is looked up in the run's language.
 QUICK_EXIT_LABEL = "Quick exit"
+QUICK_EXIT_TITLE = "Leave this site now (or press Shift three times)"
+QUICK_EXIT_ARIA = "Quick exit: leave this site now. Shortcut: press Shift three times."
+NAV_ARIA = "App pages"
 
 _SNIPPET = """
 <style>
@@ -64,8 +72,8 @@ _SNIPPET = """
   .st-key-od_nav [data-testid="stCaptionContainer"] { margin: 0.9rem 0 0.15rem 0.5rem; }
   .st-key-od_nav [data-testid="stCaptionContainer"] p { margin: 0; font-weight: 600; }
 </style>
-<button id="od-quick-exit" type="button" title="Leave this site now (or press Shift three times)"
-  aria-label="Quick exit: leave this site now. Shortcut: press Shift three times.">
+<button id="od-quick-exit" type="button" title="__TITLE__"
+  aria-label="__ARIA__">
   __LABEL__
 </button>
 <script>
@@ -162,14 +170,16 @@ _SNIPPET = """
   }
   // The sidebar's page links are drawn by us (Streamlit's own list fails the axe "list" rules):
   // name their box as the app's navigation and mark the current page for screen readers.
+  window.odNavLabel = __NAV_ARIA__;  // the run's language: a new run with another one says it
   if (!window.odNavWatch) {
     window.odNavWatch = true;
     const mark = function () {
       const nav = document.querySelector(".st-key-od_nav");
       if (!nav) { return; }
-      if (nav.getAttribute("role") !== "navigation") {
+      if (nav.getAttribute("role") !== "navigation" ||
+          nav.getAttribute("aria-label") !== window.odNavLabel) {
         nav.setAttribute("role", "navigation");
-        nav.setAttribute("aria-label", "App pages");
+        nav.setAttribute("aria-label", window.odNavLabel);
       }
       // Home's link has an empty href and may also be reached as /home: compare last segments.
       const last = function (path) {
@@ -204,11 +214,27 @@ _SNIPPET = """
 
 
 def quick_exit(exit_url: str) -> None:
-    """Render the quick-exit button and the Shift-three-times shortcut."""
-    snippet = _SNIPPET.replace("__TARGET__", json.dumps(exit_url)).replace(
-        "__LABEL__", QUICK_EXIT_LABEL
-    )
+    """Render the quick-exit button and the Shift-three-times shortcut, in the run's language."""
+    words = {
+        "__TARGET__": json.dumps(exit_url),
+        "__NAV_ARIA__": json.dumps(t(NAV_ARIA)),
+        "__TITLE__": html.escape(t(QUICK_EXIT_TITLE), quote=True),
+        "__ARIA__": html.escape(t(QUICK_EXIT_ARIA), quote=True),
+        "__LABEL__": html.escape(t(QUICK_EXIT_LABEL), quote=False),
+    }
+    snippet = _SNIPPET
+    for marker, value in words.items():
+        snippet = snippet.replace(marker, value)
     st.html(snippet, unsafe_allow_javascript=True)
+
+
+def section_label(label: str) -> str:
+    """A sidebar section's label (``ui.pages.OWNER_SECTIONS``' English key) in the run's language."""
+    return {
+        "Your path": t("Your path"),
+        "Guides": t("Guides"),
+        "Safety and data": t("Safety and data"),
+    }.get(label, label)
 
 
 def navigation(sections: Mapping[str, Sequence[st.Page]]) -> None:
@@ -221,7 +247,7 @@ def navigation(sections: Mapping[str, Sequence[st.Page]]) -> None:
     with st.sidebar, st.container(key="od_nav", gap=None):
         for label, pages in sections.items():
             if label:
-                st.caption(label)
+                st.caption(section_label(label))
             for page in pages:
                 st.page_link(page, width="stretch")
 
@@ -229,6 +255,9 @@ def navigation(sections: Mapping[str, Sequence[st.Page]]) -> None:
 def sidebar_exit_hint() -> None:
     """A short reminder of the shortcut, for people who look in the sidebar first."""
     st.sidebar.caption(
-        "**Need to leave fast?** Use the red *Quick exit* button at the top, or press **Shift** "
-        "three times. It opens a weather page, and Back won't bring this tab back here."
+        t(
+            "**Need to leave fast?** Use the red *Quick exit* button at the top, or press "
+            "**Shift** three times. It opens a weather page, and Back won't bring this tab back "
+            "here."
+        )
     )

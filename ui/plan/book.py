@@ -7,6 +7,7 @@ from dataclasses import replace
 import streamlit as st
 
 from content import plan as words
+from content.messages import t
 from guide import routines as rt
 from guide.plan import Cycle
 from guide.safety import SafetyMode
@@ -15,7 +16,7 @@ from records import routines as records
 from ui import feedback
 from ui.clock import today
 from ui.context import Here
-from ui.plan.routine_log import PLACE, SAFETY_TOGETHER, cycle_id, heading
+from ui.plan.routine_log import PLACE, cycle_id, heading, safety_together
 
 
 def chosen_book(place: Here, cycle: Cycle | None) -> str | None:
@@ -31,10 +32,10 @@ def chosen_book(place: Here, cycle: Cycle | None) -> str | None:
 def book(place: Here, cycle: Cycle | None, safety: SafetyMode) -> None:
     """The book track: the chosen book's weeks to tick, or the choice of a book."""
     track = words.book_track()
-    heading("book", "Book track")
+    heading("book", t("Book track"))
     st.write(track.intro)
     if safety.on:
-        st.warning(SAFETY_TOGETHER, icon=":material/health_and_safety:")
+        st.warning(safety_together(), icon=":material/health_and_safety:")
     st.caption(track.solo_note)
     book_id = chosen_book(place, cycle)
     if book_id is None:
@@ -48,11 +49,14 @@ def book(place: Here, cycle: Cycle | None, safety: SafetyMode) -> None:
             records.log_docs(place.private), cycle_id(cycle), book_id, track.weeks
         )
         done = len(ticks)
-        st.progress(done / track.weeks, text=f"{done} of {track.weeks} weeks done")
+        st.progress(
+            done / track.weeks,
+            text=t("{done} of {weeks} weeks done", done=done, weeks=track.weeks),
+        )
         for week, step in enumerate(track.steps, start=1):
             widget = f"plan_routines_book_{book_id}_{week}"
             st.checkbox(
-                f"Week {week}: {step}",
+                t("Week {week}: {step}", week=week, step=step),
                 value=week in ticks,
                 key=widget,
                 on_change=tick,
@@ -60,11 +64,11 @@ def book(place: Here, cycle: Cycle | None, safety: SafetyMode) -> None:
             )
         if done == track.weeks:
             st.success(
-                "Four weeks done. Take a few minutes together to look back on what changed.",
+                t("Four weeks done. Take a few minutes together to look back on what changed."),
                 icon=":material/celebration:",
             )
-    with st.expander("Choose a different book"):
-        st.caption("Weeks you ticked for another book stay in your record.")
+    with st.expander(t("Choose a different book")):
+        st.caption(t("Weeks you ticked for another book stay in your record."))
         _book_picker(place, cycle, book_id)
 
 
@@ -73,10 +77,12 @@ def _book_picker(place: Here, cycle: Cycle | None, current: str | None) -> None:
     ids = [b.id for b in offered]
     widget = f"plan_routines_book_pick_{current or 'none'}"
     st.radio(
-        "Choose a book",
+        t("Choose a book"),
         ids,
         index=ids.index(current) if current in ids else None,
-        format_func=lambda i: f"{words.book(i).title}, by {words.book(i).author}",
+        format_func=lambda i: t(
+            "{title}, by {author}", title=words.book(i).title, author=words.book(i).author
+        ),
         captions=[b.about for b in offered],
         key=widget,
         on_change=choose_book,
@@ -96,7 +102,7 @@ def choose_book(place: Here, cycle: Cycle | None, widget: str) -> str | None:
         # Read the cycle afresh so a change the plan page saved a moment ago is kept.
         stored = next((c for c in plan_state.cycles(place) if c.id == cycle.id), cycle)
         plan_state.save_cycle(place, replace(stored, book_id=book_id))
-    return f"You're reading {words.book(book_id).title}."
+    return t("You're reading {title}.", title=words.book(book_id).title)
 
 
 @feedback.saves(PLACE)
@@ -113,4 +119,6 @@ def tick(place: Here, cycle: Cycle | None, book_id: str, week: int, widget: str)
             records.add_entry(place.private, doc)
     else:
         records.remove_entries(place.private, ids.get(week, []))
-    return f"Week {week} ticked off." if ticked else f"Week {week} unticked."
+    if ticked:
+        return t("Week {week} ticked off.", week=week)
+    return t("Week {week} unticked.", week=week)

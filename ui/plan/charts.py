@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 import streamlit as st
 
+from content.messages import t
 from guide.plan import Cycle
 from guide.safety import escape_markdown
 from guide.stats import routine_counts
@@ -50,9 +51,9 @@ def show_chart(name: str, chart: Chart, config: dict[str, Any]) -> None:
         if chart.table.empty:
             return  # the figure already says there is nothing yet: once is enough
         st.caption(escape_markdown(chart.summary))
-        with st.expander("Show the numbers", icon=":material/table:"):
+        with st.expander(t("Show the numbers"), icon=":material/table:"):
             st.dataframe(
                 chart.table,
                 hide_index=True,
-                column_config={"Share": st.column_config.NumberColumn(format="percent")},
+                column_config={t("Share"): st.column_config.NumberColumn(format="percent")},
             )

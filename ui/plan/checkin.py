@@ -12,6 +12,7 @@ from datetime import date
 import streamlit as st
 
 from content import plan as words
+from content.messages import t
 from guide import formatting
 from guide import routines as rt
 from guide.limits import first_too_long, limit_hint, too_long
@@ -24,25 +25,33 @@ from ui.context import Here
 from ui.plan.fields import typed
 from ui.plan.routine_log import (
     NOTE_CHARS,
-    SAFETY_TOGETHER,
     cycle_id,
     heading,
     log_once_a_day,
     logged_on,
+    safety_together,
 )
 from ui.plan.timer import countdown
 
 NIGHTLY, NIGHTLY_KEPT = "plan_nightly", "plan_nightly_kept"
 WEEKLY, WEEKLY_KEPT = "plan_weekly", "plan_weekly_kept"
 RECENT = 3  # recent small steps shown under the nightly log
-KEPT_NOTE = (
-    "The box was empty, so what you logged earlier today is kept. To remove it, use "
-    "Clear tonight's note."
-)
-WEEKLY_KEPT_NOTE = (
-    "Boxes left empty keep what you logged earlier today. To remove those words, use Clear "
-    "today's check-in words."
-)
+
+
+def kept_note() -> str:
+    """What logging tonight's check-in again with an empty box says (in the run's language)."""
+    return t(
+        "The box was empty, so what you logged earlier today is kept. To remove it, use "
+        "Clear tonight's note."
+    )
+
+
+def weekly_kept_note() -> str:
+    """What logging this week's check-in again with empty boxes says."""
+    return t(
+        "Boxes left empty keep what you logged earlier today. To remove those words, use Clear "
+        "today's check-in words."
+    )
 
 
 # --- nightly -------------------------------------------------------------------------------------
@@ -54,7 +63,7 @@ def nightly(place: Here, cycle: Cycle | None, safety: SafetyMode) -> None:
     heading("nightly", checkin.title)
     st.write(checkin.intro)
     if safety.on:
-        st.warning(SAFETY_TOGETHER, icon=":material/health_and_safety:")
+        st.warning(safety_together(), icon=":material/health_and_safety:")
     countdown()
     st.caption(checkin.swap_note)
     _nightly_log(place, cycle)
@@ -64,15 +73,15 @@ def _nightly_log(place: Here, cycle: Cycle | None) -> None:
     checkin = words.nightly_checkin()
     day = today()
     with st.form("plan_routines_nightly_form", border=True):
-        st.markdown("**Log tonight's check-in**")
+        st.markdown(t("**Log tonight's check-in**"))
         st.text_input(
             checkin.log_prompt,
-            placeholder="Optional",
+            placeholder=t("Optional"),
             key="plan_routines_nightly_step",
             help=limit_hint(NOTE_CHARS),
         )
         st.form_submit_button(
-            "Log tonight's check-in",
+            t("Log tonight's check-in"),
             icon=":material/check:",
             on_click=log_nightly,
             args=(place, cycle),
@@ -84,10 +93,10 @@ def _nightly_log(place: Here, cycle: Cycle | None) -> None:
         # Clearing tonight's note: its own button, then a confirmation; the check-in stays.
         confirm.ask(
             "plan_routines_nightly_clear",
-            "Clear tonight's note",
-            "Remove tonight's note? The check-in itself stays logged.",
-            "Remove the note",
-            "Keep it",
+            t("Clear tonight's note"),
+            t("Remove tonight's note? The check-in itself stays logged."),
+            t("Remove the note"),
+            t("Keep it"),
             on_click=clear_nightly_note,
             args=(place, day, cycle),
         )
@@ -95,12 +104,14 @@ def _nightly_log(place: Here, cycle: Cycle | None) -> None:
     first, last = rt.week_window(day, cycle.start if cycle else None)
     this_week = [d for d in logged if first.isoformat() <= d["day"] <= last.isoformat()]
     if this_week:
-        st.caption(f":material/check: Evenings logged this week: {len(this_week)}")
+        st.caption(
+            ":material/check: " + t("Evenings logged this week: {count}", count=len(this_week))
+        )
     else:
-        st.caption("No evenings logged yet this week.")
+        st.caption(t("No evenings logged yet this week."))
     steps = [d for d in logged if d.get("note")][:RECENT]
     if steps:
-        st.markdown("**Recent small steps**")
+        st.markdown(t("**Recent small steps**"))
         for doc in steps:
             st.caption(formatting.day(formatting.read_date(doc["day"])))
             st.text(doc["note"])
@@ -113,12 +124,15 @@ def log_nightly(place: Here, cycle: Cycle | None) -> str | None:
     long = too_long(step, NOTE_CHARS)
     if long is not None:  # nothing logged; the words stay in the box
         feedback.leave(
-            NIGHTLY, f"{long} Nothing was logged.", ok=False, icon=":material/content_cut:"
+            NIGHTLY,
+            t("{problem} Nothing was logged.", problem=long),
+            ok=False,
+            icon=":material/content_cut:",
         )
         return None
     if log_once_a_day(place, "nightly", today(), step, cycle):
-        feedback.leave(NIGHTLY_KEPT, KEPT_NOTE, remark=True, icon=":material/info:")
-    return "Tonight's check-in is logged."
+        feedback.leave(NIGHTLY_KEPT, kept_note(), remark=True, icon=":material/info:")
+    return t("Tonight's check-in is logged.")
 
 
 @feedback.saves(NIGHTLY)
@@ -129,7 +143,7 @@ def clear_nightly_note(place: Here, day: date, cycle: Cycle | None) -> str | Non
         return None
     doc = rt.log_doc("nightly", day, "", cycle_id(cycle))
     records.replace_entry(place.private, found["_id"], doc)
-    return "Tonight's note is removed."
+    return t("Tonight's note is removed.")
 
 
 # --- weekly --------------------------------------------------------------------------------------
@@ -141,13 +155,13 @@ def weekly(place: Here, cycle: Cycle | None, safety: SafetyMode) -> None:
     heading("weekly", checkin.title)
     st.write(checkin.intro)
     if safety.on:
-        st.warning(SAFETY_TOGETHER, icon=":material/health_and_safety:")
+        st.warning(safety_together(), icon=":material/health_and_safety:")
     questions, rules = st.columns(2, gap="medium")
     with questions:
-        st.markdown("**Each of you answers**")
+        st.markdown(t("**Each of you answers**"))
         st.markdown("\n".join(f"{i}. {p}" for i, p in enumerate(checkin.prompts, 1)))
     with rules:
-        st.markdown("**The rules**")
+        st.markdown(t("**The rules**"))
         st.markdown("\n".join(f"- {rule}" for rule in checkin.rules))
     day = today()
     first, last = rt.week_window(day, cycle.start if cycle else None)
@@ -155,17 +169,17 @@ def weekly(place: Here, cycle: Cycle | None, safety: SafetyMode) -> None:
     this_week = [d for d in logged if first.isoformat() <= d["day"] <= last.isoformat()]
     if this_week:
         when = formatting.day(formatting.read_date(this_week[0]["day"]))
-        st.caption(f":material/check: This week's check-in was logged on {when}.")
+        st.caption(":material/check: " + t("This week's check-in was logged on {when}.", when=when))
     with st.form("plan_routines_weekly_form", border=True):
-        st.markdown("**Log this week's check-in**")
-        st.caption("A word or two is plenty. Every box is optional.")
+        st.markdown(t("**Log this week's check-in**"))
+        st.caption(t("A word or two is plenty. Every box is optional."))
         for i, prompt in enumerate(checkin.prompts):
             st.text_input(prompt, key=f"plan_routines_weekly_{i}", help=limit_hint(NOTE_CHARS))
         st.text_input(
             checkin.log_prompt, key="plan_routines_weekly_note", help=limit_hint(NOTE_CHARS)
         )
         st.form_submit_button(
-            "Log this week's check-in",
+            t("Log this week's check-in"),
             icon=":material/check:",
             on_click=log_weekly,
             args=(place, cycle),
@@ -178,10 +192,10 @@ def weekly(place: Here, cycle: Cycle | None, safety: SafetyMode) -> None:
         # Clearing today's weekly words: its own button, then a confirmation; the log stays.
         confirm.ask(
             "plan_routines_weekly_clear",
-            "Clear today's check-in words",
-            "Remove the words logged today? The check-in itself stays logged.",
-            "Remove the words",
-            "Keep them",
+            t("Clear today's check-in words"),
+            t("Remove the words logged today? The check-in itself stays logged."),
+            t("Remove the words"),
+            t("Keep them"),
             on_click=clear_weekly_words,
             args=(place, day, cycle),
         )
@@ -201,12 +215,15 @@ def log_weekly(place: Here, cycle: Cycle | None) -> str | None:
     )
     if long is not None:  # nothing logged; the words stay in the boxes
         feedback.leave(
-            WEEKLY, f"{long} Nothing was logged.", ok=False, icon=":material/content_cut:"
+            WEEKLY,
+            t("{problem} Nothing was logged.", problem=long),
+            ok=False,
+            icon=":material/content_cut:",
         )
         return None
     if log_once_a_day(place, "weekly", today(), note, cycle, answers=answers):
-        feedback.leave(WEEKLY_KEPT, WEEKLY_KEPT_NOTE, remark=True, icon=":material/info:")
-    return "This week's check-in is logged."
+        feedback.leave(WEEKLY_KEPT, weekly_kept_note(), remark=True, icon=":material/info:")
+    return t("This week's check-in is logged.")
 
 
 @feedback.saves(WEEKLY)
@@ -218,4 +235,4 @@ def clear_weekly_words(place: Here, day: date, cycle: Cycle | None) -> str | Non
     empty = [""] * len(found.get("answers") or ())
     doc = rt.log_doc("weekly", day, "", cycle_id(cycle), answers=empty)
     records.replace_entry(place.private, found["_id"], doc)
-    return "Today's check-in words are removed."
+    return t("Today's check-in words are removed.")

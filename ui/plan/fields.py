@@ -6,6 +6,7 @@ from datetime import date
 
 import streamlit as st
 
+from content.messages import t
 from guide import formatting
 
 
@@ -26,4 +27,4 @@ def picker_format() -> str:
 
 def today_in_words(today: date) -> None:
     """Today's date in words beside a picker that writes numbers only."""
-    st.caption(f"Today is {formatting.day_with_year(today)}.")
+    st.caption(t("Today is {day}.", day=formatting.day_with_year(today)))

@@ -7,6 +7,7 @@ from datetime import timedelta
 import streamlit as st
 
 from content import plan as words
+from content.messages import t
 from guide import formatting
 from guide.plan import Cycle
 from guide.safety import escape_markdown
@@ -19,7 +20,11 @@ from ui.plan.numbers import numbers, summary_of
 
 def _cycle_label(cycle: Cycle) -> str:
     end = cycle.review_on - timedelta(days=1)
-    label = f"{formatting.short_date(cycle.start)} to {formatting.short_date(end)}"
+    label = t(
+        "{first} to {last}",
+        first=formatting.short_date(cycle.start),
+        last=formatting.short_date(end),
+    )
     if cycle.decision:
         titles = {o.id: o.title for o in words.decision_options()}
         label += f" \u00b7 {titles.get(cycle.decision.option, cycle.decision.option)}"
@@ -31,10 +36,10 @@ def history(place: Here, current: Cycle) -> None:
     earlier = plan_state.earlier_cycles(place, current)
     if not earlier:
         return
-    st.subheader("Earlier six-week plans", anchor=False)
+    st.subheader(t("Earlier six-week plans"), anchor=False)
     by_id = {c.id: c for c in earlier}
     picked = st.selectbox(
-        "Look back at",
+        t("Look back at"),
         list(by_id),
         format_func=lambda cid: _cycle_label(by_id[cid]),
         key="plan_history_pick",
@@ -58,16 +63,24 @@ def past_cycle(place: Here, cycle: Cycle) -> None:
             for changed, old in target.history:
                 st.caption(
                     escape_markdown(
-                        f"\u201c{target.text}\u201d was \u201c{old}\u201d until {formatting.day(changed)}."
+                        t(
+                            "\u201c{target}\u201d was \u201c{old}\u201d until {day}.",
+                            target=target.text,
+                            old=old,
+                            day=formatting.day(changed),
+                        )
                     )
                 )
         decision = cycle.decision
         if decision is None:
-            st.caption("No decision was saved for this plan.")
+            st.caption(t("No decision was saved for this plan."))
             return
         titles = {o.id: o.title for o in words.decision_options()}
         st.markdown(
-            f"You chose **{titles.get(decision.option, decision.option)}** on "
-            f"{formatting.day(decision.decided_on)}."
+            t(
+                "You chose **{choice}** on {day}.",
+                choice=titles.get(decision.option, decision.option),
+                day=formatting.day(decision.decided_on),
+            )
         )
         timeline_answers(decision.timeline, decision.note)

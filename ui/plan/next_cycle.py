@@ -6,6 +6,7 @@ from datetime import date, timedelta
 
 import streamlit as st
 
+from content.messages import t
 from guide import formatting
 from guide.limits import limit_hint
 from guide.plan import MAX_TARGETS, TARGET_LIMIT, Cycle, PlanError
@@ -20,16 +21,18 @@ PLACE = "plan_next_cycle"
 
 def next_cycle_form(place: Here, cycle: Cycle, today: date) -> None:
     """Start the next six weeks, carrying the targets over (reword or clear any)."""
-    st.subheader("Start a new six weeks", anchor=False)
+    st.subheader(t("Start a new six weeks"), anchor=False)
     st.write(
-        "Your targets carry over: keep them, reword them, or clear one to drop it. This plan, "
-        "its record and your decision are kept, and you can look back at them here."
+        t(
+            "Your targets carry over: keep them, reword them, or clear one to drop it. This plan, "
+            "its record and your decision are kept, and you can look back at them here."
+        )
     )
     earliest = cycle.start + timedelta(days=1)
     with st.form(f"plan_next_form_{cycle.id}", border=True):
         today_in_words(today)
         st.date_input(
-            "When do the new six weeks start?",
+            t("When do the new six weeks start?"),
             value=max(today, earliest),
             min_value=earliest,
             max_value=max(today, earliest) + timedelta(days=60),
@@ -38,13 +41,13 @@ def next_cycle_form(place: Here, cycle: Cycle, today: date) -> None:
         )
         for n in range(1, MAX_TARGETS + 1):
             st.text_input(
-                f"Target {n}",
+                t("Target {n}", n=n),
                 value=cycle.targets[n - 1].text if n <= len(cycle.targets) else "",
                 help=limit_hint(TARGET_LIMIT),
                 key=f"plan_next_target_{cycle.id}_{n}",
             )
         st.form_submit_button(
-            "Start the new six weeks",
+            t("Start the new six weeks"),
             type="primary",
             icon=":material/restart_alt:",
             on_click=start_next,
@@ -62,9 +65,11 @@ def start_next(place: Here, cycle: Cycle, today: date) -> None:
         # Every box cleared is not a wish to start an empty plan: nothing changes, and it says so.
         feedback.leave(
             PLACE,
-            "Nothing was started: with every target cleared there would be nothing to rate. "
-            "Your current six weeks and their targets are kept as they were. Keep at least one "
-            "target to start new ones.",
+            t(
+                "Nothing was started: with every target cleared there would be nothing to rate. "
+                "Your current six weeks and their targets are kept as they were. Keep at least "
+                "one target to start new ones."
+            ),
             remark=True,
             icon=":material/edit:",
         )
@@ -76,4 +81,6 @@ def start_next(place: Here, cycle: Cycle, today: date) -> None:
         return
     plan_state.start_cycle(place, fresh)
     st.session_state[state.HINTS_FOR] = fresh.id
-    state.open_next("week", f"Your new six weeks start on {formatting.day(fresh.start)}.")
+    state.open_next(
+        "week", t("Your new six weeks start on {day}.", day=formatting.day(fresh.start))
+    )

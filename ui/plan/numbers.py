@@ -9,8 +9,11 @@ from collections.abc import Sequence
 from datetime import date
 
 import streamlit as st
+from babel.numbers import format_decimal, format_percent
 
+from content import language
 from content import plan as words
+from content.messages import t, tn
 from guide import formatting
 from guide.plan import Cycle
 from guide.safety import escape_markdown
@@ -28,8 +31,9 @@ def summary_of(place: Here, cycle: Cycle, today: date) -> ReviewSummary:
     return review_summary(cycle, plan_state.ratings(place, cycle, "owner"), entries, today)
 
 
-def _weeks_words(weeks: Sequence[int]) -> str:
-    return formatting.numbered(weeks, "week", "weeks")
+def _week_numbers(weeks: Sequence[int]) -> str:
+    """ "2", "2 and 3", "1, 2 and 3" in this run's language."""
+    return formatting.join_and([str(n) for n in weeks])
 
 
 def numbers(cycle: Cycle, summary: ReviewSummary) -> None:
@@ -41,21 +45,40 @@ def numbers(cycle: Cycle, summary: ReviewSummary) -> None:
             lines.append(f"- **{escape_markdown(row.text)}**: {labels['unrated'].lower()}.")
             continue
         lines.append(
-            f"- **{escape_markdown(row.text)}**: kept {row.kept} of {row.weeks_rated} rated weeks"
-            f" ({row.kept_share:.0%}), partly kept {row.partly}, not kept {row.not_kept}."
+            "- "
+            + tn(
+                "**{target}**: kept {kept} of {count} rated week ({share}), partly kept "
+                "{partly}, not kept {not_kept}.",
+                "**{target}**: kept {kept} of {count} rated weeks ({share}), partly kept "
+                "{partly}, not kept {not_kept}.",
+                row.weeks_rated,
+                target=escape_markdown(row.text),
+                kept=row.kept,
+                share=format_percent(row.kept_share, locale=language.current()),
+                partly=row.partly,
+                not_kept=row.not_kept,
+            )
         )
     st.markdown("\n".join(lines))
     trend = words.chart_words()[f"trend_{summary.trend.replace(' ', '_')}"]
     if summary.overall is not None:
+        score = format_decimal(summary.overall, format="0.00", locale=language.current())
         st.markdown(
-            f"The weekly score averaged **{summary.overall:.2f}** on a scale from 0 (nothing "
-            f"kept) to 1 (everything kept). {trend}"
+            t(
+                "The weekly score averaged **{score}** on a scale from 0 (nothing kept) to 1 "
+                "(everything kept).",
+                score=score,
+            )
+            + f" {trend}"
         )
     names = {t.id: t.text for t in cycle.targets}
     if summary.best and summary.hardest:
         st.markdown(
-            f"Went best: **{escape_markdown(names[summary.best])}**. "
-            f"Hardest: **{escape_markdown(names[summary.hardest])}**."
+            t(
+                "Went best: **{best}**. Hardest: **{hardest}**.",
+                best=escape_markdown(names[summary.best]),
+                hardest=escape_markdown(names[summary.hardest]),
+            )
         )
     routine_names = words.routine_labels()
     columns = st.columns(len(summary.routines))
@@ -63,10 +86,21 @@ def numbers(cycle: Cycle, summary: ReviewSummary) -> None:
         column.metric(routine_names.get(routine, routine), count)
     if summary.weeks_missing:
         st.caption(
-            f"Not fully rated yet: {_weeks_words(summary.weeks_missing)}. You can still rate "
-            "them under This week."
+            tn(
+                "Not fully rated yet: week {weeks}. You can still rate it under This week.",
+                "Not fully rated yet: weeks {weeks}. You can still rate them under This week.",
+                len(summary.weeks_missing),
+                weeks=_week_numbers(summary.weeks_missing),
+            )
         )
     elif len(summary.weeks_rated) == WEEKS:
-        st.caption("All six weeks are rated.")
+        st.caption(t("All six weeks are rated."))
     elif summary.weeks_rated:
-        st.caption(f"Rated: {_weeks_words(summary.weeks_rated)}.")
+        st.caption(
+            tn(
+                "Rated: week {weeks}.",
+                "Rated: weeks {weeks}.",
+                len(summary.weeks_rated),
+                weeks=_week_numbers(summary.weeks_rated),
+            )
+        )

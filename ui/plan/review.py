@@ -9,6 +9,7 @@ from datetime import date
 import streamlit as st
 
 from content import plan as words
+from content.messages import t
 from guide import formatting
 from guide.plan import Cycle
 from guide.safety import SafetyMode
@@ -26,15 +27,18 @@ def review(place: Here, cycle: Cycle, today: date, safety: SafetyMode) -> None:
     info = current_week(cycle.start, today)
     if not info.finished:
         st.info(
-            f"It's early: your review date is {formatting.day(cycle.review_on)}. You're welcome to "
-            "look now. The numbers fill in as the weeks are rated.",
+            t(
+                "It's early: your review date is {day}. You're welcome to look now. The numbers "
+                "fill in as the weeks are rated.",
+                day=formatting.day(cycle.review_on),
+            ),
             icon=":material/schedule:",
         )
-    st.subheader("What the record shows", anchor=False)
+    st.subheader(t("What the record shows"), anchor=False)
     numbers(cycle, summary_of(place, cycle, today))
-    st.subheader("Journal lines you marked as telling", anchor=False)
+    st.subheader(t("Journal lines you marked as telling"), anchor=False)
     telling_lines(place, cycle)
-    st.subheader("Deciding what comes next", anchor=False)
+    st.subheader(t("Deciding what comes next"), anchor=False)
     if safety.withholds("plan_ask_again"):
         # Lead with help of the person's own before any choice, so nothing here reads as a
         # step back toward couples therapy.
@@ -45,12 +49,12 @@ def review(place: Here, cycle: Cycle, today: date, safety: SafetyMode) -> None:
         decision_form(place, cycle, today, safety)
         st.page_link(
             GOING_ALONE,
-            label="More about individual therapy: Going alone",
+            label=t("More about individual therapy: Going alone"),
             icon=":material/self_improvement:",
         )
     else:
         decision_box(cycle, safety)
-        with st.expander("Change my decision or my timeline", icon=":material/edit:"):
+        with st.expander(t("Change my decision or my timeline"), icon=":material/edit:"):
             decision_form(place, cycle, today, safety)
         next_cycle_form(place, cycle, today)
     history(place, cycle)
@@ -61,8 +65,10 @@ def telling_lines(place: Here, cycle: Cycle) -> None:
     lines = [line for line in plan_state.journal_entries(place, cycle) if line.telling]
     if not lines:
         st.caption(
-            "None yet. In your journal under Routines, you can mark a line as telling, and it "
-            "will show up here."
+            t(
+                "None yet. In your journal under Routines, you can mark a line as telling, and "
+                "it will show up here."
+            )
         )
         return
     with st.container(border=True, key="plan_telling"):

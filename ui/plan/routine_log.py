@@ -11,6 +11,7 @@ from datetime import date
 
 import streamlit as st
 
+from content.messages import t
 from guide import routines as rt
 from guide.plan import Cycle
 from records import routines as records
@@ -25,11 +26,16 @@ ICONS = {
     "journal": ":material/edit_note:",
     "support": ":material/self_improvement:",
 }
-SAFETY_TOGETHER = (
-    "Safety mode is on. Talking things through together only helps when you can speak without "
-    "fear. If a conversation with your partner could lead to harm, leave this one aside: your "
-    "journal and your own support are here for you, and the Safety page has people who can help."
-)
+
+
+def safety_together() -> str:
+    """The note beside a routine done together while safety mode is on (the run's language)."""
+    return t(
+        "Safety mode is on. Talking things through together only helps when you can speak "
+        "without fear. If a conversation with your partner could lead to harm, leave this one "
+        "aside: your journal and your own support are here for you, and the Safety page has "
+        "people who can help."
+    )
 
 
 def cycle_id(cycle: Cycle | None) -> str | None:

@@ -14,6 +14,7 @@ from collections.abc import Callable
 import streamlit as st
 
 from content import plan as words
+from content.messages import t
 from guide.plan import ROUTINES, Cycle
 from guide.safety import SafetyMode
 from ui import feedback
@@ -26,11 +27,6 @@ from ui.plan.support import support
 from ui.safety.state import mode
 
 PICK = "plan_routines_pick"
-NO_PLAN = (
-    "Routines belong to a six-week plan: once a plan is running, what you log here counts "
-    "toward its review. You don't have to wait for one, though. Everything below works now, "
-    "and what you log is kept."
-)
 DRAW: dict[str, Callable[[Here, Cycle | None, SafetyMode], None]] = {
     "nightly": nightly,
     "weekly": weekly,
@@ -45,10 +41,17 @@ def render(place: Here, cycle: Cycle | None) -> None:
     safety = mode(place)
     feedback.show(PLACE)
     if cycle is None:
-        st.info(NO_PLAN, icon=":material/info:")
+        st.info(
+            t(
+                "Routines belong to a six-week plan: once a plan is running, what you log here "
+                "counts toward its review. You don't have to wait for one, though. Everything "
+                "below works now, and what you log is kept."
+            ),
+            icon=":material/info:",
+        )
     labels = words.routine_labels()
     pick = st.segmented_control(
-        "Routine",
+        t("Routine"),
         ROUTINES,
         format_func=lambda r: labels[r],
         default="journal" if safety.on else "nightly",

@@ -8,6 +8,7 @@ from datetime import date, timedelta
 import streamlit as st
 
 from content import plan as words
+from content.messages import t
 from guide import formatting
 from guide.calendar import build_ics
 from guide.limits import limit_hint
@@ -38,16 +39,20 @@ MOVE = "plan_move_start"
 def setup(place: Here, cycle: Cycle, today: date, safety: SafetyMode) -> None:
     """Dates, the calendar file, and the targets with their hints, wording history and edits."""
     own = safety.withholds("plan_together_ideas")
-    st.subheader("Dates", anchor=False)
-    began = "Started" if cycle.start <= today else "Starts"
+    st.subheader(t("Dates"), anchor=False)
+    dates = {"start": formatting.day(cycle.start), "review": formatting.day(cycle.review_on)}
     st.markdown(
-        f"{began} on **{formatting.day(cycle.start)}**. Review on **{formatting.day(cycle.review_on)}**."
+        t("Started on **{start}**. Review on **{review}**.", **dates)
+        if cycle.start <= today
+        else t("Starts on **{start}**. Review on **{review}**.", **dates)
     )
     calendar_button(place, cycle)
-    st.subheader("Your targets", anchor=False)
+    st.subheader(t("Your targets"), anchor=False)
     st.write(
-        "You can reword a target at any time. Its ratings stay with it, and the earlier wording "
-        "is kept."
+        t(
+            "You can reword a target at any time. Its ratings stay with it, and the earlier "
+            "wording is kept."
+        )
     )
     for index, target in enumerate(cycle.targets, 1):
         with st.container(border=True, key=f"plan_target_box_{index}"):
@@ -57,7 +62,7 @@ def setup(place: Here, cycle: Cycle, today: date, safety: SafetyMode) -> None:
                 st.caption(f":material/lightbulb: {hint}")
                 for n, suggestion in enumerate(target_suggestions(target.text, own)):
                     st.button(
-                        f"Use \u201c{suggestion}\u201d",
+                        t("Use \u201c{suggestion}\u201d", suggestion=suggestion),
                         key=f"plan_use_{target.id}_{n}",
                         type="tertiary",
                         icon=":material/swap_horiz:",
@@ -66,22 +71,22 @@ def setup(place: Here, cycle: Cycle, today: date, safety: SafetyMode) -> None:
                     )
             if target.history:
                 earlier = "; ".join(
-                    f"\u201c{old}\u201d (until {formatting.day(changed)})"
+                    t("\u201c{old}\u201d (until {day})", old=old, day=formatting.day(changed))
                     for changed, old in target.history
                 )
-                st.caption(f"Earlier wording: {escape_markdown(earlier)}")
+                st.caption(t("Earlier wording: {earlier}", earlier=escape_markdown(earlier)))
             with (
-                st.expander("Reword", icon=":material/edit:"),
+                st.expander(t("Reword"), icon=":material/edit:"),
                 st.form(f"plan_edit_{target.id}", border=False),
             ):
                 st.text_input(
-                    "New wording",
+                    t("New wording"),
                     value=target.text,
                     key=f"plan_edit_text_{target.id}",
                     help=limit_hint(TARGET_LIMIT),
                 )
                 st.form_submit_button(
-                    "Save new wording",
+                    t("Save new wording"),
                     icon=":material/check:",
                     on_click=reword_from_form,
                     args=(place, cycle, target.id, today),
@@ -99,7 +104,7 @@ def setup(place: Here, cycle: Cycle, today: date, safety: SafetyMode) -> None:
 def calendar_button(place: Here, cycle: Cycle) -> None:
     """The .ics download with the six weekly reminders and the review date."""
     st.download_button(
-        "Add reminders to my calendar",
+        t("Add reminders to my calendar"),
         # Made when pressed, and only while the link still opens the space (see ui.callbacks).
         data=fresh_data(place, lambda _now: build_ics(cycle.start)),
         file_name="weekly-notes.ics",
@@ -110,9 +115,11 @@ def calendar_button(place: Here, cycle: Cycle) -> None:
         args=(place,),
     )
     st.caption(
-        "A reminder at the end of each week and one on the review date, as a calendar file. "
-        "The titles are neutral, such as \u201cWeekly check-in notes\u201d, in case someone "
-        "else sees your calendar."
+        t(
+            "A reminder at the end of each week and one on the review date, as a calendar file. "
+            "The titles are neutral, such as \u201cWeekly check-in notes\u201d, in case someone "
+            "else sees your calendar."
+        )
     )
 
 
@@ -135,11 +142,13 @@ def _reword(place: Here, cycle: Cycle, target_id: str, text: str, today: date) -
     st.session_state[REWORDED] = target_id  # what this leaves to say goes in that target's box
     if not text.strip():
         # An empty box is not a wish to erase: the target keeps its words, and is told so.
-        current = next((t.text for t in cycle.targets if t.id == target_id), "")
+        current = next((target.text for target in cycle.targets if target.id == target_id), "")
         feedback.leave(
             REWORD,
-            f"“{escape_markdown(current)}” keeps its wording. To change it, type the new words "
-            "and save.",
+            t(
+                "“{target}” keeps its wording. To change it, type the new words and save.",
+                target=escape_markdown(current),
+            ),
             remark=True,
             icon=":material/edit:",
         )
@@ -151,29 +160,29 @@ def _reword(place: Here, cycle: Cycle, target_id: str, text: str, today: date) -
         return None
     if changed == cycle:
         feedback.leave(
-            REWORD, "That's the wording it already has.", remark=True, icon=":material/info:"
+            REWORD, t("That's the wording it already has."), remark=True, icon=":material/info:"
         )
         return None
     plan_state.save_cycle(place, changed)
-    return "Target reworded. Its ratings and earlier wording are kept."
+    return t("Target reworded. Its ratings and earlier wording are kept.")
 
 
 # --- adding a target -----------------------------------------------------------------------------
 
 
 def _add_target_form(place: Here, cycle: Cycle, own_support: bool) -> None:
-    taken = {t.text for t in cycle.targets}
+    taken = {target.text for target in cycle.targets}
     ideas = [e.text for e in words.target_examples(own_support) if e.text not in taken]
     with st.form("plan_add_target", border=True):
         st.text_input(
-            "Add a target",
+            t("Add a target"),
             key=f"plan_add_text_{cycle.id}",
             help=limit_hint(TARGET_LIMIT),
-            placeholder=f"For example: {ideas[0]}" if ideas else "",
+            placeholder=t("For example: {idea}", idea=ideas[0]) if ideas else "",
         )
-        st.caption("Some ideas: " + "; ".join(ideas[:4]) + ".")
+        st.caption(t("Some ideas: {ideas}.", ideas="; ".join(ideas[:4])))
         st.form_submit_button(
-            "Add this target", icon=":material/add:", on_click=add_target, args=(place, cycle)
+            t("Add this target"), icon=":material/add:", on_click=add_target, args=(place, cycle)
         )
 
 
@@ -187,7 +196,7 @@ def add_target(place: Here, cycle: Cycle) -> str | None:
         return None
     plan_state.save_cycle(place, changed)
     st.session_state[state.HINTS_FOR] = cycle.id
-    return "Target added."
+    return t("Target added.")
 
 
 # --- moving the start ----------------------------------------------------------------------------
@@ -201,16 +210,16 @@ def _move_start_form(place: Here, cycle: Cycle, today: date) -> None:
     with st.form("plan_move_start", border=True):
         today_in_words(today)
         st.date_input(
-            "Change the start date",
+            t("Change the start date"),
             value=max(cycle.start, lowest),
             min_value=lowest,
             max_value=today + timedelta(days=60),
             format=picker_format(),
             key=f"plan_move_start_{cycle.id}",
-            help="Possible until the first rating is saved.",
+            help=t("Possible until the first rating is saved."),
         )
         st.form_submit_button(
-            "Save start date", icon=":material/event:", on_click=move_start, args=(place, cycle)
+            t("Save start date"), icon=":material/event:", on_click=move_start, args=(place, cycle)
         )
 
 
@@ -221,4 +230,4 @@ def move_start(place: Here, cycle: Cycle) -> str | None:
     if not isinstance(start, date):
         return None  # an emptied date box: nothing to change
     plan_state.save_cycle(place, plan_state.move_start(cycle, start))
-    return f"The six weeks now start on {formatting.day(start)}."
+    return t("The six weeks now start on {day}.", day=formatting.day(start))

@@ -11,6 +11,7 @@ from datetime import date, timedelta
 import streamlit as st
 
 from content import plan as words
+from content.messages import t
 from guide import formatting
 from guide.limits import limit_hint
 from guide.plan import MAX_TARGETS, TARGET_LIMIT, PlanError
@@ -32,24 +33,36 @@ def first_plan(place: Here, today: date, safety: SafetyMode) -> None:
         own = words.safety_mode()
         st.markdown(own.intro)
         st.markdown("\n".join(f"- {point}" for point in own.points))
-        st.caption("Everything you write here stays in your private space.")
-        st.subheader("Set up your six weeks", anchor=False)
+        st.caption(t("Everything you write here stays in your private space."))
+        st.subheader(t("Set up your six weeks"), anchor=False)
         new_plan_form(place, today, own_support=True)
         return
     st.markdown(
-        "You can't make anyone go to therapy. What you can do is try a few small changes for "
-        "six weeks and keep an honest record of how they go."
+        t(
+            "You can't make anyone go to therapy. What you can do is try a few small changes for "
+            "six weeks and keep an honest record of how they go."
+        )
     )
     st.markdown(
-        "- **Pick up to three targets**: things you would both notice in an ordinary week, "
-        "like no phones at dinner.\n"
-        "- **Once a week**, note whether each one was kept, partly kept or not kept. It takes "
-        "a minute, and a late week can still be rated.\n"
-        "- **After six weeks**, look back over the record and your journal, and decide "
-        "what comes next with something solid in hand."
+        "\n".join(
+            [
+                t(
+                    "- **Pick up to three targets**: things you would both notice in an ordinary "
+                    "week, like no phones at dinner."
+                ),
+                t(
+                    "- **Once a week**, note whether each one was kept, partly kept or not kept. "
+                    "It takes a minute, and a late week can still be rated."
+                ),
+                t(
+                    "- **After six weeks**, look back over the record and your journal, and "
+                    "decide what comes next with something solid in hand."
+                ),
+            ]
+        )
     )
-    st.caption("Everything you write here stays in your private space.")
-    st.subheader("Set up your six weeks", anchor=False)
+    st.caption(t("Everything you write here stays in your private space."))
+    st.subheader(t("Set up your six weeks"), anchor=False)
     new_plan_form(place, today)
 
 
@@ -62,35 +75,41 @@ def new_plan_form(place: Here, today: date, own_support: bool = False) -> None:
     with st.form("plan_setup_form", border=True):
         today_in_words(today)
         st.date_input(
-            "When do the six weeks start?",
+            t("When do the six weeks start?"),
             value=today,
             min_value=today - timedelta(days=CYCLE_DAYS - 1),
             max_value=today + timedelta(days=60),
             format=picker_format(),
             key="plan_setup_start",
-            help="Any day of the week works. Each week runs for seven days from this day.",
+            help=t("Any day of the week works. Each week runs for seven days from this day."),
         )
         st.pills(
-            "Pick from these ideas",
+            t("Pick from these ideas"),
             examples,
             selection_mode="multi",
             key="plan_setup_ideas",
         )
-        st.markdown("**Or write your own**")
+        st.markdown(t("**Or write your own**"))
         for n in range(1, MAX_TARGETS + 1):
             st.text_input(
-                f"Target {n}",
+                t("Target {n}", n=n),
                 key=f"plan_setup_target_{n}",
                 help=limit_hint(TARGET_LIMIT),
-                placeholder=f"For example: {examples[(n * 3) % len(examples)]}",
+                placeholder=t("For example: {idea}", idea=examples[(n * 3) % len(examples)]),
             )
-        who = "you would" if own_support else "you would both"
         st.caption(
-            "Three targets is a good number, and one or two is fine. Short and concrete works "
-            f"best: something {who} notice happening, or not, in an ordinary week."
+            t(
+                "Three targets is a good number, and one or two is fine. Short and concrete works "
+                "best: something you would notice happening, or not, in an ordinary week."
+            )
+            if own_support
+            else t(
+                "Three targets is a good number, and one or two is fine. Short and concrete works "
+                "best: something you would both notice happening, or not, in an ordinary week."
+            )
         )
         st.form_submit_button(
-            "Start my six weeks",
+            t("Start my six weeks"),
             type="primary",
             icon=":material/flag:",
             on_click=start_plan,
@@ -114,6 +133,9 @@ def start_plan(place: Here) -> None:
     st.session_state[state.HINTS_FOR] = cycle.id
     state.open_next(
         "week",
-        f"Your six weeks start on {formatting.day(cycle.start)}. "
-        f"The review is on {formatting.day(cycle.review_on)}.",
+        t(
+            "Your six weeks start on {start}. The review is on {review}.",
+            start=formatting.day(cycle.start),
+            review=formatting.day(cycle.review_on),
+        ),
     )

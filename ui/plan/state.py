@@ -11,12 +11,14 @@ from datetime import date
 
 import streamlit as st
 
+from content.messages import t
 from records import plan as plan_state
 from records.plan import PlanStatus
 from ui import feedback
 from ui.context import Here
 
 SECTION = "plan_section"
+# The sections' labels in English (the control draws them in the session's language: section_label).
 SECTIONS = {
     "week": ":material/edit_calendar: This week",
     "charts": ":material/bar_chart: Charts",
@@ -27,6 +29,19 @@ SECTIONS = {
 NEXT_SECTION = "plan_section_next"  # a section to open on the next run (set after a save)
 HINTS_FOR = "plan_hints_for"  # the id of a cycle whose targets were just saved
 TOP = "plan"  # feedback's place at the top of the page: shown whatever section comes next
+
+
+def section_label(name: str) -> str:
+    """A section's label, with its icon, in this run's language."""
+    labels = {
+        "week": t("This week"),
+        "charts": t("Charts"),
+        "routines": t("Routines"),
+        "review": t("Review"),
+        "setup": t("Setup"),
+    }
+    icon = SECTIONS[name].split(" ", 1)[0]
+    return f"{icon} {labels[name]}"
 
 
 def plan_today(place: Here, today: date) -> PlanStatus:

@@ -8,6 +8,7 @@ from datetime import date
 import streamlit as st
 
 from content import plan as words
+from content.messages import t
 from guide import formatting
 from guide import routines as rt
 from guide.plan import Cycle
@@ -24,34 +25,41 @@ SAFETY_PAGE = pages.path("safety")
 
 def support(place: Here, cycle: Cycle | None, safety: SafetyMode) -> None:
     """This week's own-support steps, each with its tick, and where to read more."""
-    heading("support", "Your own support")
+    heading("support", t("Your own support"))
     st.write(
-        "Whatever your partner decides, these are for you. When you've done one this week, tick "
-        "it off: small and often counts."
+        t(
+            "Whatever your partner decides, these are for you. When you've done one this week, "
+            "tick it off: small and often counts."
+        )
     )
     window = rt.week_window(today(), cycle.start if cycle else None)
     done = rt.support_done(records.log_docs(place.private), *window)
     steps = words.support_steps()
     st.caption(
-        f"This week ({formatting.day(window[0])} to {formatting.day(window[1])}): "
-        f"{sum(1 for s in steps if s.id in done)} of {len(steps)} done."
+        t(
+            "This week ({first} to {last}): {done} of {total} done.",
+            first=formatting.day(window[0]),
+            last=formatting.day(window[1]),
+            done=sum(1 for s in steps if s.id in done),
+            total=len(steps),
+        )
     )
     for step in steps:
         with st.container(border=True, key=f"plan_routines_support_card_{step.id}"):
             st.markdown(f"**{step.title}**")
             st.write(step.text)
-            st.caption(f"A first step: {step.first_step}")
+            st.caption(t("A first step: {step}", step=step.first_step))
             widget = f"plan_routines_support_{step.id}_{window[0].isoformat()}"
             st.checkbox(
-                "Done this week",
+                t("Done this week"),
                 value=step.id in done,
                 key=widget,
                 on_change=mark_support,
                 args=(place, cycle, step, window, widget),
             )
-    st.page_link(GOING_ALONE, label="More on going alone", icon=":material/self_improvement:")
+    st.page_link(GOING_ALONE, label=t("More on going alone"), icon=":material/self_improvement:")
     if safety.on:
-        st.page_link(SAFETY_PAGE, label="Safety help", icon=":material/health_and_safety:")
+        st.page_link(SAFETY_PAGE, label=t("Safety help"), icon=":material/health_and_safety:")
 
 
 @feedback.saves(PLACE)
@@ -71,4 +79,4 @@ def mark_support(
             records.add_entry(place.private, doc)
     else:
         records.remove_entries(place.private, done.get(step.id, []))
-    return "Noted. Well done." if marked else "Unticked."
+    return t("Noted. Well done.") if marked else t("Unticked.")

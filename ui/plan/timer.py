@@ -14,6 +14,7 @@ from collections.abc import Sequence
 import streamlit as st
 
 from content import plan as words
+from content.messages import t
 from guide import routines as rt
 
 TIMER = "plan_routines_timer"
@@ -49,7 +50,9 @@ def _stop() -> None:
 
 
 def _minutes(seconds: int) -> str:
-    return f"{seconds // 60} min" if seconds % 60 == 0 else f"{seconds} s"
+    if seconds % 60 == 0:
+        return t("{minutes} min", minutes=seconds // 60)
+    return t("{seconds} s", seconds=seconds)
 
 
 def countdown() -> None:
@@ -75,22 +78,29 @@ def _timer_face(running: bool) -> None:
             _phase_badges(checkin.phases, current)
             if timer is None or current is None:
                 st.write(
-                    "Press **Start** when you are both ready. The timer moves through the three "
-                    "steps by itself; you can pause or move on at any time."
+                    t(
+                        "Press **Start** when you are both ready. The timer moves through the "
+                        "three steps by itself; you can pause or move on at any time."
+                    )
                 )
             elif current.finished:
                 st.success(checkin.done, icon=":material/favorite:")
             else:
                 phase = checkin.phases[current.index]
                 st.metric(
-                    f"Step {current.index + 1} of {len(checkin.phases)}: {phase.name}",
+                    t(
+                        "Step {number} of {steps}: {name}",
+                        number=current.index + 1,
+                        steps=len(checkin.phases),
+                        name=phase.name,
+                    ),
                     rt.clock(current.remaining),
                 )
                 st.progress(current.fraction)
                 st.markdown(phase.words)
-                st.caption("Ways to begin: " + " · ".join(phase.starters))
+                st.caption(t("Ways to begin: {starters}", starters=" · ".join(phase.starters)))
                 if timer.paused:
-                    st.caption(":material/pause: Paused. Carry on whenever you're ready.")
+                    st.caption(":material/pause: " + t("Paused. Carry on whenever you're ready."))
 
     face()
 
@@ -112,7 +122,7 @@ def _timer_buttons(timer: rt.Timer | None, current: rt.PhaseStatus | None) -> No
     with st.container(horizontal=True, key="plan_routines_timer_buttons"):
         if timer is None or current is None or current.finished:
             st.button(
-                "Start again" if timer else "Start",
+                t("Start again") if timer else t("Start"),
                 icon=":material/play_arrow:",
                 type="primary",
                 on_click=_start,
@@ -121,15 +131,17 @@ def _timer_buttons(timer: rt.Timer | None, current: rt.PhaseStatus | None) -> No
             return
         if timer.paused:
             st.button(
-                "Carry on",
+                t("Carry on"),
                 icon=":material/play_arrow:",
                 type="primary",
                 on_click=_resume,
                 key="plan_routines_resume",
             )
         else:
-            st.button("Pause", icon=":material/pause:", on_click=_pause, key="plan_routines_pause")
+            st.button(
+                t("Pause"), icon=":material/pause:", on_click=_pause, key="plan_routines_pause"
+            )
         st.button(
-            "Next step", icon=":material/skip_next:", on_click=_skip, key="plan_routines_skip"
+            t("Next step"), icon=":material/skip_next:", on_click=_skip, key="plan_routines_skip"
         )
-        st.button("Stop", icon=":material/stop:", on_click=_stop, key="plan_routines_stop")
+        st.button(t("Stop"), icon=":material/stop:", on_click=_stop, key="plan_routines_stop")

@@ -13,6 +13,7 @@ from datetime import date
 import streamlit as st
 
 from content import plan as words
+from content.messages import t
 from guide import formatting
 from guide.keeping import would_erase
 from guide.limits import first_too_long, limit_hint
@@ -34,8 +35,11 @@ def this_week(place: Here, cycle: Cycle, today: date, safety: SafetyMode) -> Non
     weeks = rateable_weeks(cycle.start, today)
     if not weeks:
         st.info(
-            f"Week 1 starts on {formatting.day(cycle.start)}. You can rate it from then. Until then "
-            "there is nothing to do, unless you'd like to start the routines early.",
+            t(
+                "Week 1 starts on {day}. You can rate it from then. Until then there is nothing "
+                "to do, unless you'd like to start the routines early.",
+                day=formatting.day(cycle.start),
+            ),
             icon=":material/hourglass_top:",
         )
         return
@@ -43,9 +47,9 @@ def this_week(place: Here, cycle: Cycle, today: date, safety: SafetyMode) -> Non
     done = rated_weeks(cycle, owner)
     due = due_weeks(cycle.start, today, done)
     week = st.segmented_control(
-        "Which week?",
+        t("Which week?"),
         weeks,
-        format_func=lambda n: f"Week {n} :material/check:" if n in done else f"Week {n}",
+        format_func=lambda n: t("Week {week}", week=n) + (" :material/check:" if n in done else ""),
         default=due[0] if due else weeks[-1],
         required=True,
         key=f"plan_week_{cycle.id}",
@@ -53,7 +57,13 @@ def this_week(place: Here, cycle: Cycle, today: date, safety: SafetyMode) -> Non
     week = week if week in weeks else weeks[-1]
     if len(weeks) < WEEKS:
         first_next, _ = week_range(cycle.start, len(weeks) + 1)
-        st.caption(f"Week {len(weeks) + 1} begins on {formatting.day(first_next)}.")
+        st.caption(
+            t(
+                "Week {week} begins on {day}.",
+                week=len(weeks) + 1,
+                day=formatting.day(first_next),
+            )
+        )
     rating_form(place, cycle, week, owner, today)
 
 
@@ -62,7 +72,11 @@ def this_week(place: Here, cycle: Cycle, today: date, safety: SafetyMode) -> Non
 
 def target_hints(cycle: Cycle, own_support: bool = False) -> list[tuple[str, str]]:
     """(target text, gentle hint) for each target that may be hard to rate."""
-    return [(t.text, hint) for t in cycle.targets if (hint := target_hint(t.text, own_support))]
+    return [
+        (target.text, hint)
+        for target in cycle.targets
+        if (hint := target_hint(target.text, own_support))
+    ]
 
 
 def hints_after_saving(cycle: Cycle, own_support: bool) -> None:
@@ -74,16 +88,17 @@ def hints_after_saving(cycle: Cycle, own_support: bool) -> None:
         st.session_state.pop(state.HINTS_FOR, None)
         return
     with st.container(border=True, key="plan_hints"):
-        st.markdown(":material/lightbulb: **A thought on your targets**")
+        st.markdown(":material/lightbulb: " + t("**A thought on your targets**"))
         for text, hint in hints:
             st.markdown(f"**{escape_markdown(text)}**: {hint}")
-        st.caption("Your plan is saved as it is. Rewording is up to you, now or later.")
+        st.caption(t("Your plan is saved as it is. Rewording is up to you, now or later."))
         row = st.container(horizontal=True)
         row.button(
-            "Reword a target", key="plan_hints_reword", on_click=state.open_section, args=("setup",)
+            t("Reword a target"),
+            key="plan_hints_reword", on_click=state.open_section, args=("setup",)
         )
         row.button(
-            "Keep them as they are",
+            t("Keep them as they are"),
             key="plan_hints_keep",
             on_click=st.session_state.pop,
             args=(state.HINTS_FOR, None),
@@ -100,7 +115,12 @@ def rating_form(place: Here, cycle: Cycle, week: int, owner: list[Rating], today
     first, last = week_range(cycle.start, week)
     with st.form(f"plan_rate_{cycle.id}_{week}", border=True):
         st.markdown(
-            f"**Week {week}** \u00b7 {formatting.short_day(first)} to {formatting.short_day(last)}"
+            t(
+                "**Week {week}** \u00b7 {first} to {last}",
+                week=week,
+                first=formatting.short_day(first),
+                last=formatting.short_day(last),
+            )
         )
         for target in cycle.targets:
             existing = mine.get(target.id)
@@ -113,23 +133,25 @@ def rating_form(place: Here, cycle: Cycle, week: int, owner: list[Rating], today
                 key=f"plan_value_{cycle.id}_{week}_{target.id}",
             )
             st.text_input(
-                f"A note on {text}",
+                t("A note on {target}", target=text),
                 value=existing.note if existing else "",
                 help=limit_hint(NOTE_LIMIT),
-                placeholder="A note, if you like",
+                placeholder=t("A note, if you like"),
                 key=_note_key(cycle, week, target.id),
                 label_visibility="collapsed",
             )
         st.form_submit_button(
-            f"Save week {week}",
+            t("Save week {week}", week=week),
             type="primary",
             icon=":material/check:",
             on_click=save_week,
             args=(place, cycle, week, today),
         )
     st.caption(
-        "You can come back and change a rating at any time; saving again replaces it. Clearing "
-        "a choice removes that rating."
+        t(
+            "You can come back and change a rating at any time; saving again replaces it. "
+            "Clearing a choice removes that rating."
+        )
     )
     feedback.show(PLACE)
     feedback.show(KEPT)
@@ -137,10 +159,10 @@ def rating_form(place: Here, cycle: Cycle, week: int, owner: list[Rating], today
         # Removing a week's notes: its own button, then a confirmation; the ratings stay.
         confirm.ask(
             f"plan_notes_clear_{week}",
-            f"Remove week {week}'s notes",
-            f"Remove the notes of week {week}? The ratings themselves stay.",
-            "Remove the notes",
-            "Keep them",
+            t("Remove week {week}'s notes", week=week),
+            t("Remove the notes of week {week}? The ratings themselves stay.", week=week),
+            t("Remove the notes"),
+            t("Keep them"),
             on_click=remove_notes,
             args=(place, cycle, week),
         )
@@ -162,11 +184,16 @@ def save_week(place: Here, cycle: Cycle, week: int, today: date) -> str | None:
     It runs before the page is drawn, so the page draws once, with the week already saved.
     """
     long = first_too_long(
-        (f"The note on “{target.text}”", _note(cycle, week, target.id), NOTE_LIMIT)
+        (t("The note on “{target}”", target=target.text), _note(cycle, week, target.id), NOTE_LIMIT)
         for target in cycle.targets
     )
     if long is not None:  # checked for every target first, so no week is left half saved
-        feedback.leave(PLACE, f"{long} Nothing was saved.", ok=False, icon=":material/content_cut:")
+        feedback.leave(
+            PLACE,
+            t("{problem} Nothing was saved.", problem=long),
+            ok=False,
+            icon=":material/content_cut:",
+        )
         return None
     kept = False
     try:
@@ -195,12 +222,15 @@ def save_week(place: Here, cycle: Cycle, week: int, today: date) -> str | None:
     if kept:
         feedback.leave(
             KEPT,
-            "A note box was empty, so the note saved before is kept. To remove notes on "
-            f"purpose, use Remove week {week}'s notes.",
+            t(
+                "A note box was empty, so the note saved before is kept. To remove notes on "
+                "purpose, use Remove week {week}'s notes.",
+                week=week,
+            ),
             ok=False,
             icon=":material/info:",
         )
-    return f"Week {week} saved."
+    return t("Week {week} saved.", week=week)
 
 
 @feedback.saves(PLACE)
@@ -217,4 +247,4 @@ def remove_notes(place: Here, cycle: Cycle, week: int) -> str | None:
         return None
     for rating in noted:  # the boxes are drawn afresh, empty
         st.session_state.pop(_note_key(cycle, week, rating.target_id), None)
-    return f"Week {week}'s notes are removed."
+    return t("Week {week}'s notes are removed.", week=week)

@@ -8,24 +8,25 @@ from __future__ import annotations
 import streamlit as st
 
 from content import safety as safety_content
+from content.messages import t
 from ui import feedback
 from ui.context import Here
 from ui.safety import plan_form, plan_kept
 
-WORDS = safety_content.load()
-
 
 def section(place: Here) -> None:
     """The private safety plan: where it lives first, then the form, then download or delete."""
-    words = WORDS.plan
+    words = safety_content.load().plan
     st.header(words.title, anchor="plan")
     st.write(words.intro)
     st.caption(words.private_note)
     kept = plan_form.kept(place)
     if kept.unreadable:
         st.warning(
-            "We couldn't read the plan kept in the app, so the form below starts empty. "
-            "Saving a plan in the app will replace the one we couldn't read.",
+            t(
+                "We couldn't read the plan kept in the app, so the form below starts empty. "
+                "Saving a plan in the app will replace the one we couldn't read."
+            ),
             icon=":material/restore:",
         )
     plan_form.fill(kept.plan, overwrite=False)

@@ -23,6 +23,7 @@ from typing import Any
 import streamlit as st
 
 from content import safety as safety_content
+from content.messages import t
 from guide.keeping import would_erase
 from guide.limits import first_too_long, limit_hint
 from guide.safety import SafetyPlan, safety_plan_markdown
@@ -30,7 +31,6 @@ from records import safety as safety_records
 from ui import feedback
 from ui.context import Here
 
-WORDS = safety_content.load()
 PLACE = "safety_plan_saves"  # where what a save of the plan left to say is shown: under the form
 NOTE_ICON = ":material/info:"  # a refused save: nothing was saved, and the words are still here
 
@@ -92,7 +92,7 @@ def _form_values(plan: SafetyPlan | None) -> dict[str, Any]:
         K_INCIDENTS: plan.incident_notes,
     }
     ready = set(plan.bag)
-    for item in WORDS.plan.bag_items:
+    for item in safety_content.load().plan.bag_items:
         values[bag_key(item.id)] = item.id in ready
     rows = max(CONTACT_ROWS, len(plan.contacts))
     for row in range(rows):
@@ -112,6 +112,7 @@ def _contact_rows() -> int:
 def _plan_from_form(keep: bool) -> SafetyPlan:
     """The plan as the form holds it now, with empty contact rows left out."""
     state = st.session_state
+    items = safety_content.load().plan.bag_items
     contacts = []
     for row in range(_contact_rows()):
         name, how = state.get(name_key(row), ""), state.get(how_key(row), "")
@@ -119,7 +120,7 @@ def _plan_from_form(keep: bool) -> SafetyPlan:
             contacts.append((name.strip(), how.strip()))
     return SafetyPlan(
         safe_place=state.get(K_SAFE_PLACE, ""),
-        bag=tuple(i.id for i in WORDS.plan.bag_items if state.get(bag_key(i.id))),
+        bag=tuple(i.id for i in items if state.get(bag_key(i.id))),
         contacts=tuple(contacts),
         local_services=state.get(K_LOCAL, ""),
         incident_notes=state.get(K_INCIDENTS, ""),
@@ -155,10 +156,11 @@ def put_back(place: Here, first: str) -> str:
     fill(plan, overwrite=True)
     if plan is None:
         st.session_state[K_WHERE] = DOWNLOAD  # remember the choice for the next plan
-        return f"{first} Nothing was kept in the app, and this form is cleared."
-    return (
-        f"{first} The form shows the plan kept in the app again, unchanged; you can delete it "
-        "below."
+        return t("{first} Nothing was kept in the app, and this form is cleared.", first=first)
+    return t(
+        "{first} The form shows the plan kept in the app again, unchanged; you can delete it "
+        "below.",
+        first=first,
     )
 
 
@@ -173,7 +175,7 @@ def _words(plan: SafetyPlan) -> dict[str, str]:
 
 def _too_long() -> str | None:
     """How much to cut, when a box of the form holds more than it may; else None."""
-    plan, state = WORDS.plan, st.session_state
+    plan, state = safety_content.load().plan, st.session_state
     boxes = [(plan.safe_place.title, state.get(K_SAFE_PLACE) or "", PLACE_LIMIT)]
     for row in range(_contact_rows()):
         boxes.append((plan.contact_name_label, state.get(name_key(row)) or "", CONTACT_LIMIT))
@@ -194,13 +196,15 @@ def _refuse(words: str) -> None:
 def _save(place: Here) -> str | None:
     long = _too_long()
     if long is not None:
-        _refuse(f"{long} Nothing was saved.")
+        _refuse(t("{too_long} Nothing was saved.", too_long=long))
         return None
     where = st.session_state.get(K_WHERE)
     if where not in (KEEP, DOWNLOAD):
         _refuse(
-            "Choose where your plan should live first (at the top of this section). Nothing was "
-            "saved, and what you wrote is still here."
+            t(
+                "Choose where your plan should live first (at the top of this section). Nothing "
+                "was saved, and what you wrote is still here."
+            )
         )
         return None
     plan = _plan_from_form(keep=where == KEEP)
@@ -209,8 +213,10 @@ def _save(place: Here) -> str | None:
         # An empty form is not a wish to erase: the kept plan stays, and comes back on screen.
         fill(before, overwrite=True)
         _refuse(
-            "Every box was empty, so nothing was changed: your plan is kept in the app as it "
-            "was. To remove it, use Delete it from the app, below the form."
+            t(
+                "Every box was empty, so nothing was changed: your plan is kept in the app as it "
+                "was. To remove it, use Delete it from the app, below the form."
+            )
         )
         return None
     if where == DOWNLOAD:
@@ -229,7 +235,7 @@ def _keep(place: Here, plan: SafetyPlan) -> str:
     st.session_state[K_BASE] = plan
     st.session_state.pop(K_PENDING, None)
     st.session_state.pop(K_HELD, None)
-    return "Your plan is saved in the app. Only your private link opens it."
+    return t("Your plan is saved in the app. Only your private link opens it.")
 
 
 @feedback.saves(PLACE, stays=True)
@@ -245,8 +251,8 @@ def _take_theirs(place: Here) -> str | None:
     newer = kept(place).plan
     fill(newer, overwrite=True)
     if newer is None:
-        return "The plan was deleted in the other tab, so this form is empty now."
-    return "The form shows the plan as it was saved in the other tab."
+        return t("The plan was deleted in the other tab, so this form is empty now.")
+    return t("The form shows the plan as it was saved in the other tab.")
 
 
 def held(place: Here) -> None:
@@ -255,14 +261,16 @@ def held(place: Here) -> None:
         return
     with st.container(border=True, key="safety_plan_conflict"):
         st.warning(
-            "Your plan was changed in another tab or window after this form was filled. Nothing "
-            "was saved yet, and what you wrote is still in the form. Which one should the app "
-            "keep?",
+            t(
+                "Your plan was changed in another tab or window after this form was filled. "
+                "Nothing was saved yet, and what you wrote is still in the form. Which one should "
+                "the app keep?"
+            ),
             icon=":material/tab_duplicate:",
         )
         mine, theirs = st.columns(2)
         mine.button(
-            "Keep what I wrote here",
+            t("Keep what I wrote here"),
             type="primary",
             key="safety_plan_conflict_mine",
             on_click=_keep_mine,
@@ -270,7 +278,7 @@ def held(place: Here) -> None:
             width="stretch",
         )
         theirs.button(
-            "Show the newer plan",
+            t("Show the newer plan"),
             key="safety_plan_conflict_theirs",
             on_click=_take_theirs,
             args=(place,),
@@ -283,7 +291,7 @@ def held(place: Here) -> None:
 
 def choice(place: Here, plan: SafetyPlan | None) -> None:
     """Where the plan should live, asked first; ``plan`` is the one kept in the app, if any."""
-    words = WORDS.save_choice
+    words = safety_content.load().save_choice
     keep_text = words.keep_text
     if not place.settings.database_url:  # files on the app's own disk: a restart may lose them
         keep_text = f"{keep_text} {words.keep_text_may_be_lost}"
@@ -291,7 +299,7 @@ def choice(place: Here, plan: SafetyPlan | None) -> None:
     st.write(words.intro)
     labels = {KEEP: words.keep_label, DOWNLOAD: words.download_label}
     st.radio(
-        "Where should this plan live?",
+        t("Where should this plan live?"),
         [KEEP, DOWNLOAD],
         format_func=labels.__getitem__,
         captions=[keep_text, words.download_text],
@@ -302,8 +310,10 @@ def choice(place: Here, plan: SafetyPlan | None) -> None:
     st.info(words.shared_device_note, icon=":material/devices:")
     if plan is not None and st.session_state.get(K_WHERE) == DOWNLOAD:
         st.caption(
-            "Your plan is still kept in the app. Downloading won't remove it; you can delete it "
-            "below the form."
+            t(
+                "Your plan is still kept in the app. Downloading won't remove it; you can delete "
+                "it below the form."
+            )
         )
 
 
@@ -314,7 +324,7 @@ def _part(title: str, help_lines: tuple[str, ...]) -> None:
 
 def form(place: Here) -> None:
     """The plan's boxes, in the order a person would think them through, and "Save my plan"."""
-    plan = WORDS.plan
+    plan = safety_content.load().plan
     with st.form("safety_plan_form", border=True, enter_to_submit=False):
         _part(plan.safe_place.title, plan.safe_place.help)
         st.text_area(
@@ -364,7 +374,7 @@ def form(place: Here) -> None:
             height=160,
         )
         st.form_submit_button(
-            "Save my plan",
+            t("Save my plan"),
             type="primary",
             icon=":material/save:",
             on_click=_save,

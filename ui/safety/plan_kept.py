@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import streamlit as st
 
+from content import language
 from content import safety as safety_content
+from content.messages import t
 from guide.safety import safety_plan_markdown
 from records import safety as safety_records
 from ui import feedback
@@ -20,18 +22,22 @@ from ui.context import Here
 from ui.safety import plan_form
 from ui.safety.plan_form import K_PENDING, PLACE
 
-WORDS = safety_content.load()
 # A plain name: a file called "safety plan" in a shared downloads folder would say too much.
 DOWNLOAD_NAME = "notes.md"
 K_CONFIRM_DELETE = "safety_plan_confirm_delete"
 
 
-def _kept_markdown(place: Here) -> str:
-    """The kept plan as the file "Download a copy" gives, read when the button is pressed."""
+def _kept_markdown(place: Here, code: str) -> str:
+    """The kept plan as the file "Download a copy" gives, read when the button is pressed.
+
+    Written in ``code``, the language the page was drawn in: Streamlit makes the file outside the
+    session's run (another thread, no session to ask), where the run's language is not known.
+    """
     found = safety_records.kept_plan(place.private)
     if found is None or found.plan is None:
         raise LookupError("no readable plan is kept in the app")  # Streamlit then sends no file
-    return safety_plan_markdown(found.plan)
+    with language.speaking(code):
+        return safety_plan_markdown(found.plan)
 
 
 # --- callbacks ----------------------------------------------------------------------------------
@@ -39,12 +45,12 @@ def _kept_markdown(place: Here) -> str:
 
 @feedback.saves(PLACE, stays=True)
 def _after_download(place: Here) -> str:
-    return plan_form.put_back(place, f"Downloaded as {DOWNLOAD_NAME}.")
+    return plan_form.put_back(place, t("Downloaded as {name}.", name=DOWNLOAD_NAME))
 
 
 @feedback.saves(PLACE, stays=True)
 def _forget_pending(place: Here) -> str:
-    return plan_form.put_back(place, "Cleared without downloading.")
+    return plan_form.put_back(place, t("Cleared without downloading."))
 
 
 def _ask_delete() -> None:
@@ -60,7 +66,7 @@ def _delete(place: Here, doc_id: int) -> str:
     st.session_state.pop(K_CONFIRM_DELETE, None)
     safety_records.delete_plan(place.private, doc_id)
     plan_form.fill(None, overwrite=True)
-    return "Your plan was deleted from the app."
+    return t("Your plan was deleted from the app.")
 
 
 # --- drawing ------------------------------------------------------------------------------------
@@ -73,11 +79,11 @@ def pending_download(place: Here) -> None:
         return
     with st.container(border=True, key="safety_plan_ready"):
         st.markdown(
-            ":material/check_circle: **Your plan is ready to download.** Nothing was saved in "
-            "the app."
+            ":material/check_circle: "
+            + t("**Your plan is ready to download.** Nothing was saved in the app.")
         )
         st.download_button(
-            "Download my plan",
+            t("Download my plan"),
             data=pending,
             file_name=DOWNLOAD_NAME,
             mime="text/markdown",
@@ -88,11 +94,15 @@ def pending_download(place: Here) -> None:
             args=(place,),
         )
         st.caption(
-            f"The file is called {DOWNLOAD_NAME}, a plain name that doesn't say what it holds. "
-            f"{WORDS.save_choice.download_text}"
+            t(
+                "The file is called {name}, a plain name that doesn't say what it holds.",
+                name=DOWNLOAD_NAME,
+            )
+            + " "
+            + safety_content.load().save_choice.download_text
         )
         st.button(
-            "Clear it without downloading",
+            t("Clear it without downloading"),
             key="safety_plan_forget",
             on_click=_forget_pending,
             args=(place,),
@@ -102,15 +112,19 @@ def pending_download(place: Here) -> None:
 def kept_controls(place: Here, doc_id: int) -> None:
     """The plan kept in the app: who can read it, a copy to download, and delete (asked first)."""
     with st.container(border=True, key="safety_plan_kept"):
-        st.markdown(":material/lock: **Your plan is kept in the app.**")
+        st.markdown(":material/lock: " + t("**Your plan is kept in the app.**"))
         st.caption(
-            "Anyone who opens your private link can read it. It is never shown on a partner link."
+            t(
+                "Anyone who opens your private link can read it. It is never shown on a partner "
+                "link."
+            )
         )
+        code = language.current()
         with st.container(horizontal=True):
             st.download_button(
-                "Download a copy",
+                t("Download a copy"),
                 # Read when pressed, and only while this link still opens the space.
-                data=fresh_data(place, _kept_markdown),
+                data=fresh_data(place, lambda fresh: _kept_markdown(fresh, code)),
                 file_name=DOWNLOAD_NAME,
                 mime="text/markdown",
                 key="safety_plan_download_kept",
@@ -120,23 +134,25 @@ def kept_controls(place: Here, doc_id: int) -> None:
             )
             if not st.session_state.get(K_CONFIRM_DELETE):
                 st.button(
-                    "Delete it from the app",
+                    t("Delete it from the app"),
                     key="safety_plan_delete",
                     icon=":material/delete:",
                     on_click=_ask_delete,
                 )
         if st.session_state.get(K_CONFIRM_DELETE):
             st.warning(
-                "Delete your plan from the app? This can't be undone. Download a copy first if "
-                "you want to keep one.",
+                t(
+                    "Delete your plan from the app? This can't be undone. Download a copy first "
+                    "if you want to keep one."
+                ),
                 icon=":material/delete:",
             )
             with st.container(horizontal=True):
                 st.button(
-                    "Yes, delete it",
+                    t("Yes, delete it"),
                     key="safety_plan_delete_yes",
                     type="primary",
                     on_click=_delete,
                     args=(place, doc_id),
                 )
-                st.button("Keep it", key="safety_plan_delete_no", on_click=_cancel_delete)
+                st.button(t("Keep it"), key="safety_plan_delete_no", on_click=_cancel_delete)

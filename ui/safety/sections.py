@@ -13,9 +13,8 @@ import streamlit as st
 
 from content import resources as res
 from content import safety as safety_content
+from content.messages import t
 from ui.safety import resources
-
-WORDS = safety_content.load()
 
 
 def bullets(lines: tuple[str, ...]) -> None:
@@ -25,23 +24,26 @@ def bullets(lines: tuple[str, ...]) -> None:
 
 def danger() -> None:
     """Help right now: 911 and the US lines, the quick exit, then other countries."""
-    st.header("If you are in danger now", anchor="danger")
+    st.header(t("If you are in danger now"), anchor="danger")
     st.write(
-        "Call **911** in the United States, or your local emergency number. The helplines below "
-        "are free and answer at any hour."
+        t(
+            "Call **911** in the United States, or your local emergency number. The helplines "
+            "below are free and answer at any hour."
+        )
     )
     resources.danger_now("safety_us")
     st.subheader(res.words().outside_us_title, anchor="outside-us")
     resources.country_picker("safety")
     st.subheader(res.words().directories_title, anchor="directories")
-    st.write("For any country, including the ones we don't list:")
+    st.write(t("For any country, including the ones we don't list:"))
     resources.directories("safety_dir")
     resources.how_checked(res.all_resources())
 
 
 def not_appropriate() -> None:
     """The signs, why joint sessions can make things worse, and what helps instead."""
-    na, instead = WORDS.not_appropriate, WORDS.instead
+    words = safety_content.load()
+    na, instead = words.not_appropriate, words.instead
     st.header(na.title, anchor="not-appropriate")
     st.write(na.intro)
     bullets(tuple(f"**{sign.title}.** {sign.text}" for sign in na.signs))
@@ -55,7 +57,7 @@ def not_appropriate() -> None:
 
 def device() -> None:
     """Staying private on this device, without promising what a website can't give."""
-    words = WORDS.device
+    words = safety_content.load().device
     st.header(words.title, anchor="device")
     st.write(words.intro)
     bullets(tuple(f"**{tip.title}.** {tip.text}" for tip in words.tips))
