@@ -308,6 +308,7 @@ SHARED_UI = {
     "clock",
     "confirm",
     "context",
+    "language",
     "feedback",
     "notices",
     "pages",
