@@ -10,6 +10,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from babel.numbers import format_decimal
+
+from content import language
+from content.messages import tn
+
+
+def _n(number: int) -> str:
+    return format_decimal(number, locale=language.current())
+
 
 def too_long(text: str, limit: int) -> str | None:
     """The sentence for text over ``limit`` characters, or None when it fits."""
@@ -17,16 +26,21 @@ def too_long(text: str, limit: int) -> str | None:
     if size <= limit:
         return None
     over = size - limit
-    unit = "character" if over == 1 else "characters"
-    return (
-        f"This is {size:,} characters and the box holds {limit:,}: please cut {over:,} {unit}, "
-        "then save again. Everything you wrote is still in the box."
+    return tn(
+        "This is {size} characters and the box holds {limit}: please cut {count_words} character, "
+        "then save again. Everything you wrote is still in the box.",
+        "This is {size} characters and the box holds {limit}: please cut {count_words} "
+        "characters, then save again. Everything you wrote is still in the box.",
+        over,
+        size=_n(size),
+        limit=_n(limit),
+        count_words=_n(over),
     )
 
 
 def limit_hint(limit: int) -> str:
     """A short hint that says a box's limit, e.g. "Up to 1,000 characters."."""
-    return f"Up to {limit:,} characters."
+    return tn("Up to {limit} character.", "Up to {limit} characters.", limit, limit=_n(limit))
 
 
 def first_too_long(boxes: Iterable[tuple[str, str, int]]) -> str | None:
