@@ -18,6 +18,8 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
+from content.language import speaking
+from content.messages import t
 from records import plan as plan_state
 from storage import keys
 from storage.store import Store
@@ -105,8 +107,10 @@ def dump_of(data_dir: Path, key: str | None) -> str:
 def told_calmly(old: AppTest) -> None:
     assert not old.exception, old.exception
     text = page_text(old)
-    assert NEUTRAL in text
-    assert CLOSED_NOTE in text
+    # In the tab's own language (the language switch case leaves it speaking Spanish).
+    with speaking(old.session_state["od_language"]):
+        assert t(NEUTRAL) in text
+        assert t(CLOSED_NOTE) in text
 
 
 # --- the pages the old tab has open, each with a button to press afterwards ----------------------
