@@ -2,8 +2,15 @@
 
 Loads ``resources.toml`` into frozen dataclasses and checks every entry as it loads: each resource
 has at least one contact, a source, and a check date; every phone number is one a phone can dial;
-and the digits a person reads in a label are exactly the digits their phone will call. A wrong
-number on this page could cost someone the help they reached for, so a mismatch fails loudly.
+and the digits a person reads in a label are exactly the digits their phone will call (with the
+menu option to press, if any, after them). A wrong number on this page could cost someone the help
+they reached for, so a mismatch fails loudly.
+
+Each contact is a line in one language (``language``, English unless it says otherwise). Another
+language's file (``content/es/resources.toml``) gives a service its lines in that language, each
+naming its own source and check date, followed by the lines we could only confirm in English; a
+service with no line in the run's language shows its English lines and the page says so. Within
+a resource, the run's language's lines always come first.
 
 Public API: :func:`us_resources`, :func:`countries`, :func:`directories`, :func:`words`,
 :func:`all_resources`, :func:`contact_href`.
@@ -17,6 +24,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote, urlsplit
 
+from content import language
 from content._loader import ContentError, read_toml, require
 from content.language import per_language
 
@@ -30,17 +38,46 @@ _NATIONAL = re.compile(r"[0-9]{3,12}")
 # The first word sent to a text line: a keyword such as START or HOME, nothing that needs quoting.
 _BODY = re.compile(r"[A-Za-z0-9]{1,20}")
 _CODE = re.compile(r"[A-Z]{2}")
+_LANGUAGE = re.compile(r"[a-z]{2}")
+# A menu option pressed once the call connects ("call 988 and press 2"): a key or two, nothing more.
+_PRESS = re.compile(r"[0-9]{1,2}")
+# How an entry says it was compared with published details rather than confirmed by calling, in
+# each language we write (the English file's phrase, then the Spanish file's).
+NOT_LIVE = ("not checked live", "no comprobado en vivo")
+ENGLISH = language.SOURCE  # the language of every line that does not name one
 
 
 @dataclass(frozen=True)
 class Contact:
-    """One way to reach a resource: a call, a text, a chat, or a website."""
+    """One way to reach a resource: a call, a text, a chat, or a website, in one language.
+
+    ``press`` is a menu option to press once the call connects (the Lifeline's Spanish line is 988,
+    then 2); the link dials only ``value``. A line in a language other than English names where
+    that line comes from and when it was checked (``source`` ... ``checked_how``); an English line
+    shares its resource's.
+    """
 
     kind: str
     label: str
     value: str
     body: str = ""
     note: str = ""
+    language: str = ENGLISH
+    press: str = ""
+    source: str = ""
+    source_url: str = ""
+    checked: dt.date | None = None
+    checked_how: str = ""
+
+    @property
+    def has_own_source(self) -> bool:
+        """True when this line names its own source and check date (not its resource's)."""
+        return self.checked is not None
+
+    @property
+    def checked_live(self) -> bool:
+        """False when its own check says it was compared with published details, not live."""
+        return _live(self.checked_how)
 
 
 @dataclass(frozen=True)
@@ -57,6 +94,20 @@ class Resource:
     checked: dt.date
     checked_how: str
     emergency: bool = False
+
+    def lines_in(self, code: str) -> tuple[Contact, ...]:
+        """The contacts in language ``code``, in order."""
+        return tuple(c for c in self.contacts if c.language == code)
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        """The languages of its contacts, in the order they are shown."""
+        return tuple(dict.fromkeys(c.language for c in self.contacts))
+
+    @property
+    def checked_live(self) -> bool:
+        """False when the entry says it was compared with published details, not confirmed live."""
+        return _live(self.checked_how)
 
 
 @dataclass(frozen=True)
@@ -91,6 +142,11 @@ class ResourceWords:
     danger_now: str
 
 
+def _live(checked_how: str) -> bool:
+    how = checked_how.lower()
+    return not any(marker in how for marker in NOT_LIVE)
+
+
 def _digits(text: str) -> str:
     return "".join(ch for ch in text if ch.isdigit())
 
@@ -105,14 +161,22 @@ def _contact(raw: Any, where: str) -> Contact:
     value = require(raw, "value", str, where)
     body = raw.get("body", "")
     note = raw.get("note", "")
-    if not isinstance(body, str) or not isinstance(note, str):
-        raise ContentError(f"{where}: body and note should be text")
+    press = raw.get("press", "")
+    if not all(isinstance(v, str) for v in (body, note, press)):
+        raise ContentError(f"{where}: body, note and press should be text")
+    if press:
+        if kind != "call":
+            raise ContentError(f"{where}: only a call can have an option to press")
+        if not _PRESS.fullmatch(press):
+            raise ContentError(f"{where}: press {press!r} should be one or two digits")
     if kind in ("call", "text"):
         if not (_INTERNATIONAL.fullmatch(value) or _NATIONAL.fullmatch(value)):
             raise ContentError(f"{where}: {value!r} is not a number a phone can dial")
-        # The label may carry a keyword ("Text HOME to 741741") but no other digits.
-        if _digits(label) != _digits(value):
-            raise ContentError(f"{where}: label {label!r} does not show the number {value!r}")
+        # The label may carry a keyword ("Text HOME to 741741") but no other digits: the number
+        # dialled, then the option to press if there is one ("Call 988 and press 2").
+        if _digits(label) != _digits(value) + press:
+            shown = f"{value!r} then {press!r}" if press else repr(value)
+            raise ContentError(f"{where}: label {label!r} does not show the number {shown}")
     else:
         parts = urlsplit(value)
         if parts.scheme != "https" or not parts.netloc:
@@ -124,7 +188,41 @@ def _contact(raw: Any, where: str) -> Contact:
             raise ContentError(f"{where}: body {body!r} should be one plain word")
         if body not in label:
             raise ContentError(f"{where}: label {label!r} should say to send {body!r}")
-    return Contact(kind=kind, label=label, value=value, body=body, note=note)
+    code = raw.get("language", ENGLISH)
+    if not isinstance(code, str) or not _LANGUAGE.fullmatch(code):
+        raise ContentError(f"{where}: language {code!r} should be a two-letter code such as 'es'")
+    own = _own_source(raw, where, required=code != ENGLISH)
+    return Contact(
+        kind=kind,
+        label=label,
+        value=value,
+        body=body,
+        note=note,
+        language=code,
+        press=press,
+        **own,
+    )
+
+
+_OWN_SOURCE = ("source", "source_url", "checked", "checked_how")
+
+
+def _own_source(raw: dict[str, Any], where: str, *, required: bool) -> dict[str, Any]:
+    """A contact's own source, link, check date and how: all four or none (English lines)."""
+    present = [k for k in _OWN_SOURCE if k in raw]
+    if not present and not required:
+        return {}
+    if required and not present:
+        raise ContentError(
+            f"{where}: a line in language {raw.get('language')!r} needs its own source, "
+            "source_url, checked and checked_how"
+        )
+    found = {k: require(raw, k, dt.date if k == "checked" else str, where) for k in _OWN_SOURCE}
+    if isinstance(found["checked"], dt.datetime):
+        raise ContentError(f"{where}: checked should be a date, not a date and time")
+    if urlsplit(found["source_url"]).scheme != "https":
+        raise ContentError(f"{where}: source_url should be an https address")
+    return found
 
 
 def _resource(raw: Any, where: str) -> Resource:
@@ -143,6 +241,9 @@ def _resource(raw: Any, where: str) -> Resource:
     if not raw_contacts:
         raise ContentError(f"{where}: needs at least one contact")
     contacts = tuple(_contact(c, f"{where} contact {i}") for i, c in enumerate(raw_contacts))
+    # The run's language first (a stable sort keeps each language's lines in file order).
+    here = language.current()
+    contacts = tuple(sorted(contacts, key=lambda c: c.language != here))
     emergency = raw.get("emergency", False)
     if not isinstance(emergency, bool):
         raise ContentError(f"{where}: emergency should be true or false")
