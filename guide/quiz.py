@@ -14,7 +14,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any, Literal
 
-from content.quiz import QuizItem, load_result_words
+from content import language
+from content.messages import t
+from content.quiz import QuizItem, load_quiz, load_result_words
 from content.reasons import Reason
 
 Confidence = Literal["clear", "some", "not_enough"]
@@ -302,50 +304,101 @@ def result_from_dict(data: Mapping[str, Any]) -> QuizResult:
     )
 
 
-def compare(previous: QuizResult | None, current: QuizResult) -> list[str]:
-    """Describe in plain sentences what changed since the previous result; empty if nothing did."""
+def compare(
+    previous: QuizResult | None,
+    current: QuizResult,
+    reasons: Mapping[str, Reason] | None = None,
+) -> list[str]:
+    """Describe in plain sentences what changed since the previous result; empty if nothing did.
+
+    A reason is named as ``reasons`` name it today (in the run's language), else as the result
+    stored it (in the language it was taken in)."""
     if previous is None:
         return []
     names = {s.reason_id: s.name for s in previous.ranked}
     names.update({s.reason_id: s.name for s in current.ranked})
+    names.update({reason_id: reason.name for reason_id, reason in (reasons or {}).items()})
     sentences: list[str] = []
 
     if current.safety_flagged and not previous.safety_flagged:
         sentences.append(
-            "This time your answers to the safety questions raised a concern. "
-            "Please look at the safety help first."
+            t(
+                "This time your answers to the safety questions raised a concern. "
+                "Please look at the safety help first."
+            )
         )
     elif previous.safety_flagged and not current.safety_flagged:
         sentences.append(
-            "Last time your answers to the safety questions raised a concern; "
-            "this time they did not."
+            t(
+                "Last time your answers to the safety questions raised a concern; "
+                "this time they did not."
+            )
         )
     elif current.safety_flagged and set(current.safety_items) != set(previous.safety_items):
         sentences.append(
-            "Some of your answers to the safety questions are different from last time."
+            t("Some of your answers to the safety questions are different from last time.")
         )
 
     mentioned: set[str] = set()
     if current.top and previous.top and current.top[0] != previous.top[0]:
         new, old = current.top[0], previous.top[0]
-        sentences.append(f"“{names[new]}” now stands out most. Last time it was “{names[old]}”.")
+        sentences.append(
+            t(
+                "“{new}” now stands out most. Last time it was “{old}”.",
+                new=names[new],
+                old=names[old],
+            )
+        )
         mentioned.add(new)
     for reason_id in current.top:
         if reason_id not in previous.top and reason_id not in mentioned:
-            sentences.append(f"“{names[reason_id]}” now stands out, which it did not last time.")
+            sentences.append(
+                t("“{name}” now stands out, which it did not last time.", name=names[reason_id])
+            )
     for reason_id in previous.top:
         if reason_id not in current.top:
-            sentences.append(f"“{names[reason_id]}” no longer stands out.")
+            sentences.append(t("“{name}” no longer stands out.", name=names[reason_id]))
 
     if current.confidence != previous.confidence:
         rank = {"not_enough": 0, "some": 1, "clear": 2}
         if current.confidence == "not_enough":
-            sentences.append("This time your answers did not point clearly to any reason.")
+            sentences.append(t("This time your answers did not point clearly to any reason."))
         elif rank[current.confidence] > rank[previous.confidence]:
-            sentences.append("Your answers give a clearer picture than last time.")
+            sentences.append(t("Your answers give a clearer picture than last time."))
         else:
-            sentences.append("Your answers give a less clear picture than last time.")
+            sentences.append(t("Your answers give a less clear picture than last time."))
     return sentences
+
+
+def answer_position(item: QuizItem, answer: str) -> int | None:
+    """Which option of ``item`` a stored answer label is, whatever language it was stored in.
+
+    A result keeps the labels it was taken in ("Often", "A menudo"); the option is found among the
+    item's options in the run's language first, then in every other language. None when no
+    language has that label for this item (an option since removed or renamed)."""
+    if answer in item.scale.options:
+        return item.scale.options.index(answer)
+    for code in language.available():
+        if code == language.current():
+            continue
+        with language.speaking(code):
+            other = next((i for i in load_quiz() if i.id == item.id), None)
+        if other is not None and answer in other.scale.options:
+            index = other.scale.options.index(answer)
+            return index if index < len(item.scale.options) else None
+    return None
+
+
+def because_words(because: Because, items: Sequence[QuizItem]) -> tuple[str, str]:
+    """The question and the answer behind ``because``, in the run's language: found by the item's
+    id and the answer's option, so a result taken in another language reads in this one. Words
+    that can't be found (a question since removed) are shown as the result stored them."""
+    item = next((i for i in items if i.id == because.item_id), None)
+    if item is None:
+        return because.text, because.answer
+    index = answer_position(item, because.answer)
+    answer = item.scale.options[index] if index is not None else because.answer
+    return item.text, answer
 
 
 def reread(result: QuizResult, items: Sequence[QuizItem]) -> QuizResult:
@@ -360,9 +413,10 @@ def reread(result: QuizResult, items: Sequence[QuizItem]) -> QuizResult:
 
     def raising(because: Because) -> bool:
         item = by_id.get(because.item_id)
-        if item is None or because.answer not in item.scale.options:
+        index = None if item is None else answer_position(item, because.answer)
+        if item is None or index is None:
             return True
-        return raises(item, item.scale.options.index(because.answer))
+        return raises(item, index)
 
     ranked = tuple(
         replace(s, because=tuple(b for b in s.because if raising(b))) for s in result.ranked

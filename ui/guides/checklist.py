@@ -16,6 +16,7 @@ from typing import Any
 import streamlit as st
 
 from content.guides import TherapistGuide, load_therapist
+from content.messages import t
 from guide.keeping import would_erase
 from guide.limits import first_too_long, limit_hint
 from guide.safety import escape_markdown
@@ -28,10 +29,6 @@ from ui.safety.state import mode
 ANCHOR = "therapist-checklist"
 WHERE = "therapist_list"
 SAVED_HERE = "therapist_saved"  # where "saved" is said: in place, above the summary it updated
-KEPT_WORDS = (
-    "Every box was empty, so nothing was changed: your checklist is kept as it was. To "
-    "empty it on purpose, use Clear the checklist below."
-)
 
 
 def _ids(words: TherapistGuide) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -121,7 +118,12 @@ def _save(place: Here) -> None:
     entered = _entered(words)
     long = _too_long(words, entered)
     if long is not None:
-        feedback.leave(WHERE, f"{long} Nothing was saved.", ok=False, icon=":material/content_cut:")
+        feedback.leave(
+            WHERE,
+            t("{too_long} Nothing was saved.", too_long=long),
+            ok=False,
+            icon=":material/content_cut:",
+        )
         return None
     look_ids, question_ids = _ids(words)
     saved = records.checklist(place.private, look_ids, question_ids)
@@ -130,7 +132,11 @@ def _save(place: Here) -> None:
         # (Values are set, not popped: a browser keeps showing a box's old words until told new
         # ones.)
         st.session_state.update(_widget_values(saved, look_ids))
-        feedback.leave(WHERE, KEPT_WORDS, remark=True)
+        kept = t(
+            "Every box was empty, so nothing was changed: your checklist is kept as it was. To "
+            "empty it on purpose, use Clear the checklist below."
+        )
+        feedback.leave(WHERE, kept, remark=True)
         return None
     records.save(place.private, entered, datetime.now(UTC))
     feedback.leave(SAVED_HERE, load_therapist().checklist.saved, stays=True)
@@ -145,7 +151,7 @@ def _clear(place: Here) -> str | None:
     look_ids, question_ids = _ids(load_therapist())
     records.clear(place.private)
     st.session_state.update(_widget_values(records.clean(None, look_ids, question_ids), look_ids))
-    return "The checklist is empty again."
+    return t("The checklist is empty again.")
 
 
 def _form(place: Here, words: TherapistGuide, saved: list[dict[str, Any]]) -> None:
@@ -227,10 +233,10 @@ def checklist(place: Here, words: TherapistGuide) -> None:
     if any(not _is_empty(c) for c in saved):
         confirm.ask(
             "therapist_clear",
-            "Clear the checklist",
-            "Empty all three tabs of the checklist? This can't be undone.",
-            "Yes, clear it",
-            "Keep it",
+            t("Clear the checklist"),
+            t("Empty all three tabs of the checklist? This can't be undone."),
+            t("Yes, clear it"),
+            t("Keep it"),
             on_click=_clear,
             args=(place,),
         )

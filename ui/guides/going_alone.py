@@ -11,6 +11,7 @@ from __future__ import annotations
 import streamlit as st
 
 from content.guides import Entry, GoingAlone
+from content.messages import t
 from guide.safety import SafetyMode
 from ui import pages
 from ui.guides.lists import bullets
@@ -27,7 +28,7 @@ def opening(words: GoingAlone, safety: SafetyMode) -> None:
         with st.container(border=True, key="going_alone_safety"):
             st.markdown(f":material/health_and_safety: {words.safety_note}")
             st.page_link(
-                SAFETY_PAGE, label="Safety help and resources", icon=":material/arrow_forward:"
+                SAFETY_PAGE, label=t("Safety help and resources"), icon=":material/arrow_forward:"
             )
     st.markdown(words.lead)
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import streamlit as st
 
 from content.guides import TherapistGuide, first_session_explainer
+from content.messages import t
 from ui import pages
 from ui.guides.checklist import ANCHOR
 from ui.guides.lists import bullets
@@ -28,10 +29,10 @@ def withheld(words: TherapistGuide) -> None:
     with st.container(border=True, key="therapist_safety"):
         st.markdown(f":material/health_and_safety: {words.safety_note}")
         st.page_link(
-            SAFETY_PAGE, label="Safety help and resources", icon=":material/arrow_forward:"
+            SAFETY_PAGE, label=t("Safety help and resources"), icon=":material/arrow_forward:"
         )
     st.markdown(words.safety_lead)
-    st.page_link(GOING_ALONE, label="Support of your own", icon=":material/self_improvement:")
+    st.page_link(GOING_ALONE, label=t("Support of your own"), icon=":material/self_improvement:")
     st.markdown(f":material/visibility_off: {words.checklist_hidden}")
 
 

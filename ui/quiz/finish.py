@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 
 import streamlit as st
 
+from content.messages import t, tn
 from content.quiz import QuizItem, load_quiz
 from content.reasons import load_reasons
 from guide.quiz import answer_index, progress, score
@@ -21,11 +22,6 @@ from records import quiz as records
 from ui import feedback
 from ui.context import Here
 from ui.quiz.progress import PLACE
-
-
-def _count(number: int, noun: str) -> str:
-    """ "1 safety question", "4 safety questions"."""
-    return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
 @feedback.saves(PLACE)
@@ -41,27 +37,30 @@ def _finish(place: Here, answers: Mapping[str, int], declined: bool) -> str:
     result = score(answers, load_quiz(), load_reasons())
     records.save_result(place.private, records.stored_result(result, datetime.now(UTC), declined))
     records.stop(place.private)
-    return "Your result is saved."
+    return t("Your result is saved.")
 
 
 def step(place: Here, items: Sequence[QuizItem], answers: dict[str, int], started: str) -> None:
     """Every question seen: what is missing, and the way to the result."""
     total = len(items)
-    st.progress(1.0, text=f"All {total} questions seen")
+    st.progress(1.0, text=t("All {total} questions seen", total=total))
     answered, _, _ = progress(answers, items)
     unanswered = [i for i, item in enumerate(items) if answer_index(answers, item) is None]
     safety_missing = [i for i in unanswered if items[i].kind == "safety"]
     scored_missing = [i for i in unanswered if items[i].kind != "safety"]
 
-    st.subheader("Ready for your result", anchor=False)
-    st.markdown(f"You answered {answered} of {total} questions.")
+    st.subheader(t("Ready for your result"), anchor=False)
+    st.markdown(t("You answered {answered} of {total} questions.", answered=answered, total=total))
     if scored_missing:
         st.markdown(
-            f"You skipped {len(scored_missing)}. That's fine: if there isn't enough to go on, "
-            "the result will say so rather than guess."
+            t(
+                "You skipped {skipped}. That's fine: if there isn't enough to go on, "
+                "the result will say so rather than guess.",
+                skipped=len(scored_missing),
+            )
         )
         st.button(
-            "Go to the first skipped question",
+            t("Go to the first skipped question"),
             key="quiz_goto_skipped",
             on_click=_go_to,
             args=(place, answers, started, scored_missing[0]),
@@ -69,25 +68,30 @@ def step(place: Here, items: Sequence[QuizItem], answers: dict[str, int], starte
 
     if safety_missing:
         st.warning(
-            f"**{_count(len(safety_missing), 'safety question')} still "
-            f"{'needs' if len(safety_missing) == 1 else 'need'} an answer.** "
-            "If you'd rather not answer them, that is your choice. To be careful, Open Door will "
-            "then treat it as a possible safety concern: it will put help and resources first, "
-            "stop suggesting ways to get your partner into couples therapy, and switch off "
-            "partner links. Taking the quiz again later, with the safety questions answered, "
-            "changes this.",
+            tn(
+                "**{count} safety question still needs an answer.** ",
+                "**{count} safety questions still need an answer.** ",
+                len(safety_missing),
+            )
+            + t(
+                "If you'd rather not answer them, that is your choice. To be careful, Open Door "
+                "will then treat it as a possible safety concern: it will put help and resources "
+                "first, stop suggesting ways to get your partner into couples therapy, and switch "
+                "off partner links. Taking the quiz again later, with the safety questions "
+                "answered, changes this."
+            ),
             icon=":material/health_and_safety:",
         )
         with st.container(horizontal=True, key="quiz_finish_nav"):
             st.button(
-                "Answer the safety questions",
+                t("Answer the safety questions"),
                 key="quiz_goto_safety",
                 type="primary",
                 on_click=_go_to,
                 args=(place, answers, started, safety_missing[0]),
             )
             st.button(
-                "I'd rather not answer these",
+                t("I'd rather not answer these"),
                 key="quiz_decline",
                 on_click=_finish,
                 args=(place, answers, True),
@@ -95,14 +99,14 @@ def step(place: Here, items: Sequence[QuizItem], answers: dict[str, int], starte
     else:
         with st.container(horizontal=True, key="quiz_finish_nav"):
             st.button(
-                "Back",
+                t("Back"),
                 key="quiz_back",
                 icon=":material/arrow_back:",
                 on_click=_go_to,
                 args=(place, answers, started, total - 1),
             )
             st.button(
-                "See my result",
+                t("See my result"),
                 key="quiz_finish",
                 type="primary",
                 icon=":material/check:",

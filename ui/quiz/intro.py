@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from content.messages import t
 from content.quiz import intro, load_quiz
 from records import quiz as records
 from ui import feedback
@@ -23,14 +24,23 @@ def screen(place: Here) -> None:
     safety_count = sum(item.kind == "safety" for item in items)
     st.markdown(intro())
     st.markdown(
-        f"- {len(items) - safety_count} short questions about what your partner says and does, "
-        f"then {safety_count} about your safety.\n"
-        "- Your answers are saved as you go. You can stop at any time and pick up where you left "
-        "off.\n"
-        "- At the end you'll see what may lie behind the no, and what tends to help."
+        "- "
+        + t(
+            "{scored} short questions about what your partner says and does, then {safety} "
+            "about your safety.",
+            scored=len(items) - safety_count,
+            safety=safety_count,
+        )
+        + "\n- "
+        + t(
+            "Your answers are saved as you go. You can stop at any time and pick up where you "
+            "left off."
+        )
+        + "\n- "
+        + t("At the end you'll see what may lie behind the no, and what tends to help.")
     )
     st.button(
-        "Start the quiz",
+        t("Start the quiz"),
         key="quiz_start",
         type="primary",
         icon=":material/play_arrow:",

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from content.messages import t
 from content.quiz import load_quiz, safety_intro
 from guide.quiz import answer_index
 from records import quiz as records
@@ -33,7 +34,7 @@ def screen(place: Here, doc: Progress) -> None:
     at = position(doc, answers, items)
     if at > 0 and not st.session_state.get(SEEN_FLAG):
         st.info(
-            "Welcome back. Your answers so far are saved, and you're where you left off.",
+            t("Welcome back. Your answers so far are saved, and you're where you left off."),
             icon=":material/bookmark:",
         )
     st.session_state[SEEN_FLAG] = True
@@ -43,10 +44,10 @@ def screen(place: Here, doc: Progress) -> None:
     else:
         finish.step(place, items, answers, started)
 
-    st.caption(":material/cloud_done: Your answers are saved as you go.")
+    st.caption(":material/cloud_done: " + t("Your answers are saved as you go."))
     if records.has_results(place.private):  # a retake: the last result is there to go back to
         st.button(
-            "Stop this retake and go back to my last result",
+            t("Stop this retake and go back to my last result"),
             key="quiz_stop",
             type="tertiary",
             on_click=_stop,
@@ -69,13 +70,15 @@ def _question(place: Here, at: int) -> None:
     started = started_at(doc)
     item = items[at]
     total = len(items)
-    st.progress((at + 1) / total, text=f"Question {at + 1} of {total}")
+    st.progress(
+        (at + 1) / total, text=t("Question {number} of {total}", number=at + 1, total=total)
+    )
     first_safety = next(i for i, it in enumerate(items) if it.kind == "safety")
     if at == first_safety:
         with st.container(border=True, key="quiz_safety_intro"):
-            st.markdown(f"**About safety.** {safety_intro()}")
+            st.markdown(t("**About safety.** {intro}", intro=safety_intro()))
     elif item.kind == "safety":
-        st.caption("A safety question. “Not sure” is a fine answer.")
+        st.caption(t("A safety question. “Not sure” is a fine answer."))
 
     st.markdown(f"#### {item.text}")
     if item.hint:
@@ -96,10 +99,10 @@ def _question(place: Here, at: int) -> None:
 
     last = at == total - 1
     with st.container(horizontal=True, key="quiz_nav"):
-        if st.button("Back", key="quiz_back", icon=":material/arrow_back:", disabled=at == 0):
+        if st.button(t("Back"), key="quiz_back", icon=":material/arrow_back:", disabled=at == 0):
             move(place, answers, started, at - 1)
         if st.button(
-            "Finish" if last else "Next",
+            t("Finish") if last else t("Next"),
             key="quiz_next",
             type="primary",
             icon=":material/check:" if last else ":material/arrow_forward:",
@@ -108,11 +111,11 @@ def _question(place: Here, at: int) -> None:
             move(place, answers, started, at + 1)
     if item.kind == "safety":
         if st.button(
-            "I'd rather not answer these",
+            t("I'd rather not answer these"),
             key="quiz_decline_jump",
             type="tertiary",
             icon=":material/do_not_disturb_on:",
         ):
             move(place, answers, started, total)
     elif choice is None:
-        st.caption("You can skip a question you can't answer: choose Next.")
+        st.caption(t("You can skip a question you can't answer: choose Next."))

@@ -15,10 +15,11 @@ from collections.abc import Mapping, Sequence
 
 import streamlit as st
 
-from content.quiz import load_result_words
+from content.messages import t, tn
+from content.quiz import load_quiz, load_result_words
 from content.reasons import Reason, common_backfires, load_reasons
 from guide import formatting
-from guide.quiz import QuizResult, ReasonScore, headline, not_enough_why
+from guide.quiz import QuizResult, ReasonScore, because_words, headline, not_enough_why
 from guide.safety import escape_markdown
 from records import quiz as records
 from records.quiz import Entry
@@ -45,14 +46,21 @@ def screen(place: Here) -> bool:
     entries, damaged = records.history(place.private)
     if damaged:
         st.info(
-            f"{damaged} earlier result{'s' if damaged > 1 else ''} couldn't be read, so "
-            f"{'they are' if damaged > 1 else 'it is'} left out here. Everything else is fine.",
+            tn(
+                "{count} earlier result couldn't be read, so it is left out here. Everything "
+                "else is fine.",
+                "{count} earlier results couldn't be read, so they are left out here. Everything "
+                "else is fine.",
+                damaged,
+            ),
             icon=":material/info:",
         )
     if not entries:
         return False
     latest = entries[0]
-    st.caption(f"Your result from {formatting.date_words(clock.local(latest.taken_at))}")
+    st.caption(
+        t("Your result from {date}", date=formatting.date_words(clock.local(latest.taken_at)))
+    )
     current = mode(place)
     if latest.result.safety_flagged or current.on:
         safety_first.draw(latest, current)
@@ -61,10 +69,10 @@ def screen(place: Here) -> bool:
 
     st.divider()
     st.markdown(
-        "Things change, and so can your answers. Taking the quiz again keeps these results."
+        t("Things change, and so can your answers. Taking the quiz again keeps these results.")
     )
     st.button(
-        "Retake the quiz",
+        t("Retake the quiz"),
         key="quiz_retake",
         icon=":material/replay:",
         on_click=_retake,
@@ -91,7 +99,7 @@ def reasons_result(entry: Entry, reasons: Mapping[str, Reason]) -> None:
         ranked = {s.reason_id: s for s in result.ranked}
         for position, reason_id in enumerate(result.top, start=1):
             _reason_card(position, ranked.get(reason_id), reasons.get(reason_id), reason_id)
-    with st.expander("What tends to backfire, whatever the reason"):
+    with st.expander(t("What tends to backfire, whatever the reason")):
         st.markdown(_bullets(common_backfires()))
     _next_steps()
 
@@ -107,7 +115,13 @@ def _not_enough(result: QuizResult) -> None:
         lines = []
         skipped = result.total - result.answered
         if skipped > 0:
-            lines.append(f"You left {skipped} of {result.total} questions unanswered.")
+            lines.append(
+                t(
+                    "You left {skipped} of {total} questions unanswered.",
+                    skipped=skipped,
+                    total=result.total,
+                )
+            )
             lines.append(words.helps_few)
         if why == "quiet":
             lines.append(words.helps_quiet)
@@ -120,27 +134,33 @@ def _not_enough(result: QuizResult) -> None:
 def _reason_card(
     position: int, scored: ReasonScore | None, reason: Reason | None, reason_id: str
 ) -> None:
-    name = reason.name if reason else (scored.name if scored else "A reason we no longer list")
+    name = reason.name if reason else (scored.name if scored else t("A reason we no longer list"))
     with st.container(border=True, key=f"quiz_reason_{position}"):
         st.subheader(f"{position}. {escape_markdown(name)}", anchor=False)
         if reason:
             st.markdown(f"*{reason.summary}*")
         shown = scored.because if scored else ()
         if shown:
-            st.markdown("**Because you said:**")
-            st.markdown(
-                _bullets(
-                    [
-                        f"**{escape_markdown(b.answer)}**: “{escape_markdown(b.text)}”"
-                        for b in shown[:MAX_BECAUSE]
-                    ]
+            items = load_quiz()
+            st.markdown(t("**Because you said:**"))
+            lines = []
+            for because in shown[:MAX_BECAUSE]:
+                # The words of the run's language, found by the question's id and the answer's
+                # option: a result taken in another language reads in this one.
+                text, answer = because_words(because, items)
+                lines.append(
+                    t(
+                        "**{answer}**: “{question}”",
+                        answer=escape_markdown(answer),
+                        question=escape_markdown(text),
+                    )
                 )
-            )
+            st.markdown(_bullets(lines))
         if reason is None:
-            st.caption("More about this reason is not available any more.")
+            st.caption(t("More about this reason is not available any more."))
             return
-        st.markdown(f"**What may lie underneath.** {reason.underneath}")
-        helps, steps, backfires = st.tabs(["What helps", "First steps", "What backfires"])
+        st.markdown(t("**What may lie underneath.** {words}", words=reason.underneath))
+        helps, steps, backfires = st.tabs([t("What helps"), t("First steps"), t("What backfires")])
         with helps:
             st.markdown(_bullets(reason.helps))
         with steps:
@@ -150,14 +170,14 @@ def _reason_card(
 
 
 def _next_steps() -> None:
-    st.subheader("Where to go next", anchor=False)
+    st.subheader(t("Where to go next"), anchor=False)
     st.page_link(
         pages.path("script"),
-        label="Plan what to say, using this result",
+        label=t("Plan what to say, using this result"),
         icon=":material/edit_note:",
     )
     st.page_link(
         pages.path("going_alone"),
-        label="If they still say no: going alone",
+        label=t("If they still say no: going alone"),
         icon=":material/self_improvement:",
     )
