@@ -57,6 +57,7 @@ _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 _SPACE_BEFORE_MARK = re.compile(r" ([,.;:!?])")
 _CLOSERS = "\"')]}”’»"
 _TERMINAL = ".!?…"
+_CLOCK_END = re.compile(r"\b[ap]\.\s?m\.$", re.IGNORECASE)  # "7 p. m.", "9 a.m."
 _OPENING_MARKS = "¿¡"  # Spanish opens a question or an exclamation too
 # Accents folded for matching a lead-in, one letter for one (so positions stay): "me gustaria"
 # typed without its accent is still the lead-in "me gustaría".
@@ -65,19 +66,25 @@ _FOLD = str.maketrans("áéíóúüàèìòùâêîôû", "aeiouuaeiouaeiou")
 # ---- Spanish: how a question left without its marks is told (see _asks_es) ---------------------
 
 # An interrogative is written with its accent: "qué", "cómo" ask; "que", "como" join a clause.
-_ES_WH = frozenset("qué cómo cuándo dónde adónde quién quiénes cuál cuáles cuánto cuánta cuántos cuántas".split())
+_ES_WH_WORDS = (
+    "qué cómo cuándo dónde adónde quién quiénes cuál cuáles cuánto cuánta cuántos cuántas"
+)
 # "¿Por qué ...", "¿Con quién ...", "¿En qué ...": a preposition, then the interrogative.
-_ES_PREPOSITIONS = frozenset("a de en con para por desde hasta sobre".split())
+_ES_PREPOSITION_WORDS = "a de en con para por desde hasta sobre"
 # "Qué bien que viniste", "Qué pena": an exclamation, not a question.
-_ES_EXCLAIMED = frozenset(
+_ES_EXCLAIMED_WORDS = (
     "bien bueno buena lindo linda bonito bonita pena lástima suerte alegría gusto rico raro "
-    "difícil fácil triste miedo horror".split()
+    "difícil fácil triste miedo horror"
 )
-_ES_CLITICS = frozenset("me te nos lo la le les se".split())
+_ES_CLITIC_WORDS = "me te nos lo la le les se"
 # Asking openers typed without their accents (folded), one word or two.
-_ES_ASKING_WORDS = frozenset(
-    "podriamos podrias vendrias estarias querrias harias probarias aceptarias".split()
+_ES_ASKING_ONE = "podriamos podrias vendrias estarias querrias harias probarias aceptarias"
+_ES_WH, _ES_PREPOSITIONS = frozenset(_ES_WH_WORDS.split()), frozenset(_ES_PREPOSITION_WORDS.split())
+_ES_EXCLAIMED, _ES_CLITICS = (
+    frozenset(_ES_EXCLAIMED_WORDS.split()),
+    frozenset(_ES_CLITIC_WORDS.split()),
 )
+_ES_ASKING_WORDS = frozenset(_ES_ASKING_ONE.split())
 _ES_ASKING_PAIRS = frozenset(
     (
         "que tal",
@@ -87,8 +94,8 @@ _ES_ASKING_PAIRS = frozenset(
         "te gustaria",
         "te pareceria",
         "te importaria",
-        "me acompanas",
-        "me acompanarias",
+        "me acompañas",
+        "me acompañarias",
     )
 )
 
@@ -366,59 +373,172 @@ def _short(text: str, limit: int = TALKING_POINT_LIMIT) -> str:
     return cut + "…"
 
 
+# ---- each language's joining words ----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Grammar:
+    """One language's sentence frames, the lead-ins each already says, and its end marks.
+
+    ``frames`` are whole sentences with ``{named}`` parts, so a language can order them its own
+    way. ``own_verb`` tells a part that already carries its own "I will" (Spanish "propondré un
+    descanso" after "La próxima vez"), for the ``*_own`` frames that don't say it again.
+    """
+
+    frames: Mapping[str, str]
+    feel: tuple[str, ...]
+    when: tuple[str, ...]
+    wish: tuple[str, ...]
+    goal: tuple[str, ...]
+    impact: tuple[str, ...]
+    need: tuple[str, ...]
+    after: tuple[str, ...]
+    own: tuple[str, ...]
+    if_opener: str
+    finish: Callable[[str], str]
+    own_verb: Callable[[str], bool] = lambda text: False
+
+
+_ENGLISH = _Grammar(
+    frames={
+        "feel_when_wish": "I feel {feel} when {when}, and I'd like {wish}.",
+        "feel_when": "I feel {feel} when {when}.",
+        "feel_wish": "I feel {feel}, and I'd like {wish}.",
+        "when_wish": "When {when}, I'd like {wish}.",
+        "feel": "I feel {feel}.",
+        "when": "It's hard for me when {when}.",
+        "wish": "I'd like {wish}.",
+        "problem": "There's one thing I'd like us to work on: {problem}.",
+        "goal": "What I'm hoping for is {goal}.",
+        "timeframe": "I'm thinking of a set time: {timeframe}.",
+        "pattern_impact": "When {pattern}, it leaves me {impact}.",
+        "pattern": "When {pattern}, it's hard for me.",
+        "impact": "It leaves me {impact}.",
+        "need": "I need {need}.",
+        "after": "Next time, I'll {after}.",
+        "after_own": "Next time, {after}.",
+        "again": "If it happens again, I'll {action}.",
+        "again_own": "If it happens again, {action}.",
+        "not_moment": "not {moment}",
+        "make_easy": "Make it easy: {offers}",
+    },
+    feel=("i feel", "i'm feeling", "i am feeling", "i felt", "feeling"),
+    when=("when", "whenever"),
+    wish=("and i'd like", "and i would like", "i'd like", "i would like", "i'd love", "and"),
+    goal=("my goal is", "the goal is", "i'm hoping for", "i hope for"),
+    impact=("it leaves me", "leaves me"),
+    need=("i need",),
+    after=("next time,", "next time", "i'll", "i will"),
+    own=("i'll", "i will"),
+    if_opener="if ",
+    finish=_finish_en,
+)
+
+
+def _says_own_future(text: str) -> bool:
+    """Spanish: the part opens with its own "I will" ("propondré", "me iré", "le diré")."""
+    words = text.lower().split()
+    if words and words[0] in _ES_CLITICS and len(words) > 1:
+        words = words[1:]
+    return bool(words) and len(words[0]) > 2 and words[0].endswith("ré")
+
+
+# Written to fit the Spanish step words (content/es/script.toml): "Me siento…", "cuando…",
+# "y me gustaría…"; "Cuando…", "eso me deja…", "Necesito…", "La próxima vez, voy a…",
+# "Si vuelve a pasar, voy a…".
+_SPANISH = _Grammar(
+    frames={
+        "feel_when_wish": "Me siento {feel} cuando {when}, y me gustaría {wish}.",
+        "feel_when": "Me siento {feel} cuando {when}.",
+        "feel_wish": "Me siento {feel}, y me gustaría {wish}.",
+        "when_wish": "Cuando {when}, me gustaría {wish}.",
+        "feel": "Me siento {feel}.",
+        "when": "Se me hace difícil cuando {when}.",
+        "wish": "Me gustaría {wish}.",
+        "problem": "Hay una cosa que me gustaría que trabajáramos: {problem}.",
+        "goal": "Lo que busco es {goal}.",
+        "timeframe": "Estoy pensando en un tiempo definido: {timeframe}.",
+        "pattern_impact": "Cuando {pattern}, eso me deja {impact}.",
+        "pattern": "Cuando {pattern}, se me hace difícil.",
+        "impact": "Eso me deja {impact}.",
+        "need": "Necesito {need}.",
+        "after": "La próxima vez, voy a {after}.",
+        "after_own": "La próxima vez, {after}.",
+        "again": "Si vuelve a pasar, voy a {action}.",
+        "again_own": "Si vuelve a pasar, {action}.",
+        "not_moment": "no {moment}",
+        "make_easy": "Hazlo fácil: {offers}",
+    },
+    feel=("yo me siento", "me siento", "me estoy sintiendo", "me sentí", "me he sentido"),
+    when=("cuando", "siempre que"),
+    wish=(
+        "y me gustaría",
+        "y quisiera",
+        "y me encantaría",
+        "me gustaría",
+        "quisiera",
+        "me encantaría",
+        "y",
+    ),
+    goal=("mi meta es", "mi objetivo es", "la meta es", "el objetivo es", "lo que busco es"),
+    impact=("y eso me deja", "eso me deja", "me deja"),
+    need=("yo necesito", "necesito"),
+    after=("la próxima vez,", "la próxima vez", "yo voy a", "voy a"),
+    own=("yo voy a", "voy a"),
+    if_opener="si ",
+    finish=_finish_es,
+    own_verb=_says_own_future,
+)
+_GRAMMARS = {"en": _ENGLISH, "es": _SPANISH}
+
+
+def _grammar() -> _Grammar:
+    """The joining words of this run's language (English's for a language with none)."""
+    return _GRAMMARS.get(language.current(), _ENGLISH)
+
+
 # ---- composing each step ----------------------------------------------------------------------
 
 
 def _i_statement(draft: ScriptDraft) -> str:
     """'I feel X when Y, and I'd like Z', with any of the three parts missing."""
-    feel = _clause(draft.feeling, ("i feel", "i'm feeling", "i am feeling", "i felt", "feeling"))
-    when = _clause(draft.situation, ("when", "whenever"))
-    wish = _clause(
-        draft.wish,
-        ("and i'd like", "and i would like", "i'd like", "i would like", "i'd love", "and"),
-    )
-    if feel and when and wish:
-        return f"I feel {feel} when {when}, and I'd like {wish}."
-    if feel and when:
-        return f"I feel {feel} when {when}."
-    if feel and wish:
-        return f"I feel {feel}, and I'd like {wish}."
-    if when and wish:
-        return f"When {when}, I'd like {wish}."
-    if feel:
-        return f"I feel {feel}."
-    if when:
-        return f"It's hard for me when {when}."
-    if wish:
-        return f"I'd like {wish}."
-    return ""
+    words = _grammar()
+    parts = {
+        "feel": _clause(draft.feeling, words.feel),
+        "when": _clause(draft.situation, words.when),
+        "wish": _clause(draft.wish, words.wish),
+    }
+    present = "_".join(name for name, value in parts.items() if value)
+    return words.frames[present].format(**parts) if present else ""
 
 
 def _ask_parts(draft: ScriptDraft) -> tuple[str, str, str]:
     """The problem, goal and timeframe, each ready to sit inside a sentence."""
     return (
         _clause(draft.problem),
-        _clause(draft.goal, ("my goal is", "the goal is", "i'm hoping for", "i hope for")),
+        _clause(draft.goal, _grammar().goal),
         _clause(draft.timeframe),
     )
 
 
 def _ask(draft: ScriptDraft) -> str:
     """One problem, one goal, one timeframe, as spoken sentences."""
-    problem, goal, timeframe = _ask_parts(draft)
-    sentences = []
-    if problem:
-        sentences.append(f"There's one thing I'd like us to work on: {problem}.")
-    if goal:
-        sentences.append(f"What I'm hoping for is {goal}.")
-    if timeframe:
-        sentences.append(f"I'm thinking of a set time: {timeframe}.")
-    return " ".join(sentences)
+    frames = _grammar().frames
+    parts = zip(("problem", "goal", "timeframe"), _ask_parts(draft), strict=True)
+    return " ".join(frames[name].format(**{name: part}) for name, part in parts if part)
+
+
+def _time(text: str) -> str:
+    """One proposed time, keeping the dot of a clock abbreviation ("7 p. m.", "9 a.m.")."""
+    time = _clause(text)
+    if time and _CLOCK_END.search(_clean(text).rstrip(" ,;:!?…")):
+        return time + "."
+    return time
 
 
 def _times(draft: ScriptDraft) -> list[str]:
     """The proposed times the user filled in."""
-    return [time for time in (_clause(t) for t in draft.times) if time]
+    return [time for time in (_time(t) for t in draft.times) if time]
 
 
 def _friction(draft: ScriptDraft, content: ScriptContent) -> list[str]:
@@ -428,7 +548,8 @@ def _friction(draft: ScriptDraft, content: ScriptContent) -> list[str]:
     for remover in content.friction:
         if remover.id == "times":
             if times:
-                lines.append(remover.line.replace("{times}", join_or(times)))
+                line = remover.line.replace("{times}", join_or(times))
+                lines.append(line[:-1] if line.endswith("..") else line)
         elif getattr(draft, remover.id):
             lines.append(remover.line)
     return lines
@@ -442,27 +563,31 @@ def _first_step(draft: ScriptDraft, content: ScriptContent) -> str:
 
 def _boundary(draft: ScriptDraft) -> str:
     """Pattern, impact, need, next step and consequence, as spoken sentences."""
-    pattern = _clause(draft.boundary_pattern, ("when", "whenever"))
-    impact = _clause(draft.boundary_impact, ("it leaves me", "leaves me"))
-    need = _clause(draft.boundary_need, ("i need",))
-    after = _clause(draft.boundary_next, ("next time,", "next time", "i'll", "i will"))
+    words = _grammar()
+    frames = words.frames
+    pattern = _clause(draft.boundary_pattern, words.when)
+    impact = _clause(draft.boundary_impact, words.impact)
+    need = _clause(draft.boundary_need, words.need)
+    after = _clause(draft.boundary_next, words.after)
     consequence = _clean(draft.boundary_consequence)
-    own_action = _clause(consequence, ("i'll", "i will"))
+    own_action = _clause(consequence, words.own)
     sentences = []
     if pattern and impact:
-        sentences.append(f"When {pattern}, it leaves me {impact}.")
+        sentences.append(frames["pattern_impact"].format(pattern=pattern, impact=impact))
     elif pattern:
-        sentences.append(f"When {pattern}, it's hard for me.")
+        sentences.append(frames["pattern"].format(pattern=pattern))
     elif impact:
-        sentences.append(f"It leaves me {impact}.")
+        sentences.append(frames["impact"].format(impact=impact))
     if need:
-        sentences.append(f"I need {need}.")
+        sentences.append(frames["need"].format(need=need))
     if after:
-        sentences.append(f"Next time, I'll {after}.")
-    if consequence.lower().startswith("if "):
+        frame = "after_own" if words.own_verb(after) else "after"
+        sentences.append(frames[frame].format(after=after))
+    if consequence.lower().startswith(words.if_opener):
         sentences.append(_sentence(consequence))
     elif own_action:
-        sentences.append(f"If it happens again, I'll {own_action}.")
+        frame = "again_own" if words.own_verb(own_action) else "again"
+        sentences.append(frames[frame].format(action=own_action))
     return " ".join(sentence for sentence in sentences if sentence)
 
 
@@ -565,7 +690,12 @@ def _talking_points(
         if section.step_id == "timing":
             checked = set(draft.timing_checked)
             moments = [i.text for i in content.timing if i.good and i.id in checked]
-            moments += [f"not {i.text}" for i in content.timing if not i.good and i.id in checked]
+            not_moment = _grammar().frames["not_moment"]
+            moments += [
+                not_moment.format(moment=i.text)
+                for i in content.timing
+                if not i.good and i.id in checked
+            ]
             points.append(_short(f"{section.cue}: {'; '.join(moments)}"))
         elif section.step_id == "first_step":
             step = _sentence(draft.first_step)
@@ -579,7 +709,8 @@ def _talking_points(
                 if remover.id != "times" and getattr(draft, remover.id)
             ]
             if easy:
-                points.append(_short(f"Make it easy: {'; '.join(easy)}"))
+                make_easy = _grammar().frames["make_easy"]
+                points.append(_short(make_easy.format(offers="; ".join(easy))))
         elif section.step_id == "ask":
             clauses = "; ".join(part for part in _ask_parts(draft) if part)
             points.append(_short(f"{section.cue}: {clauses}"))

@@ -17,6 +17,7 @@ from dataclasses import replace
 
 import streamlit as st
 
+from content.messages import t, tn
 from content.reasons import load_reasons
 from content.script import load_script_content
 from guide import formatting
@@ -39,10 +40,16 @@ def show(place: Here) -> None:
     feedback.show(NEW_QUIZ)  # under the offer, or alone once the offer is answered
     visible = content.steps
     st.markdown(
-        f"{len(visible)} short steps, in the order a good conversation tends to go. Fill in as "
-        "many or as few as you like, in your own words; each step saves on its own. After you "
-        "save, a tone check offers gentler words for anything that could land as blame. It's "
-        "only advice."
+        tn(
+            "{count} short step, in the order a good conversation tends to go. Fill it in, "
+            "in your own words; it saves on its own. After you save, a tone check offers "
+            "gentler words for anything that could land as blame. It's only advice.",
+            "{count} short steps, in the order a good conversation tends to go. Fill in as "
+            "many or as few as you like, in your own words; each step saves on its own. After "
+            "you save, a tone check offers gentler words for anything that could land as blame. "
+            "It's only advice.",
+            len(visible),
+        )
     )
     state.sync(cur.draft, cur.marker, content)
     for number, shown in enumerate(visible, start=1):
@@ -59,18 +66,21 @@ def _source_note(place: Here, cur: state.Current, latest: Entry | None) -> None:
     """Where the draft came from: the quiz, or a gentle pointer to it."""
     if latest is None:
         st.markdown(
-            "Taking the quiz first lets this plan start from what may lie behind your partner's "
-            "no. You can also start right here."
+            t(
+                "Taking the quiz first lets this plan start from what may lie behind your "
+                "partner's no. You can also start right here."
+            )
         )
-        st.page_link(pages.path("quiz"), label="Take the quiz", icon=":material/quiz:")
+        st.page_link(pages.path("quiz"), label=t("Take the quiz"), icon=":material/quiz:")
         return
     source = formatting.read_moment(cur.quiz_at)
     # "Pre-filled from your quiz" only when the quiz gave the draft something of its own: a
     # result that named no reasons pre-fills nothing but the general suggestions.
     if source is not None and cur.draft.worries:
+        when = formatting.date_words(clock.local(source))
         st.caption(
-            f":material/auto_awesome: Pre-filled from your quiz on {formatting.date_words(clock.local(source))}. "
-            "Change anything: it's your plan."
+            ":material/auto_awesome: "
+            + t("Pre-filled from your quiz on {date}. Change anything: it's your plan.", date=when)
         )
     if cur.working is None:
         return
@@ -83,19 +93,26 @@ def _source_note(place: Here, cur: state.Current, latest: Entry | None) -> None:
     names = ", ".join(f"“{reasons[r].name}”" for r in new if r in reasons)
     with st.container(border=True, key="script_new_quiz"):
         st.markdown(
-            f"Your quiz on {formatting.date_words(clock.local(latest.taken_at))} points to worries your plan doesn't speak to "
-            f"yet: {names}. Add a suggested line for each?"
+            t(
+                "Your quiz on {date} points to worries your plan doesn't speak to yet: {names}. "
+                "Add a suggested line for each?",
+                date=formatting.date_words(clock.local(latest.taken_at)),
+                names=names,
+            )
         )
         with st.container(horizontal=True):
             st.button(
-                "Add them",
+                t("Add them"),
                 key="script_new_quiz_add",
                 type="primary",
                 on_click=_on_new_quiz,
                 args=(place, True),
             )
             st.button(
-                "Not now", key="script_new_quiz_skip", on_click=_on_new_quiz, args=(place, False)
+                t("Not now"),
+                key="script_new_quiz_skip",
+                on_click=_on_new_quiz,
+                args=(place, False),
             )
 
 
@@ -116,14 +133,14 @@ def _on_new_quiz(place: Here, add: bool) -> str | None:
     later = replace(cur, quiz_at=latest.taken_at.isoformat())
     if not add:
         state.store(place, later, cur.draft)
-        return "Okay, your plan stays as it is."
+        return t("Okay, your plan stays as it is.")
     content = load_script_content()
     new = _newer_worries(cur, latest)
     worries = cur.draft.worries + tuple((r, content.worry(r).line) for r in new)
     state.store(
         place, later, replace(cur.draft, worries=worries), [f"{state.FIELD}worry_{r}" for r in new]
     )
-    return "Added, and saved."
+    return t("Added, and saved.")
 
 
 # --- clearing the builder ------------------------------------------------------------------------
@@ -134,7 +151,7 @@ def _clear(place: Here) -> None:
     st.divider()
     if not st.session_state.get(CONFIRM_CLEAR):
         st.button(
-            "Clear the builder and start again",
+            t("Clear the builder and start again"),
             key="script_clear",
             type="tertiary",
             icon=":material/restart_alt:",
@@ -143,18 +160,18 @@ def _clear(place: Here) -> None:
         )
         return
     st.warning(
-        "This empties every step in the builder. Your saved versions stay as they are.",
+        t("This empties every step in the builder. Your saved versions stay as they are."),
         icon=":material/info:",
     )
     with st.container(horizontal=True, key="script_clear_row"):
         st.button(
-            "Yes, clear it",
+            t("Yes, clear it"),
             key="script_clear_yes",
             type="primary",
             on_click=_on_clear,
             args=(place,),
         )
-        st.button("Keep my plan", key="script_clear_no", on_click=_ask_clear, args=(False,))
+        st.button(t("Keep my plan"), key="script_clear_no", on_click=_ask_clear, args=(False,))
 
 
 def _ask_clear(asking: bool) -> None:
@@ -166,4 +183,4 @@ def _on_clear(place: Here) -> str:
     """Empty the builder (a callback); saved versions stay."""
     state.clear(place)
     st.session_state.pop(CONFIRM_CLEAR, None)
-    return "The builder is empty again."
+    return t("The builder is empty again.")

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 
 import streamlit as st
 
+from content.messages import t
 from content.reasons import load_reasons
 from content.script import ScriptContent, Step
 from guide.limits import limit_hint
@@ -29,7 +30,7 @@ def text_boxes(step: Step, tips: Mapping[str, list[Flag]]) -> None:
     """One box per free-text field of the step, each with its tone tips under it."""
     fields = [f for f in step.fields if f.key not in SPECIAL_FIELDS]
     for field in fields:
-        placeholder = f"For example: {field.example}" if field.example else None
+        placeholder = t("For example: {example}", example=field.example) if field.example else None
         if len(fields) == 1:
             st.text_area(
                 field.label,
@@ -54,15 +55,15 @@ def suggestion_row(place: Here, step_id: str, content: ScriptContent) -> None:
     if not options:
         return
     st.selectbox(
-        "Or start from a suggestion",
+        t("Or start from a suggestion"),
         options=range(len(options)),
         index=None,
         format_func=lambda i: options[i][0],
-        placeholder="Choose one to fill in the box above",
+        placeholder=t("Choose one to fill in the box above"),
         key=f"script_suggest_{step_id}",
     )
     st.form_submit_button(
-        "Use this suggestion",
+        t("Use this suggestion"),
         key=f"script_use_{step_id}",
         icon=":material/auto_awesome:",
         on_click=on_step,
@@ -92,32 +93,36 @@ def worry_boxes(
     reasons = load_reasons()
     if not draft.worries:
         st.caption(
-            "No worries listed yet. Add the ones that fit your partner below, or take the quiz "
-            "to find the likely ones."
+            t(
+                "No worries listed yet. Add the ones that fit your partner below, or take the "
+                "quiz to find the likely ones."
+            )
         )
     for reason, _line in draft.worries:
-        name = reasons[reason].name if reason in reasons else "Another worry"
+        name = reasons[reason].name if reason in reasons else t("Another worry")
         st.text_area(
-            f"If the worry is: {name}",
+            t("If the worry is: {name}", name=name),
             key=f"{FIELD}worry_{reason}",
             height=110,
             help=limit_hint(MAX_CHARS),
         )
         tone.show(tips.get(f"worries:{reason}", ()))
     if draft.worries:
-        st.caption("To leave a worry out, empty its box and save. Emptying every box asks first.")
+        st.caption(
+            t("To leave a worry out, empty its box and save. Emptying every box asks first.")
+        )
     others = other_worries(draft, content)
     if others:
         st.selectbox(
-            "Add a line for another worry",
+            t("Add a line for another worry"),
             options=range(len(others)),
             index=None,
             format_func=lambda i: reasons[others[i].reason_id].name,
-            placeholder="Choose a worry",
+            placeholder=t("Choose a worry"),
             key="script_add_worry",
         )
         st.form_submit_button(
-            "Add this worry",
+            t("Add this worry"),
             key="script_add_worry_go",
             icon=":material/add:",
             on_click=on_step,
@@ -128,17 +133,23 @@ def worry_boxes(
 
 def friction_removers(tips: Mapping[str, list[Flag]], content: ScriptContent) -> None:
     """*Make it easy to say yes*: three times to offer, and the offers to tick."""
-    st.markdown("**Make it easy to say yes**")
+    st.markdown("**" + t("Make it easy to say yes") + "**")
     field = next(f for f in content.step("first_step").fields if f.key == "times")
     columns = st.columns(TIME_SLOTS)
     for index, column in enumerate(columns):
         with column:
             # One visible label over the row; screen readers hear which box is which.
             st.text_input(
-                field.label if index == 0 else f"Time {index + 1} of {TIME_SLOTS}",
+                field.label
+                if index == 0
+                else t("Time {number} of {total}", number=index + 1, total=TIME_SLOTS),
                 key=f"{FIELD}time_{index}",
                 help=limit_hint(TIME_CHARS),
-                placeholder=f"e.g. {field.example}" if index == 0 and field.example else None,
+                placeholder=(
+                    t("e.g. {example}", example=field.example)
+                    if index == 0 and field.example
+                    else None
+                ),
                 label_visibility="visible" if index == 0 else "hidden",
             )
     for index in range(TIME_SLOTS):
@@ -151,5 +162,5 @@ def preview(step: Step, script: Script) -> None:
     """How the step's sentence reads now, put together from its parts."""
     body = dict(script.steps).get(step.title)
     if body:
-        st.caption("How it reads now")
+        st.caption(t("How it reads now"))
         st.markdown(escape_markdown(body))

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from content.messages import t
 from content.reasons import load_reasons
 from content.script import ScriptContent, Step, load_script_content
 from ui import feedback
@@ -29,19 +30,22 @@ def emptying_box(place: Here, step: Step) -> None:
         return
     with st.container(border=True, key=f"script_emptying_{step.id}"):
         st.markdown(
-            ":material/info: Every box in this step is empty, so nothing was saved: the words "
-            "saved before are kept. Do you want to empty this step?"
+            ":material/info: "
+            + t(
+                "Every box in this step is empty, so nothing was saved: the words saved before "
+                "are kept. Do you want to empty this step?"
+            )
         )
         with st.container(horizontal=True):
             st.button(
-                "Keep the saved words",
+                t("Keep the saved words"),
                 key=f"script_emptying_{step.id}_keep",
                 type="primary",
                 on_click=_on_keep_saved,
                 args=(place, step.id),
             )
             st.button(
-                "Yes, empty this step",
+                t("Yes, empty this step"),
                 key=f"script_emptying_{step.id}_empty",
                 on_click=on_step,
                 args=(place, step.id, "save"),
@@ -58,7 +62,7 @@ def _on_keep_saved(place: Here, step_id: str) -> None:
     st.session_state.update(saved)
     st.session_state.setdefault(state.BASE, {})[step_id] = saved
     st.session_state.pop(state.EMPTYING, None)
-    feedback.leave(state.step_place(step_id), f"“{step.title}” keeps its saved words.")
+    feedback.leave(state.step_place(step_id), t("“{step}” keeps its saved words.", step=step.title))
 
 
 def conflict_box(place: Here, cur: state.Current, step: Step, content: ScriptContent) -> None:
@@ -68,15 +72,18 @@ def conflict_box(place: Here, cur: state.Current, step: Step, content: ScriptCon
         return
     with st.container(border=True, key=f"script_conflict_{step.id}"):
         st.markdown(
-            ":material/sync_problem: **This step was changed in another tab or window** after "
-            "you opened it here, so your save was held back. The boxes above still hold your "
-            "words. Which should this step keep?"
+            ":material/sync_problem: "
+            + t(
+                "**This step was changed in another tab or window** after you opened it here, "
+                "so your save was held back. The boxes above still hold your words. Which "
+                "should this step keep?"
+            )
         )
         with st.container(horizontal=True):
             for choice, label in (
-                ("keep_mine", "Keep mine"),
-                ("take_newer", "Take the newer one"),
-                ("see_both", "Hide the newer one" if found["both"] else "See both"),
+                ("keep_mine", t("Keep mine")),
+                ("take_newer", t("Take the newer one")),
+                ("see_both", t("Hide the newer one") if found["both"] else t("See both")),
             ):
                 st.button(
                     label,
@@ -86,15 +93,15 @@ def conflict_box(place: Here, cur: state.Current, step: Step, content: ScriptCon
                     args=(place, step.id, choice),
                 )
         if found["both"]:
-            st.caption("The newer words, as saved in the other tab:")
+            st.caption(t("The newer words, as saved in the other tab:"))
             newer = state.step_values(step, cur.draft, content)
             labels = _value_labels(step, content)
             for key, value in newer.items():
                 st.caption(labels.get(key, ""))
                 if isinstance(value, bool):
-                    st.text("ticked" if value else "not ticked")
+                    st.text(t("ticked") if value else t("not ticked"))
                 else:
-                    st.text(value or "(empty)")
+                    st.text(value or t("(empty)"))
 
 
 def _value_labels(step: Step, content: ScriptContent) -> dict[str, str]:
@@ -103,11 +110,14 @@ def _value_labels(step: Step, content: ScriptContent) -> dict[str, str]:
     labels = {FIELD + f.key: f.label for f in step.fields}
     labels |= {f"{FIELD}timing_{i.id}": i.text for i in content.timing}
     labels |= {
-        f"{FIELD}worry_{r.reason_id}": f"If the worry is: {reasons[r.reason_id].name}"
+        f"{FIELD}worry_{r.reason_id}": t("If the worry is: {name}", name=reasons[r.reason_id].name)
         for r in content.worries
         if r.reason_id in reasons
     }
-    labels |= {f"{FIELD}time_{i}": f"Time {i + 1} of {TIME_SLOTS}" for i in range(TIME_SLOTS)}
+    labels |= {
+        f"{FIELD}time_{i}": t("Time {number} of {total}", number=i + 1, total=TIME_SLOTS)
+        for i in range(TIME_SLOTS)
+    }
     if step.id == "first_step":
         labels |= {FIELD + n: content.friction_remover(n).label for n in OFFERS}
     return labels
@@ -132,4 +142,6 @@ def _on_conflict(place: Here, step_id: str, choice: str) -> None:
     st.session_state.update(newer)
     st.session_state.setdefault(state.BASE, {})[step_id] = newer
     conflicts.pop(step_id, None)
-    feedback.leave(state.step_place(step_id), f"“{step.title}” shows the newer words, as saved.")
+    feedback.leave(
+        state.step_place(step_id), t("“{step}” shows the newer words, as saved.", step=step.title)
+    )

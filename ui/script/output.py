@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import streamlit as st
 
+from content.messages import t, tn
+from content.script import load_script_content
 from guide.safety import escape_markdown
 from guide.script import Script
 from ui import clock
@@ -38,11 +40,11 @@ _PRINT_CSS = """<style>
 def empty_state() -> None:
     """What shows before any step has words in it."""
     with st.container(border=True, key="script_empty"):
-        st.markdown("**Your plan is empty for now, and that's fine.**")
+        st.markdown("**" + t("Your plan is empty for now, and that's fine.") + "**")
         st.markdown(
-            "Fill in any step under *Build*, even just one line, and your plan will appear here."
+            t("Fill in any step under *Build*, even just one line, and your plan will appear here.")
         )
-        st.button("Start building", key="script_empty_build", on_click=go_build, type="primary")
+        st.button(t("Start building"), key="script_empty_build", on_click=go_build, type="primary")
 
 
 def show(place: Here) -> None:
@@ -55,14 +57,21 @@ def show(place: Here) -> None:
     tips = tone.count(cur.draft)
     if tips:
         st.caption(
-            f":material/lightbulb: The tone check has {tips} suggestion{'s' if tips > 1 else ''} "
-            "for you under *Build*. They're only ideas; your words are yours."
+            ":material/lightbulb: "
+            + tn(
+                "The tone check has {count} suggestion for you under *Build*. It's only an "
+                "idea; your words are yours.",
+                "The tone check has {count} suggestions for you under *Build*. They're only "
+                "ideas; your words are yours.",
+                tips,
+            )
         )
     points, full, invitation, printable = st.tabs(
-        ["Talking points", "Full script", "Invitation", "Print view"], key="script_output_tabs"
+        [t("Talking points"), t("Full script"), t("Invitation"), t("Print view")],
+        key="script_output_tabs",
     )
     with points:
-        st.caption("One short line per step, to glance at on your phone.")
+        st.caption(t("One short line per step, to glance at on your phone."))
         st.markdown("\n".join(f"- {escape_markdown(p)}" for p in script.talking_points))
         _copy_box("\n".join(f"• {p}" for p in script.talking_points), "script_copy_points")
     with full:
@@ -73,8 +82,11 @@ def show(place: Here) -> None:
     with printable:
         st.html(_PRINT_CSS)
         st.caption(
-            ":material/print: Use your browser's Print (Ctrl+P, or ⌘P on a Mac). Only the "
-            "script below goes on the page."
+            ":material/print: "
+            + t(
+                "Use your browser's Print (Ctrl+P, or ⌘P on a Mac). Only the script below goes "
+                "on the page."
+            )
         )
         with st.container(border=True, key="script_print"):
             st.markdown(_smaller_headings(script.full_markdown, 1))
@@ -92,20 +104,25 @@ def _smaller_headings(markdown: str, levels: int) -> str:
 
 
 def _copy_box(text: str, key: str) -> None:
-    with st.expander("Copy as plain text", icon=":material/content_copy:", key=key):
-        st.caption("Use the copy button at the top right of the box.")
+    with st.expander(t("Copy as plain text"), icon=":material/content_copy:", key=key):
+        st.caption(t("Use the copy button at the top right of the box."))
         st.code(text, language=None, wrap_lines=True)
 
 
 def _invitation(script: Script) -> None:
     if not script.invitation:
+        content = load_script_content()
         st.info(
-            "Fill in *Make one clear ask* or *Offer a small first step* under Build, and a "
-            "short invitation appears here.",
+            t(
+                "Fill in *{ask}* or *{first_step}* under Build, and a short invitation appears "
+                "here.",
+                ask=content.step("ask").title,
+                first_step=content.step("first_step").title,
+            ),
             icon=":material/mail:",
         )
         return
-    st.caption("A short note you could send, or read aloud. Change any word you like.")
+    st.caption(t("A short note you could send, or read aloud. Change any word you like."))
     with st.container(border=True, key="script_invitation"):
         st.markdown(escape_markdown(script.invitation))
     _copy_box(script.invitation, "script_copy_invitation")
@@ -115,24 +132,26 @@ def _downloads(script: Script) -> None:
     stamp = clock.today().isoformat()
     with st.container(horizontal=True, key="script_downloads"):
         st.download_button(
-            "Download as Markdown",
+            t("Download as Markdown"),
             data=script.full_markdown,
-            file_name=f"conversation-plan-{stamp}.md",
+            file_name=t("conversation-plan-{date}.md", date=stamp),
             mime="text/markdown",
             icon=":material/download:",
             key="script_download_md",
             on_click="ignore",
         )
         st.download_button(
-            "Download as plain text",
+            t("Download as plain text"),
             data=script.full_text,
-            file_name=f"conversation-plan-{stamp}.txt",
+            file_name=t("conversation-plan-{date}.txt", date=stamp),
             mime="text/plain",
             icon=":material/download:",
             key="script_download_txt",
             on_click="ignore",
         )
     st.caption(
-        "A downloaded file lands in your Downloads folder. On a shared device, move it "
-        "somewhere private or delete it when you're done."
+        t(
+            "A downloaded file lands in your Downloads folder. On a shared device, move it "
+            "somewhere private or delete it when you're done."
+        )
     )

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from content.messages import t
 from guide.safety import escape_markdown
 from ui.context import Here
 from ui.script import state
@@ -37,9 +38,11 @@ def show(place: Here) -> None:
     index = min(max(raw if isinstance(raw, int) else 0, 0), total - 1)
     title, body = script.steps[index]
     st.caption(
-        "Read each step out loud, in your own voice. Say it a few times until it feels like you."
+        t("Read each step out loud, in your own voice. Say it a few times until it feels like you.")
     )
-    st.progress((index + 1) / total, text=f"Step {index + 1} of {total}")
+    st.progress(
+        (index + 1) / total, text=t("Step {number} of {total}", number=index + 1, total=total)
+    )
     with st.container(border=True, key="script_practice_card"):
         st.markdown(f"**{escape_markdown(title)}**")
         with st.container(key="script_practice_words"):
@@ -47,7 +50,7 @@ def show(place: Here) -> None:
                 st.markdown(escape_markdown(line.removeprefix("- ")))
     with st.container(horizontal=True, key="script_practice_nav"):
         st.button(
-            "Previous",
+            t("Previous"),
             key="script_practice_prev",
             icon=":material/arrow_back:",
             disabled=index == 0,
@@ -55,7 +58,7 @@ def show(place: Here) -> None:
             args=(index - 1,),
         )
         st.button(
-            "Next",
+            t("Next"),
             key="script_practice_next",
             icon=":material/arrow_forward:",
             icon_position="right",
@@ -66,7 +69,7 @@ def show(place: Here) -> None:
         )
         if index == total - 1:
             st.button(
-                "Start again",
+                t("Start again"),
                 key="script_practice_restart",
                 icon=":material/replay:",
                 on_click=_set_practice,

@@ -19,6 +19,7 @@ from typing import Any, Literal
 
 import streamlit as st
 
+from content.messages import t
 from content.reasons import load_reasons
 from content.script import ScriptContent, Step, WorryLine, load_script_content
 from guide.keeping import would_erase
@@ -102,10 +103,11 @@ def _too_long(step: Step, updates: Mapping[str, Any]) -> str | None:
         (labels[k], v, MAX_CHARS) for k, v in updates.items() if isinstance(v, str) and k in labels
     ]
     for reason, line in updates.get("worries", ()):
-        name = reasons[reason].name if reason in reasons else "Another worry"
-        boxes.append((f"If the worry is: {name}", line, MAX_CHARS))
+        name = reasons[reason].name if reason in reasons else t("Another worry")
+        boxes.append((t("If the worry is: {name}", name=name), line, MAX_CHARS))
     for index, time in enumerate(updates.get("times", ())):
-        boxes.append((f"Time {index + 1} of {TIME_SLOTS}", time, TIME_CHARS))
+        label = t("Time {number} of {total}", number=index + 1, total=TIME_SLOTS)
+        boxes.append((label, time, TIME_CHARS))
     return first_too_long(boxes)
 
 
@@ -155,14 +157,14 @@ def save_step(
         # Nothing is saved and the boxes keep every word (their state is left as it is).
         feedback.leave(where, long, ok=False, icon=CUT_ICON)
         return
-    message = f"Saved “{step.title}”."
+    message = t("Saved “{step}”.", step=step.title)
     if action == "suggest":
         options = suggestions(step_id, content)
         choice = _chosen(f"script_suggest_{step_id}", len(options))
         if choice is None:
             feedback.leave(
                 state.step_place(step_id, "suggest"),
-                "Choose a suggestion from the list first.",
+                t("Choose a suggestion from the list first."),
                 remark=True,
                 icon=CHOOSE_ICON,
             )
@@ -175,13 +177,13 @@ def save_step(
         if choice is None:
             feedback.leave(
                 state.step_place("worries", "add_worry"),
-                "Choose a worry from the list first.",
+                t("Choose a worry from the list first."),
                 remark=True,
                 icon=CHOOSE_ICON,
             )
             return
         updates["worries"] += ((others[choice].reason_id, others[choice].line),)
-        message = "Added, and saved."
+        message = t("Added, and saved.")
     if step_id == "worries":
         updates["worries"] = tuple((reason, line) for reason, line in updates["worries"] if line)
     new = replace(cur.draft, **updates)

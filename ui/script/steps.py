@@ -13,6 +13,7 @@ from collections.abc import Mapping
 
 import streamlit as st
 
+from content.messages import t, tn
 from content.script import ScriptContent, Step, load_script_content
 from guide.script import Script
 from guide.tone import Flag
@@ -62,11 +63,11 @@ def _form(
     count = tone.in_step(step, tips)
     label = f"{number}. {step.title}"
     if count:
-        label += f" · {count} tone tip{'s' if count > 1 else ''}"
+        label += " · " + tn("{count} tone tip", "{count} tone tips", count)
     icon = ":material/check_circle:" if filled else ":material/radio_button_unchecked:"
     with st.expander(label, icon=icon, key=f"script_step_{step.id}"):
         st.markdown(step.why)
-        st.caption(f"For example: “{step.example}”")
+        st.caption(t("For example: “{example}”", example=step.example))
         with st.form(f"script_form_{step.id}", border=False, enter_to_submit=False):
             st.markdown(f"**{step.prompt}**")
             if step.id == "timing":
@@ -81,7 +82,7 @@ def _form(
             if step.id in PREVIEW_STEPS:
                 fields.preview(step, script)
             st.form_submit_button(
-                "Save this step",
+                t("Save this step"),
                 key=f"script_save_{step.id}",
                 type="primary",
                 icon=":material/save:",

@@ -11,6 +11,7 @@ from collections.abc import Mapping, Sequence
 
 import streamlit as st
 
+from content.messages import t
 from content.script import Step
 from guide.safety import escape_markdown
 from guide.script import ScriptDraft, check_draft
@@ -59,6 +60,11 @@ def show(flags: Sequence[Flag]) -> None:
     for tip in advice(flags):
         phrases = ", ".join(f"**“{escape_markdown(p)}”**" for p in tip.phrases)
         st.warning(
-            f"{phrases} — {tip.why}  \n**Try instead:** {tip.rewrite}",
+            t(
+                "{phrases} — {why}  \n**Try instead:** {rewrite}",
+                phrases=phrases,
+                why=tip.why,
+                rewrite=tip.rewrite,
+            ),
             icon=":material/lightbulb:",
         )

@@ -18,6 +18,7 @@ from datetime import date
 
 import streamlit as st
 
+from content.messages import t, tn
 from guide import formatting
 from guide.limits import limit_hint, too_long
 from guide.safety import escape_markdown
@@ -45,7 +46,7 @@ def _row_place(vid: str) -> str:
 
 def default_name(count: int, today: date) -> str:
     """A name for the next version, e.g. 'Version 2 — 12 Nov'."""
-    return f"Version {count + 1} — {formatting.day_month(today)}"
+    return t("Version {number} — {date}", number=count + 1, date=formatting.day_month(today))
 
 
 def same_words(a: ScriptDraft, b: ScriptDraft) -> bool:
@@ -66,18 +67,20 @@ def show(place: Here) -> None:
     cur = state.current(place)
     draft, working = cur.draft, cur.working
     versions, damaged = script_records.versions(place.private)
-    st.subheader("Save a version", anchor=False)
+    st.subheader(t("Save a version"), anchor=False)
     st.markdown(
-        "A version is a snapshot of your plan with a name and a date. Keep as many as you like: "
-        "one for a quiet Sunday, a shorter one for a text."
+        t(
+            "A version is a snapshot of your plan with a name and a date. Keep as many as you "
+            "like: one for a quiet Sunday, a shorter one for a text."
+        )
     )
     empty = draft == ScriptDraft()
     current = next((v for v in versions if working and v.id == working.version_id), None)
     if current is not None and not empty:
-        st.caption(f"You're working from “{escape_markdown(current.name)}”.")
+        st.caption(t("You're working from “{name}”.", name=escape_markdown(current.name)))
         if not same_words(current.draft, draft):
             st.button(
-                f"Save my changes to “{current.name}”",
+                t("Save my changes to “{name}”", name=current.name),
                 key="script_version_update",
                 icon=":material/save:",
                 on_click=_on_save_over,
@@ -87,11 +90,11 @@ def show(place: Here) -> None:
     with st.form("script_version_form", border=True):
         default = default_name(len(versions), clock.today())
         name_key = f"script_version_name_{len(versions)}"
-        st.text_input("Name", value=default, key=name_key, help=limit_hint(NAME_CHARS))
+        st.text_input(t("Name"), value=default, key=name_key, help=limit_hint(NAME_CHARS))
         if empty:
-            st.caption("There's nothing to save yet: fill in a step under *Build* first.")
+            st.caption(t("There's nothing to save yet: fill in a step under *Build* first."))
         st.form_submit_button(
-            "Save as a new version",
+            t("Save as a new version"),
             key="script_version_save",
             type="primary",
             icon=":material/bookmark_add:",
@@ -101,15 +104,20 @@ def show(place: Here) -> None:
         )
     feedback.show(VERSION_NEW)
 
-    st.subheader("Saved versions", anchor=False)
+    st.subheader(t("Saved versions"), anchor=False)
     if damaged:
         st.info(
-            f"{damaged} saved version{'s' if damaged > 1 else ''} couldn't be read, so "
-            f"{'they are' if damaged > 1 else 'it is'} left out. Everything else is fine.",
+            tn(
+                "{count} saved version couldn't be read, so it is left out. Everything else "
+                "is fine.",
+                "{count} saved versions couldn't be read, so they are left out. Everything "
+                "else is fine.",
+                damaged,
+            ),
             icon=":material/info:",
         )
     if not versions:
-        st.caption("No saved versions yet.")
+        st.caption(t("No saved versions yet."))
         return
     dirty = (
         working is not None and not empty and not any(same_words(v.draft, draft) for v in versions)
@@ -122,12 +130,15 @@ def _version_row(place: Here, version: Version, working: Working | None, dirty: 
     vid = version.id
     with st.container(border=True, key=f"script_version_{vid}"):
         st.markdown(f"**{escape_markdown(version.name)}**")
-        here_now = " · in the builder now" if working and working.version_id == vid else ""
-        st.caption(f"Saved {formatting.moment_words(clock.local(version.saved_at))}{here_now}")
+        moment = formatting.moment_words(clock.local(version.saved_at))
+        if working and working.version_id == vid:
+            st.caption(t("Saved {moment} · in the builder now", moment=moment))
+        else:
+            st.caption(t("Saved {moment}", moment=moment))
         with st.container(horizontal=True, key=f"script_version_actions_{vid}"):
             if dirty:  # words in no saved version: ask before they are replaced
                 st.button(
-                    "Load",
+                    t("Load"),
                     key=f"script_load_{vid}",
                     icon=":material/edit_note:",
                     on_click=_confirming,
@@ -135,30 +146,30 @@ def _version_row(place: Here, version: Version, working: Working | None, dirty: 
                 )
             else:
                 st.button(
-                    "Load",
+                    t("Load"),
                     key=f"script_load_{vid}",
                     icon=":material/edit_note:",
                     on_click=_on_load,
                     args=(place, version),
                 )
             with (
-                st.popover("Rename", icon=":material/edit:", key=f"script_rename_pop_{vid}"),
+                st.popover(t("Rename"), icon=":material/edit:", key=f"script_rename_pop_{vid}"),
                 st.form(f"script_rename_form_{vid}", border=False),
             ):
                 st.text_input(
-                    "New name",
+                    t("New name"),
                     value=version.name,
                     key=f"script_rename_{vid}",
                     help=limit_hint(NAME_CHARS),
                 )
                 st.form_submit_button(
-                    "Rename",
+                    t("Rename"),
                     key=f"script_rename_save_{vid}",
                     on_click=_on_rename,
                     args=(place, version),
                 )
             st.button(
-                "Delete",
+                t("Delete"),
                 key=f"script_delete_{vid}",
                 icon=":material/delete:",
                 on_click=_confirming,
@@ -178,21 +189,23 @@ def _confirming(asking: str, vid: str | None) -> None:
 
 def _confirm_load(place: Here, version: Version) -> None:
     st.warning(
-        "Your plan in the builder has changes that aren't in a saved version. Loading "
-        f"“{escape_markdown(version.name)}” will replace them. You could save them as a version "
-        "first.",
+        t(
+            "Your plan in the builder has changes that aren't in a saved version. Loading "
+            "“{name}” will replace them. You could save them as a version first.",
+            name=escape_markdown(version.name),
+        ),
         icon=":material/info:",
     )
     with st.container(horizontal=True, key=f"script_confirm_load_row_{version.id}"):
         st.button(
-            "Load anyway",
+            t("Load anyway"),
             key=f"script_load_yes_{version.id}",
             type="primary",
             on_click=_on_load_anyway,
             args=(place, version),
         )
         st.button(
-            "Cancel",
+            t("Cancel"),
             key=f"script_load_no_{version.id}",
             on_click=_confirming,
             args=(CONFIRM_LOAD, None),
@@ -201,20 +214,22 @@ def _confirm_load(place: Here, version: Version) -> None:
 
 def _confirm_delete(place: Here, version: Version) -> None:
     st.warning(
-        f"Delete “{escape_markdown(version.name)}”? This can't be undone. Your plan in the builder "
-        "stays as it is.",
+        t(
+            "Delete “{name}”? This can't be undone. Your plan in the builder stays as it is.",
+            name=escape_markdown(version.name),
+        ),
         icon=":material/delete:",
     )
     with st.container(horizontal=True, key=f"script_confirm_delete_row_{version.id}"):
         st.button(
-            "Yes, delete it",
+            t("Yes, delete it"),
             key=f"script_delete_yes_{version.id}",
             type="primary",
             on_click=_on_delete,
             args=(place, version),
         )
         st.button(
-            "Keep it",
+            t("Keep it"),
             key=f"script_delete_no_{version.id}",
             on_click=_confirming,
             args=(CONFIRM_DELETE, None),
@@ -236,7 +251,7 @@ def _on_save_new(place: Here, name_key: str, default: str) -> str | None:
     cur = state.current(place)
     version_id = script_records.save_version(place.private, name, cur.draft)
     state.store(place, cur, replace(cur.draft, name=name), version_id=version_id)
-    return f"Saved as “{name}”."
+    return t("Saved as “{name}”.", name=name)
 
 
 @feedback.saves(VERSION_OVER)
@@ -245,7 +260,7 @@ def _on_save_over(place: Here, version: Version) -> str:
     cur = state.current(place)
     script_records.update_version(place.private, version, cur.draft)
     state.store(place, cur, replace(cur.draft, name=version.name), version_id=version.id)
-    return f"Saved your changes to “{version.name}”."
+    return t("Saved your changes to “{name}”.", name=version.name)
 
 
 def _load(place: Here, version: Version) -> None:
@@ -258,7 +273,7 @@ def _load(place: Here, version: Version) -> None:
         return
     # The widgets still show the old draft: leaving SYNCED alone makes the next run push.
     open_next("build")
-    feedback.leave(state.PAGE, f"Loaded “{version.name}” into the builder.")
+    feedback.leave(state.PAGE, t("Loaded “{name}” into the builder.", name=version.name))
 
 
 @guarded
@@ -280,7 +295,7 @@ def _on_rename(place: Here, version: Version) -> None:
     if not name:
         feedback.leave(
             where,
-            "A version needs a name: nothing was changed.",
+            t("A version needs a name: nothing was changed."),
             remark=True,
             icon=":material/edit:",
         )
@@ -294,7 +309,7 @@ def _on_rename(place: Here, version: Version) -> None:
     except StorageError as exc:
         feedback.leave(where, exc.message, ok=False)
         return
-    feedback.leave(where, f"Renamed to “{name}”.")
+    feedback.leave(where, t("Renamed to “{name}”.", name=name))
 
 
 @guarded
@@ -306,4 +321,4 @@ def _on_delete(place: Here, version: Version) -> None:
         feedback.leave(_row_place(version.id), exc.message, ok=False)
         return
     st.session_state.pop(CONFIRM_DELETE, None)
-    feedback.leave(state.PAGE, f"Deleted “{version.name}”.")
+    feedback.leave(state.PAGE, t("Deleted “{name}”.", name=version.name))

@@ -9,7 +9,32 @@ from __future__ import annotations
 
 import streamlit as st
 
+from content.messages import t
+
 VIEW, GOTO = "script_view", "script_goto"
+ICONS: dict[str, str] = {
+    "build": ":material/edit:",
+    "script": ":material/description:",
+    "practice": ":material/record_voice_over:",
+    "versions": ":material/bookmarks:",
+}
+
+
+def names() -> dict[str, str]:
+    """Each view's name in this run's language."""
+    return {
+        "build": t("Build"),
+        "script": t("Your script"),
+        "practice": t("Practise"),
+        "versions": t("Saved versions"),
+    }
+
+
+def _label(view: str) -> str:
+    return f"{ICONS[view]} {names()[view]}"
+
+
+# In English, as they were (icon and name); the picker draws :func:`names` in the run's language.
 VIEWS: dict[str, str] = {
     "build": ":material/edit: Build",
     "script": ":material/description: Your script",
@@ -36,9 +61,9 @@ def chosen() -> str:
     if st.session_state.get(VIEW) not in VIEWS:
         st.session_state[VIEW] = "build"
     picked = st.segmented_control(
-        "What to show",
+        t("What to show"),
         options=list(VIEWS),
-        format_func=VIEWS.__getitem__,
+        format_func=_label,
         required=True,
         key=VIEW,
         label_visibility="collapsed",
