@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import secrets
+import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -411,10 +412,19 @@ def rated_weeks(cycle: Cycle, ratings: Iterable[Rating], rater: str = "owner") -
     return {week for week, ids in seen.items() if wanted <= ids}
 
 
+def _plain(text: str) -> str:
+    """``text`` without accents and case: "Más" and "mas" read the same."""
+    split = unicodedata.normalize("NFD", text)
+    return unicodedata.normalize(
+        "NFC", "".join(c for c in split if not unicodedata.combining(c))
+    ).casefold()
+
+
 def _contains_phrase(text: str, phrase: str) -> bool:
-    """Tell whether ``phrase`` occurs in ``text`` as whole words, ignoring case."""
-    pattern = r"(?<!\w)" + r"\s+".join(map(re.escape, phrase.split())) + r"(?!\w)"
-    return re.search(pattern, text, flags=re.IGNORECASE) is not None
+    """Tell whether ``phrase`` occurs in ``text`` as whole words, ignoring case and accents."""
+    words_of = _plain(phrase).split()
+    pattern = r"(?<!\w)" + r"\s+".join(map(re.escape, words_of)) + r"(?!\w)"
+    return re.search(pattern, _plain(text)) is not None
 
 
 def _matching_pattern(text: str) -> words.VaguePattern | None:

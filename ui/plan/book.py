@@ -75,14 +75,15 @@ def book(place: Here, cycle: Cycle | None, safety: SafetyMode) -> None:
 def _book_picker(place: Here, cycle: Cycle | None, current: str | None) -> None:
     offered = words.books()
     ids = [b.id for b in offered]
+    # Worded here, not in the format_func: each choice reads as this run drew it, wherever the
+    # function is called later (AppTest calls it outside the run).
+    names = {b.id: t("{title}, by {author}", title=b.title, author=b.author) for b in offered}
     widget = f"plan_routines_book_pick_{current or 'none'}"
     st.radio(
         t("Choose a book"),
         ids,
         index=ids.index(current) if current in ids else None,
-        format_func=lambda i: t(
-            "{title}, by {author}", title=words.book(i).title, author=words.book(i).author
-        ),
+        format_func=names.__getitem__,
         captions=[b.about for b in offered],
         key=widget,
         on_change=choose_book,

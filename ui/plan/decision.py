@@ -9,6 +9,7 @@ from datetime import date
 import streamlit as st
 
 from content import plan as words
+from content.messages import t
 from guide import formatting
 from guide.keeping import would_erase
 from guide.limits import first_too_long, limit_hint
@@ -48,7 +49,7 @@ def decision_form(place: Here, cycle: Cycle, today: date, safety: SafetyMode) ->
         st.info(message, icon=":material/health_and_safety:")
     if withheld:
         st.page_link(
-            SAFETY_PAGE, label="Safety help and resources", icon=":material/arrow_forward:"
+            SAFETY_PAGE, label=t("Safety help and resources"), icon=":material/arrow_forward:"
         )
     ids = [o.id for o in options]
     titles = {o.id: o.title for o in options}
@@ -57,17 +58,17 @@ def decision_form(place: Here, cycle: Cycle, today: date, safety: SafetyMode) ->
     st.caption(f":material/health_and_safety: {aid.safety_note}")
     with st.form(f"plan_decision_form_{cycle.id}", border=True):
         st.radio(
-            "What fits you now?",
+            t("What fits you now?"),
             ids,
             index=ids.index(current.option) if current and current.option in ids else None,
             format_func=titles.__getitem__,
             captions=[o.explained(safety.on) for o in options],
             key=f"plan_decision_{cycle.id}",
         )
-        with st.expander("When does each choice tend to fit?", icon=":material/help:"):
+        with st.expander(t("When does each choice tend to fit?"), icon=":material/help:"):
             st.markdown("\n".join(f"- **{o.title}**: {o.fits_when}" for o in options))
-        st.markdown("**Your own timeline**")
-        st.caption("Private to you. A few words are enough; leave any of them blank.")
+        st.markdown(t("**Your own timeline**"))
+        st.caption(t("Private to you. A few words are enough; leave any of them blank."))
         for q in words.timeline_questions():
             st.text_area(
                 q.question,
@@ -78,14 +79,14 @@ def decision_form(place: Here, cycle: Cycle, today: date, safety: SafetyMode) ->
                 key=f"plan_timeline_{cycle.id}_{q.id}",
             )
         st.text_area(
-            "Anything else you want to remember (optional)",
+            t("Anything else you want to remember (optional)"),
             value=current.note if current else "",
             help=limit_hint(TEXT_LIMIT),
             height=68,
             key=f"plan_decision_note_{cycle.id}",
         )
         st.form_submit_button(
-            "Save my decision",
+            t("Save my decision"),
             type="primary",
             icon=":material/check:",
             on_click=save_decision,
@@ -102,23 +103,23 @@ def _remove_notes_ask(place: Here, cycle: Cycle, today: date) -> None:
     asking = f"plan_decision_clearing_{cycle.id}"
     if not st.session_state.get(asking):
         st.button(
-            "Remove my notes",
+            t("Remove my notes"),
             key=f"plan_decision_clear_{cycle.id}",
             type="tertiary",
             on_click=_set_flag,
             args=(asking, True),
         )
         return
-    st.warning("Remove your timeline answers and note? Your choice itself stays saved.")
+    st.warning(t("Remove your timeline answers and note? Your choice itself stays saved."))
     with st.container(horizontal=True):
         st.button(
-            "Remove the notes",
+            t("Remove the notes"),
             key=f"plan_decision_clear_yes_{cycle.id}",
             on_click=remove_notes,
             args=(place, cycle, today),
         )
         st.button(
-            "Keep them",
+            t("Keep them"),
             key=f"plan_decision_clear_no_{cycle.id}",
             on_click=_set_flag,
             args=(asking, False),
@@ -149,7 +150,7 @@ def remove_notes(place: Here, cycle: Cycle, today: date) -> str | None:
         feedback.leave(PLACE, str(exc), ok=False, icon=":material/cloud_off:")
         return None
     _set_boxes(cycle, "", {})
-    return "Your notes are removed. Your choice is still saved."
+    return t("Your notes are removed. Your choice is still saved.")
 
 
 @feedback.saves(PLACE)
@@ -162,11 +163,16 @@ def save_decision(place: Here, cycle: Cycle, today: date) -> str | None:
     long = first_too_long(
         [
             *((questions[qid], text, TEXT_LIMIT) for qid, text in timeline.items()),
-            ("Anything else you want to remember", remark, TEXT_LIMIT),
+            (t("Anything else you want to remember"), remark, TEXT_LIMIT),
         ]
     )
     if long is not None:
-        feedback.leave(PLACE, f"{long} Nothing was saved.", ok=False, icon=":material/content_cut:")
+        feedback.leave(
+            PLACE,
+            t("{problem} Nothing was saved.", problem=long),
+            ok=False,
+            icon=":material/content_cut:",
+        )
         return None
     if choice is None:
         feedback.leave(
@@ -190,12 +196,14 @@ def save_decision(place: Here, cycle: Cycle, today: date) -> str | None:
     if kept:
         feedback.leave(
             KEPT,
-            "Every note box was empty, so the notes you saved before are kept. To remove them "
-            "on purpose, use Remove my notes.",
+            t(
+                "Every note box was empty, so the notes you saved before are kept. To remove "
+                "them on purpose, use Remove my notes."
+            ),
             ok=False,
             icon=":material/info:",
         )
-    return "Your decision is saved."
+    return t("Your decision is saved.")
 
 
 def decision_box(cycle: Cycle, safety: SafetyMode) -> None:
@@ -207,21 +215,26 @@ def decision_box(cycle: Cycle, safety: SafetyMode) -> None:
     title = option.title if option else decision.option
     with st.container(border=True, key="plan_decided"):
         st.markdown(
-            f":material/check_circle: You chose **{title}** on {formatting.day(decision.decided_on)}."
+            ":material/check_circle: "
+            + t(
+                "You chose **{choice}** on {day}.",
+                choice=title,
+                day=formatting.day(decision.decided_on),
+            )
         )
         if option:
-            st.markdown(f"A first step: {option.first_step}")
+            st.markdown(t("A first step: {step}", step=option.first_step))
         if decision.option == "individual_therapy":
             st.page_link(
                 GOING_ALONE,
-                label="Going alone: support of your own",
+                label=t("Going alone: support of your own"),
                 icon=":material/self_improvement:",
             )
         surface = GATED.get(decision.option)
         if surface and safety.withholds(surface):
             st.info(safety.message(SURFACES[surface]), icon=":material/health_and_safety:")
             st.page_link(
-                SAFETY_PAGE, label="Safety help and resources", icon=":material/arrow_forward:"
+                SAFETY_PAGE, label=t("Safety help and resources"), icon=":material/arrow_forward:"
             )
         timeline_answers(decision.timeline, decision.note)
 
@@ -233,5 +246,5 @@ def timeline_answers(timeline: Sequence[tuple[str, str]], note: str) -> None:
         st.caption(questions.get(qid, qid))
         st.text(answer)
     if note:
-        st.caption("Your note")
+        st.caption(t("Your note"))
         st.text(note)

@@ -25,9 +25,7 @@ def progress(status: PlanStatus, section: str) -> None:
     if not status.started:
         st.progress(
             0.0,
-            text=t(
-                "{headline}. The review is on {day}.", headline=headline(status), day=review_on
-            ),
+            text=t("{headline}. The review is on {day}.", headline=headline(status), day=review_on),
         )
     else:
         st.progress(
@@ -75,10 +73,12 @@ def headline(status: PlanStatus) -> str:
 
 def section_picker() -> str:
     """The section control (after :func:`ui.plan.state.current_section`)."""
+    # The labels are worked out now, in this run's language (not whenever the control asks).
+    labels = {name: state.section_label(name) for name in state.SECTIONS}
     chosen = st.segmented_control(
         t("Part of the plan"),
         list(state.SECTIONS),
-        format_func=state.section_label,
+        format_func=labels.__getitem__,
         required=True,
         key=state.SECTION,
         label_visibility="collapsed",

@@ -38,10 +38,11 @@ def history(place: Here, current: Cycle) -> None:
         return
     st.subheader(t("Earlier six-week plans"), anchor=False)
     by_id = {c.id: c for c in earlier}
+    labels = {c.id: _cycle_label(c) for c in earlier}  # in this run's language
     picked = st.selectbox(
         t("Look back at"),
         list(by_id),
-        format_func=lambda cid: _cycle_label(by_id[cid]),
+        format_func=labels.__getitem__,
         key="plan_history_pick",
     )
     if picked is not None:

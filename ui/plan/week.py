@@ -46,10 +46,13 @@ def this_week(place: Here, cycle: Cycle, today: date, safety: SafetyMode) -> Non
     owner = plan_state.ratings(place, cycle, "owner")
     done = rated_weeks(cycle, owner)
     due = due_weeks(cycle.start, today, done)
+    names = {
+        n: t("Week {week}", week=n) + (" :material/check:" if n in done else "") for n in weeks
+    }
     week = st.segmented_control(
         t("Which week?"),
         weeks,
-        format_func=lambda n: t("Week {week}", week=n) + (" :material/check:" if n in done else ""),
+        format_func=names.__getitem__,
         default=due[0] if due else weeks[-1],
         required=True,
         key=f"plan_week_{cycle.id}",
@@ -95,7 +98,9 @@ def hints_after_saving(cycle: Cycle, own_support: bool) -> None:
         row = st.container(horizontal=True)
         row.button(
             t("Reword a target"),
-            key="plan_hints_reword", on_click=state.open_section, args=("setup",)
+            key="plan_hints_reword",
+            on_click=state.open_section,
+            args=("setup",),
         )
         row.button(
             t("Keep them as they are"),
