@@ -11,10 +11,10 @@ never references such as a script version id that would point back into private 
 shape), and the rest checks what a partner sends: a note within its length limit, only options that
 were offered, ratings only for shared targets and only for weeks that have begun.
 
-A link has its own language (issue 18): the owner picks it with what the link shows
-(:attr:`ShareChoices.language`), the snapshot carries it, and the partner's page opens in it unless
-the partner switches. A choice or snapshot stored before links had a language has none
-(:func:`language_code` reads it as None): the partner's own browser language decides then.
+A link has its own language (issue 18): the owner picks it when making the link (it is kept
+beside the link's choices, :mod:`records.sharing`), the snapshot carries it, and the partner's page
+opens in it unless the partner switches. A link or snapshot stored before links had a language has
+none (:func:`language_code` reads it as None): the partner's own browser language decides then.
 """
 
 from __future__ import annotations
@@ -77,12 +77,10 @@ class ShareChoices:
     explainer: bool = False
     options: tuple[str, ...] = ()
     targets: bool = False
-    # The language the partner's page opens in; None for choices stored before links had one.
-    language: str | None = None
 
     @property
     def nothing(self) -> bool:
-        """True when nothing at all is ticked (the link's language is not something shown)."""
+        """True when nothing at all is ticked."""
         return not (self.script_version or self.explainer or self.options or self.targets)
 
 
@@ -152,6 +150,11 @@ class PartnerReply:
 # ---- text ---------------------------------------------------------------------------------------
 
 
+def language_code(value: object) -> str | None:
+    """A stored language code ("es"), or None when there is none or it is not one."""
+    return value if isinstance(value, str) and _LANGUAGE_CODE.fullmatch(value) else None
+
+
 def clean_text(text: str) -> str:
     """Normalise line ends, drop invisible control characters, and trim the ends."""
     unified = text.replace("\r\n", "\n").replace("\r", "\n")
@@ -180,22 +183,14 @@ def clean_label(text: str) -> str:
 # ---- the owner's choices ------------------------------------------------------------------------
 
 
-def language_code(value: object) -> str | None:
-    """A stored language code ("es"), or None when there is none or it is not one."""
-    return value if isinstance(value, str) and _LANGUAGE_CODE.fullmatch(value) else None
-
-
 def choices_to_dict(choices: ShareChoices) -> dict[str, Any]:
     """Return the choices as JSON-safe data (stored privately)."""
-    data: dict[str, Any] = {
+    return {
         "script_version": choices.script_version,
         "explainer": choices.explainer,
         "options": list(choices.options),
         "targets": choices.targets,
     }
-    if choices.language is not None:
-        data["language"] = choices.language
-    return data
 
 
 def choices_from_dict(data: object) -> ShareChoices:
@@ -211,7 +206,6 @@ def choices_from_dict(data: object) -> ShareChoices:
         if isinstance(options, list)
         else (),
         targets=data.get("targets") is True,
-        language=language_code(data.get("language")),
     )
 
 
@@ -226,13 +220,14 @@ def build_snapshot(
     cycle_start: date | None,
     *,
     now: datetime,
+    language: str | None = None,
 ) -> dict[str, Any]:
     """The snapshot one link publishes: only what ``choices`` ticks, as copies of plain text.
 
     ``invitation`` is the text of the chosen script version's invitation (None if it has none),
     ``options`` the catalogue of first-step options (in the link's language), ``targets`` and
     ``cycle_start`` the active six-week cycle's (empty / None when there is none). The link's
-    language goes with it when the owner picked one.
+    ``language`` (the one the owner picked for the link) goes with it when there is one.
     """
     text = clean_text(invitation or "")[:INVITATION_LIMIT] if choices.script_version else ""
     wanted = set(choices.options)
@@ -255,8 +250,8 @@ def build_snapshot(
         "cycle_start": cycle_start.isoformat() if shared_targets else None,
         "published_at": now.isoformat(timespec="seconds"),
     }
-    if choices.language is not None:
-        snapshot["language"] = choices.language
+    if language_code(language) is not None:
+        snapshot["language"] = language
     return snapshot
 
 

@@ -4,7 +4,11 @@ Tables:
 
 - private ``share_choices``: key = link id -> ``guide.sharing.choices_to_dict(...)`` + ``saved_at``.
   What the owner ticked; it names a script version, so it never leaves the private compartment.
-- shared ``shares``: key = link id -> the snapshot from ``guide.sharing.build_snapshot``.
+- private ``share_languages``: key = link id -> ``{"language": "es", "saved_at"}``, the language
+  the owner picked for the link's page (when making it, or since). A link made before links had a
+  language has no entry: :func:`link_language` reads None, and the partner's browser decides.
+- shared ``shares``: key = link id -> the snapshot from ``guide.sharing.build_snapshot``, with the
+  link's ``language`` when it has one (an older snapshot has none; ``partner_view`` reads None).
 - shared ``partner_replies``: key = link id -> ``guide.sharing.reply_to_dict(...)``.
 
 (A partner's ratings live with the plan's: :mod:`records.plan`.) Reading is defensive through
@@ -24,6 +28,7 @@ from guide.sharing import (
     ShareChoices,
     choices_from_dict,
     choices_to_dict,
+    language_code,
     partner_view,
     reply_from_dict,
     reply_to_dict,
@@ -32,6 +37,7 @@ from guide.sharing import (
 from storage.compartment import Compartment
 
 CHOICES_TABLE = "share_choices"  # private
+LANGUAGES_TABLE = "share_languages"  # private
 SHARES_TABLE = "shares"  # shared
 REPLIES_TABLE = "partner_replies"  # shared
 
@@ -64,6 +70,38 @@ def forget_choices(private: Compartment, link_id: str) -> None:
     doc = private.get(CHOICES_TABLE, link_id)
     if doc is not None:
         private.remove(CHOICES_TABLE, doc["_id"])
+
+
+# --- each link's language (private) --------------------------------------------------------------
+
+
+def link_language(private: Compartment, link_id: str) -> str | None:
+    """The language the owner picked for a link's page; None when none was (or it is unreadable)."""
+    doc = private.get(LANGUAGES_TABLE, link_id)
+    return language_code(doc.get("language")) if isinstance(doc, Mapping) else None
+
+
+def link_languages(private: Compartment) -> dict[str, str]:
+    """Every link's picked language, by link id (links without a readable one are left out)."""
+    found = {}
+    for doc in private.all(LANGUAGES_TABLE):
+        code = language_code(doc.get("language"))
+        if isinstance(doc.get("key"), str) and code is not None:
+            found[doc["key"]] = code
+    return found
+
+
+def save_link_language(private: Compartment, link_id: str, code: str, now: datetime) -> None:
+    """Remember the language a link's page opens in."""
+    fields = {"language": code, "saved_at": now.isoformat(timespec="seconds")}
+    private.put(LANGUAGES_TABLE, link_id, fields)
+
+
+def forget_link_language(private: Compartment, link_id: str) -> None:
+    """Forget one link's language (the link was switched off)."""
+    doc = private.get(LANGUAGES_TABLE, link_id)
+    if doc is not None:
+        private.remove(LANGUAGES_TABLE, doc["_id"])
 
 
 # --- what each link shows (shared) ---------------------------------------------------------------

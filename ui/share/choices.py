@@ -5,18 +5,23 @@ six-week targets. The save runs in the button's callback (:func:`ui.feedback.sav
 own link no longer opens saves nothing and is told so, and a link switched off, or sharing paused
 by safety mode, since the page was drawn publishes nothing. The confirmation (or a storage fault)
 waits for the top of the links list, :mod:`ui.share.links_list`.
+
+The form also holds the language the link's page opens in, so the owner can change the one picked
+when the link was made; a link made before links had a language may keep "their browser's".
 """
 
 from __future__ import annotations
 
 import streamlit as st
 
+from content.messages import t
 from content.script import load_script_content
 from guide.sharing import ShareChoices
 from ui import feedback
 from ui.context import Here
 from ui.safety.state import mode
 from ui.share import links as sharing
+from ui.share.make_link import language_choice
 from ui.share.when import when
 
 WHERE = "share_link_choices"
@@ -40,9 +45,10 @@ def _save(place: Here, link_id: str) -> str | None:
         options=tuple(state.get(_key("options", link_id)) or ()),
         targets=bool(state.get(_key("targets", link_id))),
     )
-    if sharing.publish(place, link_id, picked) is None:
-        return "Saved. This link shows nothing for now."
-    return "Saved. Your link now shows what you chose."
+    speaks = state.get(_key("language", link_id))
+    if sharing.publish(place, link_id, picked, speaks if isinstance(speaks, str) else None) is None:
+        return t("Saved. This link shows nothing for now.")
+    return t("Saved. Your link now shows what you chose.")
 
 
 def choices_form(place: Here, link: sharing.LinkInfo, expanded: bool) -> None:
@@ -50,59 +56,70 @@ def choices_form(place: Here, link: sharing.LinkInfo, expanded: bool) -> None:
     chosen = sharing.choices(place, link.id)
     versions = [v for v in sharing.script_versions(place) if v.invitation]
     version_ids: list[str | None] = [None, *(v.id for v in versions)]
-    names = {v.id: f"{v.name or 'Untitled script'} (saved {when(v.saved_at)})" for v in versions}
+    names = {
+        v.id: t("{name} (saved {date})", name=v.name or t("Untitled script"), date=when(v.saved_at))
+        for v in versions
+    }
     catalogue = load_script_content().first_steps
     option_ids = [o.id for o in catalogue]
     option_names = {o.id: o.label for o in catalogue}
     cycle = sharing.active_cycle(place)
+    speaks = sharing.link_language(place, link.id)
     with (
-        st.expander("Choose what this link shows", expanded=expanded, icon=":material/tune:"),
+        st.expander(t("Choose what this link shows"), expanded=expanded, icon=":material/tune:"),
         st.form(f"share_form_{link.id}", border=False),
     ):
         st.selectbox(
-            "Your invitation",
+            t("Your invitation"),
             version_ids,
             index=version_ids.index(chosen.script_version)
             if chosen.script_version in version_ids
             else 0,
-            format_func=lambda v: names.get(v, "") if v else "Don't include an invitation",
+            format_func=lambda v: names.get(v, "") if v else t("Don't include an invitation"),
             key=_key("script", link.id),
-            help="The short written invitation from a script you saved in the Script builder.",
+            help=t("The short written invitation from a script you saved in the Script builder."),
         )
         if not versions:
             st.caption(
-                "Save a script with an ask or a first step in the Script builder, and its "
-                "invitation can be shared here."
+                t(
+                    "Save a script with an ask or a first step in the Script builder, and its "
+                    "invitation can be shared here."
+                )
             )
         st.checkbox(
-            "What a first session of couples therapy is like (a short, neutral piece)",
+            t("What a first session of couples therapy is like (a short, neutral piece)"),
             value=chosen.explainer,
             key=_key("explainer", link.id),
         )
         st.multiselect(
-            "Small first steps they can choose from",
+            t("Small first steps they can choose from"),
             option_ids,
             default=[o for o in chosen.options if o in option_ids],
             format_func=lambda o: option_names[o],
             key=_key("options", link.id),
-            placeholder="Choose one or more",
+            placeholder=t("Choose one or more"),
         )
         st.checkbox(
-            "Your six-week targets, so they can rate each week too",
+            t("Your six-week targets, so they can rate each week too"),
             value=chosen.targets,
             key=_key("targets", link.id),
         )
         if cycle is None:
             st.caption(
-                "You haven't started a six-week plan yet. If you tick this, your targets will "
-                "show on the link once you do."
+                t(
+                    "You haven't started a six-week plan yet. If you tick this, your targets will "
+                    "show on the link once you do."
+                )
             )
+        language_choice(_key("language", link.id), speaks, older=speaks is None)
         st.caption(
-            "They see only what is ticked here, as a copy. Everything else in your space stays "
-            "private."
+            t(
+                "They see only what is ticked here, as a copy. Everything else in your space "
+                "stays private."
+            )
         )
         st.form_submit_button(
-            "Save and share",
+            t("Save and share"),
             type="primary",
             icon=":material/share:",
             on_click=_save,

@@ -9,10 +9,18 @@ shared one, and only the entries of the link that is asking. :func:`refresh` run
 chrome on every run: it re-publishes a snapshot whose sources changed (a script version, the
 targets), withdraws snapshots of links that were switched off, and withdraws all of them while
 safety mode is on, so nothing sits in the shared compartment that no partner may see.
+
+A link has its own language (issue 18): the owner picks it when making the link and may change
+it with what the link shows (kept privately, beside its choices); the snapshot carries it, with the
+first steps' labels written in it. :func:`view_for` lets a partner session speak it until
+the partner uses the language switch; a link stored before links had a language leaves the session
+to the browser's language. A paused or empty link reads nothing, so it says nothing about its
+language either: it looks like any dead link in whatever language the session already speaks.
 """
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -20,6 +28,7 @@ from typing import Any
 
 import streamlit as st
 
+from content import language
 from content.script import load_script_content
 from guide.plan import Cycle, Rating
 from guide.safety import SafetyMode
@@ -37,6 +46,8 @@ from guide.sharing import (
 from records import plan as plan_records
 from records import script as script_records
 from records import sharing as records
+from storage.errors import StorageError
+from ui import language as session_language
 from ui.context import KEY_STATE, OWNER_PARAM, Here
 from ui.safety.state import partner_links_paused
 
@@ -120,25 +131,41 @@ def choices(place: Here, link_id: str) -> ShareChoices:
     return records.choices(place.private, link_id)
 
 
+def link_language(place: Here, link_id: str) -> str | None:
+    """The language the owner picked for a link's page (None: made before links had one)."""
+    return records.link_language(place.private, link_id)
+
+
 def _snapshot(
-    chosen: ShareChoices, versions: Mapping[str, str], cycle: Cycle | None
+    chosen: ShareChoices, versions: Mapping[str, str], cycle: Cycle | None, speaks: str | None
 ) -> dict[str, Any]:
     invitation = versions.get(chosen.script_version or "")
+    # The first steps' labels in the link's language (an older link without one: this run's).
+    with language.speaking(speaks or language.current()):
+        catalogue = load_script_content().first_steps
     return build_snapshot(
         chosen,
         invitation,
-        load_script_content().first_steps,
+        catalogue,
         cycle.targets if cycle else (),
         cycle.start if cycle else None,
         now=_now(),
+        language=speaks,
     )
 
 
-def publish(place: Here, link_id: str, chosen: ShareChoices) -> PartnerView | None:
-    """Remember the owner's choices for a link and publish what they show now."""
+def publish(
+    place: Here, link_id: str, chosen: ShareChoices, speaks: str | None = None
+) -> PartnerView | None:
+    """Remember the owner's choices (and, when given, the page's language) for a link and publish
+    what they show now."""
     records.save_choices(place.private, link_id, chosen, _now())
+    if speaks in page_languages():
+        records.save_link_language(place.private, link_id, speaks, _now())
+    else:
+        speaks = records.link_language(place.private, link_id)
     versions = {v.id: v.invitation for v in script_versions(place)}
-    snapshot = _snapshot(chosen, versions, active_cycle(place))
+    snapshot = _snapshot(chosen, versions, active_cycle(place), speaks)
     records.put_snapshot(place.shared, link_id, snapshot)
     return partner_view(snapshot)
 
@@ -160,14 +187,17 @@ def refresh(place: Here, current: SafetyMode | None = None) -> int:
     live = {link.id for link in partner_links(place) if link.active}
     versions = {v.id: v.invitation for v in script_versions(place)}
     cycle = active_cycle(place)
+    speaks = records.link_languages(place.private)
     changed = 0
     for link_id, chosen in stored:
         if link_id not in live:
             records.withdraw(place.shared, link_id)
             records.forget_choices(place.private, link_id)
+            records.forget_link_language(place.private, link_id)
             changed += 1
             continue
-        changed += records.put_snapshot(place.shared, link_id, _snapshot(chosen, versions, cycle))
+        snapshot = _snapshot(chosen, versions, cycle, speaks.get(link_id))
+        changed += records.put_snapshot(place.shared, link_id, snapshot)
     return changed
 
 
@@ -179,9 +209,20 @@ def partner_url(place: Here, key: str) -> str:
     return place.link(key, "partner")
 
 
-def create_link(place: Here, label: str) -> tuple[str, str]:
-    """Make a partner link with a checked label; returns (link id, the full link to copy once)."""
+def page_languages() -> tuple[str, ...]:
+    """The languages a partner link can open in (English first)."""
+    return language.available()
+
+
+def create_link(place: Here, label: str, speaks: str | None = None) -> tuple[str, str]:
+    """Make a partner link with a checked label, opening in ``speaks`` (this run's language when
+    not given); returns (link id, the full link to copy once)."""
     link_id, key = place.store.add_partner_link(place.access, clean_label(label))
+    code = speaks if speaks in page_languages() else language.current()
+    # The link exists now and must be shown once: if its language can't be kept (a full disk),
+    # it opens in the partner's browser language until the owner picks one with what it shows.
+    with contextlib.suppress(StorageError, OSError):
+        records.save_link_language(place.private, link_id, code, _now())
     return link_id, partner_url(place, key)
 
 
@@ -190,6 +231,7 @@ def revoke(place: Here, link_id: str) -> bool:
     done = place.store.revoke_link(place.access, link_id)
     records.withdraw(place.shared, link_id)
     records.forget_choices(place.private, link_id)
+    records.forget_link_language(place.private, link_id)
     return done
 
 
@@ -223,10 +265,25 @@ def ratings_of(place: Here, link_id: str) -> list[Rating]:
 
 
 def view_for(place: Here) -> PartnerView | None:
-    """What this partner link may see now; None when paused, withdrawn or empty."""
+    """What this partner link may see now; None when paused, withdrawn or empty.
+
+    A link that shows something also sets the session's language to the link's, unless the
+    partner has used the language switch this session (their choice stands) or the link has none
+    (the browser's stands). The front door asks this before the page is drawn, so the whole page,
+    the way out included, speaks it from the first run.
+    """
     if partner_links_paused(place):
         return None
-    return shared_view(place, place.access.link_id)
+    view = shared_view(place, place.access.link_id)
+    if view is not None and place.role == "partner":
+        _speak_link_language(view.language)
+    return view
+
+
+def _speak_link_language(code: str | None) -> None:
+    if code not in language.available() or st.session_state.get(session_language.SETTLED):
+        return  # no language of its own, or the partner's switch was used: theirs stands
+    st.session_state[session_language.STATE] = code
 
 
 def save_reply(place: Here, view: PartnerView, option_ids: list[str], note: str) -> PartnerReply:

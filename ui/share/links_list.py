@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import streamlit as st
 
+from content import language
+from content.messages import t
 from guide import formatting
 from guide.safety import escape_markdown
 from guide.sharing import PartnerView, shared_parts
@@ -25,10 +27,6 @@ from ui.share.when import when
 
 CONFIRM_REVOKE = "share_confirm_revoke"  # the link whose switch-off is being asked about
 WHERE = "share_revoke"
-NOT_REVOKED = (
-    "We couldn't switch the link off just now because the app's storage refused the change, so it "
-    "may still open what it shows. Please try again in a moment."
-)
 
 
 def _not_revoked(link_id: str) -> str:
@@ -52,10 +50,17 @@ def _revoke(place: Here, link_id: str) -> str | None:
         sharing.revoke(place, link_id)
     except (StorageError, OSError):
         # Said under the question, which stays open: the link may still work.
-        feedback.leave(_not_revoked(link_id), NOT_REVOKED, ok=False)
+        feedback.leave(
+            _not_revoked(link_id),
+            t(
+                "We couldn't switch the link off just now because the app's storage refused the "
+                "change, so it may still open what it shows. Please try again in a moment."
+            ),
+            ok=False,
+        )
         return None
     st.session_state.pop(CONFIRM_REVOKE, None)
-    return "The link is switched off."
+    return t("The link is switched off.")
 
 
 def revoke_control(place: Here, link: sharing.LinkInfo, pending: str | None = None) -> None:
@@ -68,7 +73,7 @@ def revoke_control(place: Here, link: sharing.LinkInfo, pending: str | None = No
         return
     if pending != link.id:
         st.button(
-            "Switch off this link",
+            t("Switch off this link"),
             key=f"share_revoke_{link.id}",
             icon=":material/link_off:",
             type="tertiary",
@@ -77,24 +82,27 @@ def revoke_control(place: Here, link: sharing.LinkInfo, pending: str | None = No
         )
         return
     st.warning(
-        "Switch this link off for good? Whoever has it will see only a message that it doesn't "
-        "open anything. Their replies stay here for you.",
+        t(
+            "Switch this link off for good? Whoever has it will see only a message that it "
+            "doesn't open anything. Their replies stay here for you."
+        ),
         icon=":material/link_off:",
     )
     yes, no = st.columns(2)
     yes.button(
-        "Yes, switch it off",
+        t("Yes, switch it off"),
         key=f"share_revoke_yes_{link.id}",
         type="primary",
         on_click=_revoke,
         args=(place, link.id),
     )
-    no.button("Keep it", key=f"share_revoke_no_{link.id}", on_click=_keep_link, args=(place,))
+    no.button(t("Keep it"), key=f"share_revoke_no_{link.id}", on_click=_keep_link, args=(place,))
     feedback.show(_not_revoked(link.id))
 
 
 def sharing_parts(view: PartnerView | None) -> str:
-    """'your invitation, 2 first steps … and your targets' for a link's caption."""
+    """'your invitation, 2 first steps … and your targets' for a link's caption (this run's
+    language)."""
     parts = shared_parts(view)
     if not parts:
         return ""
@@ -109,14 +117,19 @@ def link_card(
     with st.container(border=True, key=f"share_link_{link.id}"):
         st.markdown(f"**{escape_markdown(link.label)}**")
         if not can_share:
-            st.badge("Switched off for now", color="gray", icon=":material/pause_circle:")
+            st.badge(t("Switched off for now"), color="gray", icon=":material/pause_circle:")
         elif view is None:
-            st.badge("Shows nothing yet", color="orange", icon=":material/visibility_off:")
+            st.badge(t("Shows nothing yet"), color="orange", icon=":material/visibility_off:")
         else:
-            st.badge("Open", color="green", icon=":material/visibility:")
+            st.badge(t("Open"), color="green", icon=":material/visibility:")
         parts = sharing_parts(view)
-        shows = f" Shows {parts}." if parts else ""
-        st.caption(f"Made {when(link.created)}.{shows}")
+        speaks = sharing.link_language(place, link.id)
+        made = t("Made {date}.", date=when(link.created))
+        if parts:
+            made += " " + t("Shows {parts}.", parts=parts)
+        if speaks:
+            made += " " + t("Opens in {language}.", language=language.name(speaks))
+        st.caption(made)
         if can_share:
             new = (st.session_state.get(NEW_LINK) or {}).get("id") == link.id
             choices.choices_form(place, link, expanded=new or view is None)
@@ -127,21 +140,27 @@ def links_section(place: Here, links: list[sharing.LinkInfo], can_share: bool) -
     """Every link: active ones as cards, switched-off ones in a quiet list."""
     if not links:
         return
-    st.subheader("Your links")
+    st.subheader(t("Your links"))
     feedback.show(WHERE)
     feedback.show(choices.WHERE)
     active = [link for link in links if link.active]
     if not active:
-        st.caption("You have no partner links open.")
+        st.caption(t("You have no partner links open."))
     asked = st.session_state.get(CONFIRM_REVOKE)
     pending = asked if asked in {link.id for link in active} else None
     for link in active:
         link_card(place, link, can_share, pending)
     gone = [link for link in links if not link.active]
     if gone:
-        with st.expander(f"Switched-off links ({len(gone)})", icon=":material/link_off:"):
+        with st.expander(
+            t("Switched-off links ({count})", count=len(gone)), icon=":material/link_off:"
+        ):
             for link in gone:
                 st.markdown(
-                    f"**{escape_markdown(link.label)}**: made {when(link.created)}, switched off "
-                    f"{when(link.revoked or '')}."
+                    t(
+                        "**{name}**: made {made}, switched off {revoked}.",
+                        name=escape_markdown(link.label),
+                        made=when(link.created),
+                        revoked=when(link.revoked or ""),
+                    )
                 )

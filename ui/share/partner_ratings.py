@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from content.messages import t, tn
 from content.plan import rating_labels
 from guide import formatting
 from guide.plan import RATING_VALUES
@@ -45,11 +46,11 @@ def _save(place: Here, week: int) -> None:
         feedback.leave(WHERE, str(exc), ok=False, icon=":material/edit:")
         return None
     if not count:
-        feedback.leave(WHERE, "Pick an answer for at least one of them, then save.", remark=True)
+        feedback.leave(WHERE, t("Pick an answer for at least one of them, then save."), remark=True)
         return None
     feedback.leave(
         THANKS,
-        f"Saved. Thank you for sharing how week {week} looked to you.",
+        t("Saved. Thank you for sharing how week {week} looked to you.", week=week),
         stays=True,
         icon=":material/check_circle:",
     )
@@ -59,33 +60,44 @@ def _save(place: Here, week: int) -> None:
 def ratings(place: Here, view: PartnerView) -> None:
     """Rate each begun week of the shared targets: kept, partly kept or not kept."""
     assert view.cycle_start is not None  # a view with targets always has its start
-    st.subheader("How the six weeks are going")
+    st.subheader(t("How the six weeks are going"))
     st.write(
-        "They picked a few small, everyday changes to try for six weeks, and look back at each "
-        "week as it ends. If you'd like, you can say how each week went from where you stand. "
-        "Your view counts just as much as theirs, and there are no wrong answers."
+        t(
+            "They picked a few small, everyday changes to try for six weeks, and look back at "
+            "each week as it ends. If you'd like, you can say how each week went from where you "
+            "stand. Your view counts just as much as theirs, and there are no wrong answers."
+        )
     )
     weeks = view.rateable_weeks(clock.today())
     if not weeks:
         st.info(
-            f"The six weeks begin on {formatting.day(view.cycle_start)}. You can rate each week once it "
-            "has started.",
+            t(
+                "The six weeks begin on {day}. You can rate each week once it has started.",
+                day=formatting.day(view.cycle_start),
+            ),
             icon=":material/event:",
         )
         return
     mine = {(r.target_id, r.week): r.value for r in sharing.ratings_of(place, place.access.link_id)}
     picked = st.segmented_control(
-        "Which week?",
+        t("Which week?"),
         weeks,
         default=weeks[-1],
-        format_func=lambda n: f"Week {n}",
+        format_func=lambda n: t("Week {week}", week=n),
         key="partner_week",
     )
     week = picked if picked in weeks else weeks[-1]
     first, last = week_range(view.cycle_start, week)
     labels = rating_labels()
     with st.form("partner_rate_form"):
-        st.caption(f"Week {week}: {formatting.day(first)} to {formatting.day(last)}")
+        st.caption(
+            t(
+                "Week {week}: {first} to {last}",
+                week=week,
+                first=formatting.day(first),
+                last=formatting.day(last),
+            )
+        )
         for target in view.targets:
             before = mine.get((target.id, week))
             st.radio(
@@ -97,10 +109,20 @@ def ratings(place: Here, view: PartnerView) -> None:
                 key=_rate_key(week, target.id),
             )
         saved = st.form_submit_button(
-            f"Save week {week}", icon=":material/check:", on_click=_save, args=(place, week)
+            t("Save week {week}", week=week),
+            icon=":material/check:",
+            on_click=_save,
+            args=(place, week),
         )
     feedback.show(WHERE)
     feedback.show(THANKS)
     done = sorted({w for (_, w) in mine})
     if done and not saved:
-        st.caption(f"You've rated {formatting.numbered(done, 'week', 'weeks')}.")
+        st.caption(
+            tn(
+                "You've rated week {weeks}.",
+                "You've rated weeks {weeks}.",
+                len(done),
+                weeks=formatting.join_and([str(n) for n in done]),
+            )
+        )

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from content.messages import t
 from content.plan import rating_labels
 from content.script import load_script_content
 from guide.safety import escape_markdown
@@ -24,7 +25,7 @@ def comparison(place: Here, link: sharing.LinkInfo) -> None:
     theirs = sharing.ratings_of(place, link.id)
     if cycle is None or not cycle.targets:
         if theirs:
-            st.caption("They rated some weeks of an earlier plan.")
+            st.caption(t("They rated some weeks of an earlier plan."))
         return
     ids = set(cycle.target_ids)
     theirs = [r for r in theirs if r.target_id in ids]
@@ -40,22 +41,29 @@ def comparison(place: Here, link: sharing.LinkInfo) -> None:
     if gaps:
         labels = rating_labels()
         texts = {t.id: t.text for t in cycle.targets}
-        st.markdown("**Where your views differ most**")
+        st.markdown(t("**Where your views differ most**"))
         st.markdown(
             "\n".join(
                 "- "
                 + escape_markdown(
-                    f"Week {d.week}, “{texts[d.target_id]}”: you said {labels[d.owner].lower()}, "
-                    f"they said {labels[d.partner].lower()}."
+                    t(
+                        "Week {week}, “{target}”: you said {mine}, they said {theirs}.",
+                        week=d.week,
+                        target=texts[d.target_id],
+                        mine=labels[d.owner].lower(),
+                        theirs=labels[d.partner].lower(),
+                    )
                 )
                 for d in gaps
             )
         )
         st.caption(
-            "A difference isn't a verdict on either of you. It can be a good thing to talk about "
-            "calmly: what did each of you notice that week?"
+            t(
+                "A difference isn't a verdict on either of you. It can be a good thing to talk "
+                "about calmly: what did each of you notice that week?"
+            )
         )
-    with st.expander("Show the numbers", icon=":material/table:"):
+    with st.expander(t("Show the numbers"), icon=":material/table:"):
         st.dataframe(chart.table, hide_index=True)
 
 
@@ -69,21 +77,23 @@ def replies_section(place: Here, links: list[sharing.LinkInfo]) -> None:
             answered.append((link, reply))
     if not answered and not any(link.active for link in links):
         return
-    st.subheader("What they said")
+    st.subheader(t("What they said"))
     for link, reply in answered:
         with st.container(border=True, key=f"share_reply_{link.id}"):
-            st.markdown(f"**From the link “{escape_markdown(link.label)}”**")
+            st.markdown(t("**From the link “{name}”**", name=escape_markdown(link.label)))
             if reply is not None:
-                st.caption(f"Last sent {when(reply.updated_at)}.")
+                st.caption(t("Last sent {date}.", date=when(reply.updated_at)))
                 view = sharing.shared_view(place, link.id) if link.active else None
                 if asked_first_steps(reply, view.option_ids if view else ()):
-                    st.markdown("First steps they'd be willing to try:")
+                    st.markdown(t("First steps they'd be willing to try:"))
                     picked = option_labels(reply.options, catalogue)
                     st.text(
-                        "\n".join(f"• {label}" for label in picked) if picked else "None for now."
+                        "\n".join(f"• {label}" for label in picked)
+                        if picked
+                        else t("None for now.")
                     )
-                st.markdown("Their note:")
-                st.text(reply.note if reply.note else "No note.")
+                st.markdown(t("Their note:"))
+                st.text(reply.note if reply.note else t("No note."))
             comparison(place, link)
     if not answered:
-        st.caption("No replies yet. When someone answers through a link, it shows up here.")
+        st.caption(t("No replies yet. When someone answers through a link, it shows up here."))
