@@ -6,6 +6,9 @@ space's own ``dump()``) and asks :func:`contents` for each. Which table holds wh
 name is written here. :func:`compare` then lines the two up, one row per kind of thing, saying
 what comes back, what it replaces and what would be removed. Damaged records are skipped, never
 raised: a summary must not stop a restore that the strict backup checks already allowed.
+
+Every word is said in the run's language (:mod:`content.messages`), dates through
+:mod:`guide.formatting`; a row's ``kind`` and ``outcome`` are the same in every language.
 """
 
 from __future__ import annotations
@@ -15,7 +18,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from guide.formatting import date_words, join_and, read_day
+from content.messages import t, tn
+from guide.formatting import date_words, read_day
 from guide.plan import Cycle, Rating, rated_weeks
 from guide.weeks import WEEKS
 
@@ -57,12 +61,20 @@ class Contents:
 
 @dataclass(frozen=True)
 class Row:
-    """One line of the comparison: what it is, each side in words, and what a restore does."""
+    """One line of the comparison: what it is, each side in words, and what a restore does.
+
+    ``topic`` and both sides are in the run's language; ``kind`` names the topic in every
+    language (one of :data:`KINDS`).
+    """
 
     topic: str
     backup: str
     now: str
     outcome: str  # "comes back", "replaces", "removed", "same" or "none"
+    kind: str = ""
+
+
+KINDS = ("quiz", "script", "plan", "journal", "check_ins", "own_safety_plan")
 
 
 def _docs(tables: Mapping[str, Any], name: str) -> list[Mapping[str, Any]]:
@@ -148,57 +160,107 @@ def contents(private: Mapping[str, Any], tables: Tables) -> Contents:
     )
 
 
-def _count(n: int, one: str, many: str) -> str:
-    return f"{n} {one if n == 1 else many}"
-
-
 def _quiz_words(c: Contents) -> str:
-    if not c.quiz_results:
+    n = c.quiz_results
+    if not n:
         return ""
-    parts = [_count(c.quiz_results, "quiz result", "quiz results")]
-    if c.quiz_latest is not None:
-        parts.append(f"the latest taken {date_words(c.quiz_latest)}")
+    if c.quiz_latest is None:
+        return tn("{count} quiz result", "{count} quiz results", n)
+    day = date_words(c.quiz_latest)
     if c.quiz_safety:
-        parts.append("which put safety first")
-    elif c.quiz_reason:
-        parts.append(f"most likely reason: {c.quiz_reason}")
-    return ", ".join(parts)
+        return tn(
+            "{count} quiz result, the latest taken {date}, which put safety first",
+            "{count} quiz results, the latest taken {date}, which put safety first",
+            n,
+            date=day,
+        )
+    if c.quiz_reason:
+        return tn(
+            "{count} quiz result, the latest taken {date}, most likely reason: {reason}",
+            "{count} quiz results, the latest taken {date}, most likely reason: {reason}",
+            n,
+            date=day,
+            reason=c.quiz_reason,
+        )
+    return tn(
+        "{count} quiz result, the latest taken {date}",
+        "{count} quiz results, the latest taken {date}",
+        n,
+        date=day,
+    )
 
 
 def _script_words(c: Contents) -> str:
-    parts = []
+    n = c.script_versions
+    if c.script_draft and n:
+        return tn(
+            "a script in progress and {count} saved version",
+            "a script in progress and {count} saved versions",
+            n,
+        )
     if c.script_draft:
-        parts.append("a script in progress")
-    if c.script_versions:
-        parts.append(_count(c.script_versions, "saved version", "saved versions"))
-    return join_and(parts)
+        return t("a script in progress")
+    if n:
+        return tn("{count} saved version", "{count} saved versions", n)
+    return ""
 
 
 def _plan_words(c: Contents) -> str:
     if c.plan_start is None:
         return ""
-    return (
-        f"a plan started {date_words(c.plan_start)} with "
-        f"{_count(c.plan_targets, 'target', 'targets')}, "
-        f"{c.plan_weeks_rated} of {WEEKS} weeks rated"
+    return tn(
+        "a plan started {date} with {count} target, {rated} of {weeks} weeks rated",
+        "a plan started {date} with {count} targets, {rated} of {weeks} weeks rated",
+        c.plan_targets,
+        date=date_words(c.plan_start),
+        rated=c.plan_weeks_rated,
+        weeks=WEEKS,
     )
 
 
+def topic_name(kind: str) -> str:
+    """A kind of thing's name as a row's heading ("Six-week plan"), in the run's language."""
+    names = {
+        "quiz": t("Quiz"),
+        "script": t("Script"),
+        "plan": t("Six-week plan"),
+        "journal": t("Journal"),
+        "check_ins": t("Check-ins"),
+        "own_safety_plan": t("Safety plan"),
+    }
+    return names[kind]
+
+
+def _lost_name(kind: str) -> str:
+    """A kind of thing as a restore would take it away ("your journal")."""
+    names = {
+        "quiz": t("your quiz results"),
+        "script": t("your script"),
+        "plan": t("your six-week plan"),
+        "journal": t("your journal"),
+        "check_ins": t("your check-ins"),
+        "own_safety_plan": t("your safety plan"),
+    }
+    return names[kind]
+
+
 def _topics(c: Contents) -> list[tuple[str, str]]:
+    journal = tn("{count} line", "{count} lines", c.journal_lines) if c.journal_lines else ""
+    check_ins = tn("{count} check-in", "{count} check-ins", c.check_ins) if c.check_ins else ""
     return [
-        ("Quiz", _quiz_words(c)),
-        ("Script", _script_words(c)),
-        ("Six-week plan", _plan_words(c)),
-        ("Journal", _count(c.journal_lines, "line", "lines") if c.journal_lines else ""),
-        ("Check-ins", _count(c.check_ins, "check-in", "check-ins") if c.check_ins else ""),
-        ("Safety plan", "yes" if c.safety_plan else ""),
+        ("quiz", _quiz_words(c)),
+        ("script", _script_words(c)),
+        ("plan", _plan_words(c)),
+        ("journal", journal),
+        ("check_ins", check_ins),
+        ("own_safety_plan", t("yes") if c.safety_plan else ""),
     ]
 
 
 def compare(backup: Contents, now: Contents) -> list[Row]:
     """One row per kind of thing: the backup's side, the space's side, and what a restore does."""
     rows = []
-    for (topic, theirs), (_, ours) in zip(_topics(backup), _topics(now), strict=True):
+    for (kind, theirs), (_, ours) in zip(_topics(backup), _topics(now), strict=True):
         if theirs and ours:
             outcome = "same" if theirs == ours else "replaces"
         elif theirs:
@@ -207,11 +269,13 @@ def compare(backup: Contents, now: Contents) -> list[Row]:
             outcome = "removed"
         else:
             outcome = "none"
-        nothing = "no" if topic == "Safety plan" else "nothing"
-        rows.append(Row(topic, theirs or nothing, ours or nothing, outcome))
+        nothing = t("no") if kind == "own_safety_plan" else t("nothing")
+        rows.append(Row(topic_name(kind), theirs or nothing, ours or nothing, outcome, kind))
     return rows
 
 
+# What a restore does to a row, in English (as the catalogue knows it; :func:`outcome_words`
+# says it in the run's language).
 OUTCOME_WORDS = {
     "comes back": "Comes back from the backup",
     "replaces": "Yours is replaced by the backup's",
@@ -221,6 +285,23 @@ OUTCOME_WORDS = {
 }
 
 
+def outcome_words(outcome: str) -> str:
+    """What a restore does to a row, in the run's language."""
+    words = {
+        "comes back": t("Comes back from the backup"),
+        "replaces": t("Yours is replaced by the backup's"),
+        "removed": t("Yours is removed: the backup has none"),
+        "same": t("Looks the same on both sides"),
+        "none": t("Nothing on either side"),
+    }
+    return words[outcome]
+
+
 def losses(rows: Sequence[Row]) -> list[str]:
     """The topics a restore would empty (the space has some, the backup none), to say first."""
     return [row.topic for row in rows if row.outcome == "removed"]
+
+
+def lost_words(rows: Sequence[Row]) -> list[str]:
+    """What a restore would empty, as it takes them away ("your journal"), to say first."""
+    return [_lost_name(row.kind) for row in rows if row.outcome == "removed" and row.kind]

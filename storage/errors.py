@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import errno
 from collections.abc import Callable
-from typing import Any, overload
 
+from content import language
 from content.messages import t
 
 __all__ = [
@@ -34,32 +34,20 @@ _OWN = "_own_message"  # where an error keeps a sentence given when it was raise
 class _Calm:
     """A class's calm sentence, in this run's language each time it is read.
 
-    ``words`` returns the sentence through :func:`~content.messages.t` (written there as a literal,
-    so the message extractor finds it); ``english`` is the same sentence as written, for logs.
+    ``words`` returns the sentence through :func:`~content.messages.t`, written there as a literal
+    so the message extractor finds it. Read on an error raised with a sentence of its own, it is
+    that sentence.
     """
 
-    def __init__(self, words: Callable[[], str], english: str) -> None:
+    def __init__(self, words: Callable[[], str]) -> None:
         self.words = words
-        self.english = english
 
-    @overload
-    def __get__(self, error: None, owner: type | None = None) -> str: ...
-    @overload
-    def __get__(self, error: StorageError, owner: type | None = None) -> str: ...
-    def __get__(self, error: Any, owner: type | None = None) -> str:
-        own = getattr(error, "__dict__", {}).get(_OWN) if error is not None else None
+    def __get__(self, error: object, owner: type | None = None) -> str:
+        own = vars(error).get(_OWN) if isinstance(error, StorageError) else None
         return own if own else self.words()
 
     def __set__(self, error: StorageError, value: str) -> None:
-        error.__dict__[_OWN] = value
-
-
-def _english(kind: type) -> str:
-    for klass in kind.__mro__:
-        calm_words = klass.__dict__.get("message")
-        if isinstance(calm_words, _Calm):
-            return calm_words.english
-    return ""
+        vars(error)[_OWN] = value
 
 
 class StorageError(Exception):
@@ -68,14 +56,14 @@ class StorageError(Exception):
     message = _Calm(
         lambda: t(
             "Something went wrong while saving. Nothing you typed was lost; please try again."
-        ),
-        "Something went wrong while saving. Nothing you typed was lost; please try again.",
+        )
     )
 
     def __init__(self, message: str | None = None) -> None:
-        super().__init__(message or _english(type(self)))
         if message:
             self.message = message
+        with language.speaking(language.SOURCE):  # the exception's own text is for logs
+            super().__init__(self.message)
 
 
 class StorageUnavailable(StorageError):
@@ -86,9 +74,7 @@ class StorageUnavailable(StorageError):
             "We couldn't save just now because the app's storage is unavailable. What you typed "
             "is still on this page; please try again in a moment, or download a backup from My "
             "data."
-        ),
-        "We couldn't save just now because the app's storage is unavailable. What you typed is "
-        "still on this page; please try again in a moment, or download a backup from My data.",
+        )
     )
 
 
@@ -103,7 +89,7 @@ class Contended(StorageUnavailable):
 class AccessDenied(StorageError):
     """A compartment was asked for without the key that opens it."""
 
-    message = _Calm(lambda: t("This link doesn't open anything."), "This link doesn't open anything.")
+    message = _Calm(lambda: t("This link doesn't open anything."))
 
 
 class BackupError(StorageError):

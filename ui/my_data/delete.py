@@ -9,22 +9,32 @@ from __future__ import annotations
 
 import streamlit as st
 
+from content.messages import t
 from storage.errors import StorageError
 from ui import feedback
 from ui.context import Here, start_fresh
 
 WHERE = "my_data_deleting"
-NOT_DELETED = (
-    "We couldn't delete your space just now because the app's storage refused the change, so some "
-    "of it may still be here. Please try again in a moment."
-)
+ENGLISH_WORD = "delete"  # typing the English word always works too, in any language
+
+
+def _word() -> str:
+    """The word to type to confirm, in this run's language."""
+    return t("delete")
 
 
 def _delete(place: Here) -> None:
     try:
         place.store.delete_space(place.access)
     except (StorageError, OSError):
-        feedback.leave(WHERE, NOT_DELETED, ok=False)
+        feedback.leave(
+            WHERE,
+            t(
+                "We couldn't delete your space just now because the app's storage refused the "
+                "change, so some of it may still be here. Please try again in a moment."
+            ),
+            ok=False,
+        )
         feedback.show(WHERE)  # right here, in this run, in the form
         return
     start_fresh()
@@ -33,24 +43,30 @@ def _delete(place: Here) -> None:
 
 
 def delete(place: Here) -> None:
-    """Type "delete", then press: the space and every link to it are removed."""
-    st.subheader("Delete everything")
+    """Type "delete" (in the page's language, or in English), then press: the space and every
+    link to it are removed."""
+    word = _word()
+    st.subheader(t("Delete everything"))
     st.write(
-        "This removes your whole space: every answer, script, plan, journal line and partner "
-        "link. It cannot be undone, so download a backup first if you may want it later."
+        t(
+            "This removes your whole space: every answer, script, plan, journal line and partner "
+            "link. It cannot be undone, so download a backup first if you may want it later."
+        )
     )
     with st.form("my_data_delete_form", border=True):
         # max_chars: a short, exact word is the point here, and nothing long is ever lost.
         typed = st.text_input(
-            'To confirm, type "delete" below', key="my_data_delete_word", max_chars=20
+            t('To confirm, type "{word}" below', word=word),
+            key="my_data_delete_word",
+            max_chars=20,
         )
         if st.form_submit_button(
-            "Delete my space", type="secondary", icon=":material/delete_forever:"
+            t("Delete my space"), type="secondary", icon=":material/delete_forever:"
         ):
-            if typed.strip().lower() == "delete":
+            if typed.strip().lower() in (word.lower(), ENGLISH_WORD):
                 _delete(place)
             else:
                 st.error(
-                    'Nothing was deleted. Type the word "delete" to confirm.',
+                    t('Nothing was deleted. Type the word "{word}" to confirm.', word=word),
                     icon=":material/block:",
                 )

@@ -13,8 +13,9 @@ from dataclasses import replace
 
 import streamlit as st
 
+from content.messages import t
 from guide import formatting
-from guide.restore import OUTCOME_WORDS, Row, compare, contents, losses
+from guide.restore import Row, compare, contents, lost_words, outcome_words
 from guide.safety import escape_markdown
 from records import backup as backup_records
 from records.backup import TABLES
@@ -30,25 +31,30 @@ CONFIRM = "my_data_confirm"
 WHERE = "my_data_restoring"
 
 
-def _made(exported: str) -> str:
-    """When a backup was made, in words ("on 3 March 2026"), or a calm phrase if it can't tell."""
+def _readable(exported: str) -> str:
+    """The backup is readable, and when it was made ("on 3 March 2026"), or that it can't tell."""
     day = formatting.read_day(exported)
-    return f"on {formatting.date_words(day)}" if day else "at a time it doesn't say clearly"
+    if day is None:
+        return t("This backup is readable. It was made at a time it doesn't say clearly.")
+    return t("This backup is readable. It was made on {date}.", date=formatting.date_words(day))
 
 
 def _comparison(rows: list[Row]) -> None:
     """Each kind of thing: what the backup holds, what is here now, and what a restore does."""
     shown = [row for row in rows if row.outcome != "none"]
     with st.container(border=True, key="my_data_compare"):
-        st.markdown("**What this backup brings back, beside what your space holds now**")
+        st.markdown(t("**What this backup brings back, beside what your space holds now**"))
         if not shown:
-            st.caption("Neither the backup nor your space holds any answers, scripts or plans yet.")
-        for row in shown:
-            st.markdown(
-                f"**{row.topic}** · {OUTCOME_WORDS[row.outcome]}  \n"
-                f"In the backup: {escape_markdown(row.backup)}  \n"
-                f"In your space now: {escape_markdown(row.now)}"
+            st.caption(
+                t("Neither the backup nor your space holds any answers, scripts or plans yet.")
             )
+        for row in shown:
+            lines = (
+                f"**{row.topic}** · {outcome_words(row.outcome)}",
+                t("In the backup: {words}", words=escape_markdown(row.backup)),
+                t("In your space now: {words}", words=escape_markdown(row.now)),
+            )
+            st.markdown("  \n".join(lines))
 
 
 def _restore(place: Here, backup: Backup, safety_on: bool, round_: int) -> None:
@@ -62,8 +68,12 @@ def _restore(place: Here, backup: Backup, safety_on: bool, round_: int) -> None:
         feedback.leave(WHERE, message or StorageUnavailable.message, ok=False)
         feedback.show(WHERE)  # right here, in this run, under the button
         return
-    st.session_state[RESTORED] = "Your backup is restored." + (
-        " Safety mode stays on, and your partner links stay switched off." if safety_on else ""
+    st.session_state[RESTORED] = (
+        t(
+            "Your backup is restored. Safety mode stays on, and your partner links stay switched off."
+        )
+        if safety_on
+        else t("Your backup is restored.")
     )
     st.session_state[UPLOAD_ROUND] = round_ + 1
     st.session_state.pop(CONFIRM, None)
@@ -76,41 +86,46 @@ def _checked(place: Here, backup: Backup, round_: int) -> None:
         contents(backup.tables.get(PRIVATE, {}), TABLES),
         contents(backup_records.private_now(place.private), TABLES),
     )
-    made = _made(backup.exported)
-    st.success(f"This backup is readable. It was made {made}.", icon=":material/check_circle:")
+    st.success(_readable(backup.exported), icon=":material/check_circle:")
     _comparison(rows)
-    gone = losses(rows)
-    st.warning(
-        "Restoring replaces everything now in your space with the backup's contents"
-        + (
-            f", so your {formatting.join_and([t.lower() for t in gone])} would be removed: the backup has none."
-            if gone
-            else "."
+    gone = lost_words(rows)
+    if gone:
+        replaces = t(
+            "Restoring replaces everything now in your space with the backup's contents, so "
+            "{lost} would be removed: the backup has none. Your links stay as they are.",
+            lost=formatting.join_and(gone),
         )
-        + " Your links stay as they are.",
-        icon=":material/warning:",
-    )
+    else:
+        replaces = t(
+            "Restoring replaces everything now in your space with the backup's contents. Your "
+            "links stay as they are."
+        )
+    st.warning(replaces, icon=":material/warning:")
     safety_on = safety_state.mode(place).on
     if safety_on:
         # Said before anything is replaced: an older backup holds older safety answers, which
         # would otherwise switch safety mode off and partner links back on.
         st.info(
-            "**Safety mode stays on.** This backup may be from before safety mode came on. "
-            "Restoring it keeps safety mode on, and your partner links stay switched off. "
-            "Only taking the quiz's safety questions again can switch it off.",
+            t(
+                "**Safety mode stays on.** This backup may be from before safety mode came on. "
+                "Restoring it keeps safety mode on, and your partner links stay switched off. "
+                "Only taking the quiz's safety questions again can switch it off."
+            ),
             icon=":material/health_and_safety:",
         )
-    confirmed = st.checkbox("I understand that my current data will be replaced", key=CONFIRM)
-    if confirmed and st.button("Restore this backup", type="primary", key="my_data_restore"):
+    confirmed = st.checkbox(t("I understand that my current data will be replaced"), key=CONFIRM)
+    if confirmed and st.button(t("Restore this backup"), type="primary", key="my_data_restore"):
         _restore(place, backup, safety_on, round_)
 
 
 def restore(place: Here) -> None:
     """Choose a backup file; it is checked and compared before anything is replaced."""
-    st.subheader("Restore from a backup")
+    st.subheader(t("Restore from a backup"))
     st.write(
-        "Choose a backup file. We check it first and show what it holds beside what your space "
-        "holds now; nothing is replaced until you confirm."
+        t(
+            "Choose a backup file. We check it first and show what it holds beside what your "
+            "space holds now; nothing is replaced until you confirm."
+        )
     )
     restored = st.session_state.pop(RESTORED, None)
     if restored:
@@ -118,11 +133,11 @@ def restore(place: Here) -> None:
     # A new key for each restore empties the box, so the same file can't be restored twice.
     round_ = st.session_state.get(UPLOAD_ROUND, 0)
     upload = st.file_uploader(
-        "Backup file",
+        t("Backup file"),
         type=["json"],
         key="my_data_upload" if not round_ else f"my_data_upload_{round_}",
         max_upload_size=5,
-        help="An Open Door backup is a .json file of at most 5 MB.",
+        help=t("An Open Door backup is a .json file of at most 5 MB."),
     )
     if upload is None:
         return

@@ -149,10 +149,12 @@ def kept_controls(place: Here, doc_id: int) -> None:
             )
             with st.container(horizontal=True):
                 st.button(
-                    t("Yes, delete it"),
+                    t("Yes, delete my plan"),
                     key="safety_plan_delete_yes",
                     type="primary",
                     on_click=_delete,
                     args=(place, doc_id),
                 )
-                st.button(t("Keep it"), key="safety_plan_delete_no", on_click=_cancel_delete)
+                st.button(
+                    t("No, keep my plan"), key="safety_plan_delete_no", on_click=_cancel_delete
+                )
