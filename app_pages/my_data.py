@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from content.messages import t
 from ui.context import here
 from ui.my_data import backup, delete, restore
 
@@ -14,7 +15,7 @@ from ui.my_data import backup, delete, restore
 def main() -> None:
     """The My data page."""
     place = here()
-    st.title("My data")
+    st.title(t("My data"))
     backup.about(place)
     backup.download(place)
     restore.restore(place)

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from content.messages import t
 from ui import clock, feedback, warm
 from ui.context import here
 from ui.plan import charts, header, review, routines, setup, start, state, week
@@ -29,7 +30,7 @@ def main() -> None:
     """Draw the plan page for this space."""
     place = here()
     today = clock.today()
-    st.title("Six-week plan")
+    st.title(t("Six-week plan"))
     feedback.show(state.TOP)
     status = state.plan_today(place, today)
     cycle = status.cycle

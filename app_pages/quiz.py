@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from content.messages import t
 from ui.context import here
 from ui.quiz import intro, progress, questions, result
 
@@ -17,8 +18,8 @@ from ui.quiz import intro, progress, questions, result
 def main() -> None:
     """Pick the screen from what storage holds."""
     place = here()
-    st.title("Quiz", anchor=False)
-    st.caption("What may lie behind your partner's no")
+    st.title(t("Quiz"), anchor=False)
+    st.caption(t("What may lie behind your partner's no"))
     doc = progress.current(place)
     if doc is not None:
         questions.screen(place, doc)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from content.messages import t
 from ui.context import here
 from ui.safety import mode, plan, sections
 
@@ -17,15 +18,19 @@ from ui.safety import mode, plan, sections
 def main() -> None:
     """The sections in order: help first, the owner's own parts, then this device."""
     place = here()
-    st.title("Safety")
+    st.title(t("Safety"))
     st.write(
-        "Help for when you don't feel safe, and ways to plan for it. Nothing on this page is ever "
-        "shown on a partner link."
+        t(
+            "Help for when you don't feel safe, and ways to plan for it. Nothing on this page is "
+            "ever shown on a partner link."
+        )
     )
     st.markdown(
-        "**On this page:** [Help now](#danger) · [When couples therapy isn't right]"
-        "(#not-appropriate) · [Safety mode](#safety-mode) · [Your safety plan](#plan) · "
-        "[This device](#device)"
+        t(
+            "**On this page:** [Help now](#danger) · [When couples therapy isn't right]"
+            "(#not-appropriate) · [Safety mode](#safety-mode) · [Your safety plan](#plan) · "
+            "[This device](#device)"
+        )
     )
     sections.danger()
     sections.not_appropriate()

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from content.messages import t
 from ui import feedback
 from ui.context import here
 from ui.safety.state import mode
@@ -24,11 +25,11 @@ from ui.script import build, output, paused, practise, state, versions, view_pic
 def main() -> None:
     """The title, then the pause in safety mode, or the picked view."""
     place = here()
-    st.title("Script builder", anchor=False)
+    st.title(t("Script builder"), anchor=False)
     if mode(place).withholds("script_builder"):
         paused.show(place)
         return
-    st.caption("Plan what to say, in your own words, at your own pace")
+    st.caption(t("Plan what to say, in your own words, at your own pace"))
     feedback.show(state.PAGE)  # a version loaded or deleted: its part of the page is gone now
     chosen = view_picker.chosen()
     if chosen == "script":

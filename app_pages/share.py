@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from content.messages import t
 from ui.context import here
 from ui.safety.state import mode
 from ui.share import intro, links_list, make_link, own_link, replies
@@ -18,7 +19,7 @@ from ui.share import links as sharing
 def main() -> None:
     """The Share with partner page."""
     place = here()
-    st.title("Share with your partner")
+    st.title(t("Share with your partner"))
     current = mode(place)
     links = sharing.partner_links(place)
     if not current.allow_partner_links:
@@ -31,9 +32,9 @@ def main() -> None:
     if any(link.active for link in links):
         links_list.links_section(place, links, can_share=True)
         replies.replies_section(place, links)
-        make_link.create_form(place, "Make another link")
+        make_link.create_form(place, t("Make another link"))
     else:
-        make_link.create_form(place, "Make a link")
+        make_link.create_form(place, t("Make a link"))
         links_list.links_section(place, links, can_share=True)
         replies.replies_section(place, links)
     own_link.own_link_section(place)

@@ -150,9 +150,7 @@ def join_or(items: Sequence[str], locale: str | None = None) -> str:
     return _join(items, "or", locale)
 
 
-def numbered(
-    numbers: Sequence[int], one: str, many: str, locale: str | None = None
-) -> str:
+def numbered(numbers: Sequence[int], one: str, many: str, locale: str | None = None) -> str:
     """A noun with its numbers: "week 2", "weeks 2 and 3" ("semanas 2 y 3" in Spanish)."""
     if not numbers:
         return ""

@@ -20,7 +20,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from content.home import load as load_words
-from guide.formatting import day, numbered
+from content.messages import tn
+from guide.formatting import day, join_and
 from guide.weeks import WEEKS, week_range
 
 # Pages by their short names; where each page's file lives is ui/pages.py's business.
@@ -136,10 +137,12 @@ class Milestone:
 
 
 def weeks_phrase(weeks: Sequence[int]) -> str:
-    """ "Week 2 is", "Weeks 2 and 3 are", "Weeks 1, 2 and 3 are"."""
+    """ "Week 2 is", "Weeks 2 and 3 are", "Weeks 1, 2 and 3 are" (a sentence's start, in the
+    run's language: "La semana 2 está", "Las semanas 2 y 3 están")."""
     if not weeks:
         return ""
-    return numbered(weeks, "Week", "Weeks") + (" is" if len(weeks) == 1 else " are")
+    numbers = join_and([str(n) for n in weeks])
+    return tn("Week {numbers} is", "Weeks {numbers} are", len(weeks), numbers=numbers)
 
 
 def _plan_stage(plan: PlanFacts) -> str:

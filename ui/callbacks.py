@@ -28,6 +28,7 @@ from typing import Concatenate, ParamSpec, TypeVar
 
 import streamlit as st
 
+from content.messages import t
 from storage.errors import StorageError
 from ui.context import Here
 
@@ -35,6 +36,7 @@ P = ParamSpec("P")
 R = TypeVar("R")
 
 CLOSED_STATE = "od_link_closed"
+# English (tests read it); drawn as t(CLOSED_NOTE), in the run's language.
 CLOSED_NOTE = (
     "Nothing was read or saved just now: the link this tab was opened with no longer opens that "
     "space."
@@ -121,4 +123,4 @@ def refused_download(place: Here) -> None:
 def closed_note() -> None:
     """On the bad-link page: say calmly that a refused action read and saved nothing."""
     if st.session_state.pop(CLOSED_STATE, False):
-        st.info(CLOSED_NOTE, icon=":material/lock:")
+        st.info(t(CLOSED_NOTE), icon=":material/lock:")

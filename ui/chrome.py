@@ -26,11 +26,7 @@ import streamlit as st
 
 from content.messages import t
 
-# The English words (tests read them); what is drawn is looked up in the run's language.
-QUICK_EXIT_LABEL = "Quick exit"
-QUICK_EXIT_TITLE = "Leave this site now (or press Shift three times)"
-QUICK_EXIT_ARIA = "Quick exit: leave this site now. Shortcut: press Shift three times."
-NAV_ARIA = "App pages"
+QUICK_EXIT_LABEL = "Quick exit"  # the English label; the button says t("Quick exit")
 
 _SNIPPET = """
 <style>
@@ -217,10 +213,12 @@ def quick_exit(exit_url: str) -> None:
     """Render the quick-exit button and the Shift-three-times shortcut, in the run's language."""
     words = {
         "__TARGET__": json.dumps(exit_url),
-        "__NAV_ARIA__": json.dumps(t(NAV_ARIA)),
-        "__TITLE__": html.escape(t(QUICK_EXIT_TITLE), quote=True),
-        "__ARIA__": html.escape(t(QUICK_EXIT_ARIA), quote=True),
-        "__LABEL__": html.escape(t(QUICK_EXIT_LABEL), quote=False),
+        "__NAV_ARIA__": json.dumps(t("App pages")),
+        "__TITLE__": html.escape(t("Leave this site now (or press Shift three times)")),
+        "__ARIA__": html.escape(
+            t("Quick exit: leave this site now. Shortcut: press Shift three times.")
+        ),
+        "__LABEL__": html.escape(t("Quick exit")),
     }
     snippet = _SNIPPET
     for marker, value in words.items():

@@ -19,6 +19,7 @@ from records import plan as plan_state
 from records.plan import PlanStatus
 from ui import pages
 from ui.context import Here
+from ui.plan.header import headline
 from ui.plan.state import NEXT_SECTION
 
 if TYPE_CHECKING:
@@ -67,7 +68,8 @@ def plan_block(place: Here, status: PlanStatus, words: HomeContent, chart: bool)
         return
     d = words.dashboard
     st.subheader(d.plan_title, anchor=False)
-    st.progress(min(status.fraction, 1.0), text=f"**{status.headline}**")
+    # The plan page's own "Week N of 6", in the run's language (status.headline is English).
+    st.progress(min(status.fraction, 1.0), text=f"**{headline(status)}**")
     if not chart:
         return
     owner = plan_state.ratings(place, cycle, "owner")
