@@ -22,7 +22,7 @@ from content import language
 from guide.language import choose
 from records import links
 from storage.errors import StorageError
-from ui.callbacks import note_closed, reopen
+from ui.callbacks import guarded
 from ui.context import Here
 
 STATE = "od_language"
@@ -68,21 +68,29 @@ def settle(place: Here) -> str:
     return language.current()
 
 
-def _switched(place: Here | None) -> None:
+def _chosen() -> str | None:
+    """Speak what the switch now holds, for the rest of the session; None when it holds nothing."""
     code = st.session_state.get(SWITCH)
     if code not in language.available():
-        return  # the control was cleared: keep speaking what was spoken
+        return None  # the control was cleared: keep speaking what was spoken
     st.session_state[STATE] = code
     st.session_state[SETTLED] = True
-    if place is None or place.role != "owner":
-        return
-    fresh = reopen(place)
-    if fresh is None:
-        note_closed()  # the page it shows now says nothing was saved
+    return code
+
+
+def _switched() -> None:
+    """The switch before any space opens, or on a partner's page: the session only."""
+    _chosen()
+
+
+@guarded  # an owner's choice is saved in their space: only while this tab's link opens it
+def _switched_and_kept(place: Here) -> None:
+    code = _chosen()
+    if code is None:
         return
     # The session speaks it already; if storage is away, the space learns it at the next switch.
     with contextlib.suppress(StorageError, OSError):
-        links.save_language(fresh.private, code)
+        links.save_language(place.private, code)
 
 
 def switch(place: Here | None = None, *, where: str = "sidebar") -> None:
@@ -93,12 +101,8 @@ def switch(place: Here | None = None, *, where: str = "sidebar") -> None:
     st.session_state[SWITCH] = language.current()
     box = st.sidebar if where == "sidebar" else st.container(key="od_language_box")
     # The label is in both languages: someone who can't read the one on screen still finds it.
-    box.segmented_control(
-        LABEL,
-        codes,
-        format_func=language.name,
-        key=SWITCH,
-        on_change=_switched,
-        args=(place,),
-        selection_mode="single",
-    )
+    shown = {"format_func": language.name, "key": SWITCH, "selection_mode": "single"}
+    if place is not None and place.role == "owner":
+        box.segmented_control(LABEL, codes, on_change=_switched_and_kept, args=(place,), **shown)
+    else:
+        box.segmented_control(LABEL, codes, on_change=_switched, **shown)
