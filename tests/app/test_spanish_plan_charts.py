@@ -167,7 +167,7 @@ def test_the_nightly_check_in_and_its_timer_speak_spanish(planned: Space) -> Non
     at.button(key="plan_routines_nightly_clear").click().run()
     assert "¿Quitar la nota de esta noche?" in page_text(at)
     assert at.button(key="plan_routines_nightly_clear_yes").label == "Quitar la nota"
-    assert at.button(key="plan_routines_nightly_clear_no").label == "Conservarla"
+    assert at.button(key="plan_routines_nightly_clear_no").label == "Conservar"
 
 
 def test_the_weekly_check_in_speaks_spanish_and_keeps_the_words(planned: Space) -> None:
