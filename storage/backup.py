@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
+from content.messages import t
 from storage.errors import BackupError
 from storage.schema import SCHEMA_VERSION
 
@@ -57,36 +58,38 @@ def parse_backup(raw: bytes) -> Backup:
     try:
         return _parse(raw)
     except BackupError as exc:
-        raise BackupError(f"{exc.message} Nothing was changed.") from exc
+        raise BackupError(t("{reason} Nothing was changed.", reason=exc.message)) from exc
 
 
 def _parse(raw: bytes) -> Backup:
     if len(raw) > MAX_BYTES:
         raise BackupError(
-            f"This file is larger than {MAX_BYTES // (1024 * 1024)} MB, "
-            "so it can't be an Open Door backup."
+            t(
+                "This file is larger than {size} MB, so it can't be an Open Door backup.",
+                size=MAX_BYTES // (1024 * 1024),
+            )
         )
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]  # a byte-order mark added by some editors is harmless: accept it
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise BackupError("This file isn't readable text, so it can't be a backup.") from exc
+        raise BackupError(t("This file isn't readable text, so it can't be a backup.")) from exc
     try:
         document = json.loads(text, parse_constant=_no_constants, object_pairs_hook=_no_duplicates)
     except RecursionError as exc:
-        raise BackupError("This file is nested too deeply to be a backup.") from exc
+        raise BackupError(t("This file is nested too deeply to be a backup.")) from exc
     except BackupError:
         raise
     except ValueError as exc:
         raise BackupError(
-            "This file isn't a complete backup: it may have been cut short or edited. "
+            t("This file isn't a complete backup: it may have been cut short or edited. ")
         ) from exc
     return _validate(document)
 
 
 def _no_constants(name: str) -> None:
-    raise BackupError(f"This file contains a value ({name}) that a backup never has.")
+    raise BackupError(t("This file contains a value ({name}) that a backup never has.", name=name))
 
 
 def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -94,7 +97,7 @@ def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     for key, value in pairs:
         if key in seen:
             raise BackupError(
-                "This file repeats the same field twice, so it was edited or damaged. "
+                t("This file repeats the same field twice, so it was edited or damaged. ")
             )
         seen[key] = value
     return seen
@@ -102,29 +105,33 @@ def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 
 def _validate(document: Any) -> Backup:
     if not isinstance(document, dict) or document.get("format") != FORMAT:
-        raise BackupError("This doesn't look like an Open Door backup.")
+        raise BackupError(t("This doesn't look like an Open Door backup."))
     schema = document.get("schema")
     if not isinstance(schema, int) or isinstance(schema, bool) or schema < 1:
-        raise BackupError("This backup doesn't say which version made it.")
+        raise BackupError(t("This backup doesn't say which version made it."))
     if schema > SCHEMA_VERSION:
-        raise BackupError("This backup was made by a newer version of Open Door than this one.")
+        raise BackupError(t("This backup was made by a newer version of Open Door than this one."))
     exported = document.get("exported")
     if not isinstance(exported, str):
-        raise BackupError("This backup is missing the date it was made.")
+        raise BackupError(t("This backup is missing the date it was made."))
     compartments = document.get("compartments")
     if not isinstance(compartments, dict) or set(compartments) - set(COMPARTMENTS):
-        raise BackupError("This backup's contents are not in the expected shape.")
+        raise BackupError(t("This backup's contents are not in the expected shape."))
     tables: dict[str, dict[str, list[dict[str, Any]]]] = {}
     for name in COMPARTMENTS:
         part = compartments.get(name, {})
         if not isinstance(part, dict):
-            raise BackupError("This backup's contents are not in the expected shape.")
+            raise BackupError(t("This backup's contents are not in the expected shape."))
         tables[name] = {}
         for table, docs in part.items():
             if not _table_name_ok(table) or table in NOT_BACKED_UP[name]:
-                raise BackupError(f"This backup has an unexpected section ({table[:40]!r}).")
+                raise BackupError(
+                    t("This backup has an unexpected section ({table}).", table=repr(table[:40]))
+                )
             if not isinstance(docs, list) or not all(isinstance(d, dict) for d in docs):
-                raise BackupError(f"The section {table!r} in this backup is damaged.")
+                raise BackupError(
+                    t("The section {table} in this backup is damaged.", table=repr(table))
+                )
             for doc in docs:
                 _check_value(doc, depth=1)
             tables[name][table] = docs
@@ -142,7 +149,7 @@ def _table_name_ok(name: str) -> bool:
 
 def _check_value(value: Any, depth: int) -> None:
     if depth > MAX_DEPTH:
-        raise BackupError("This backup is nested more deeply than any real backup.")
+        raise BackupError(t("This backup is nested more deeply than any real backup."))
     if isinstance(value, dict):
         for key, item in value.items():
             _check_text(key)
@@ -153,15 +160,15 @@ def _check_value(value: Any, depth: int) -> None:
     elif isinstance(value, str):
         _check_text(value)
     elif isinstance(value, float) and not math.isfinite(value):
-        raise BackupError("This backup contains a number that isn't a real number.")
+        raise BackupError(t("This backup contains a number that isn't a real number."))
     elif value is not None and not isinstance(value, bool | int | float):
-        raise BackupError("This backup contains a value of an unexpected kind.")
+        raise BackupError(t("This backup contains a value of an unexpected kind."))
 
 
 def _check_text(text: str) -> None:
     if len(text) > MAX_TEXT:
-        raise BackupError("This backup contains a piece of text far longer than the app allows.")
+        raise BackupError(t("This backup contains a piece of text far longer than the app allows."))
     try:
         text.encode("utf-8")
     except UnicodeEncodeError as exc:
-        raise BackupError("This backup contains broken characters.") from exc
+        raise BackupError(t("This backup contains broken characters.")) from exc

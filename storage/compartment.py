@@ -50,6 +50,7 @@ from typing import Any, TypeVar
 
 from tinydb import Query, TinyDB
 
+from content.messages import t
 from storage.backend import Backend, Conflict, Version
 from storage.errors import AccessDenied, Contended, StorageError, calm
 from storage.schema import META_TABLE, SchemaTooNew, fresh, migrate
@@ -517,7 +518,7 @@ def _clean(value: Any) -> Any:
             return value.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
         return value
     if isinstance(value, float) and not math.isfinite(value):
-        raise StorageError("That couldn't be saved: it held a number that isn't a real number.")
+        raise StorageError(t("That couldn't be saved: it held a number that isn't a real number."))
     if isinstance(value, dict):
         return {_clean(k): _clean(v) for k, v in value.items()}
     if isinstance(value, list | tuple):

@@ -191,3 +191,23 @@ def test_a_message_in_two_catalogues_says_the_same_in_both(code):
                         tuple(words) if isinstance(words, list | tuple) else words
                     ] = path.name
     assert {m: w for m, w in said.items() if len(w) > 1} == {}
+
+
+@pytest.mark.parametrize(
+    ("raw", "spanish"),
+    [
+        (b"\xff\xfe not text", "no es texto que se pueda leer"),
+        (b'{"format": "something else"}', "no parece una copia de seguridad"),
+        (b'{"format": ', "no es una copia de seguridad completa"),
+    ],
+)
+def test_a_broken_backup_is_explained_in_the_persons_language(raw, spanish):
+    from storage.backup import parse_backup
+    from storage.errors import BackupError
+
+    with language.speaking("es"), pytest.raises(BackupError) as refused:
+        parse_backup(raw)
+    assert spanish in refused.value.message and "No se cambió nada." in refused.value.message
+    with pytest.raises(BackupError) as english:
+        parse_backup(raw)
+    assert "Nothing was changed." in english.value.message
