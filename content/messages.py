@@ -19,8 +19,6 @@ from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
-from babel.messages.pofile import read_po
-
 from content import language
 
 LOCALE_DIR = Path(__file__).resolve().parent / "locale"
@@ -39,8 +37,13 @@ class Catalogue:
 def catalogue(code: str) -> Catalogue:
     """Every ``.po`` file of ``code`` merged (an empty catalogue for English or a missing folder)."""
     found = Catalogue()
+    if code == language.SOURCE:
+        return found  # English is the messages themselves
+    # Imported here: an English session (and the server's start) never needs Babel's PO reader.
+    from babel.messages.pofile import read_po
+
     folder = LOCALE_DIR / code / "LC_MESSAGES"
-    for path in sorted(folder.glob("*.po")) if code != language.SOURCE else []:
+    for path in sorted(folder.glob("*.po")):
         with path.open("rb") as handle:
             po = read_po(handle, locale=code)
         if po.plural_expr:
