@@ -27,7 +27,8 @@ from ui.context import Here
 
 STATE = "od_language"
 SETTLED = "od_language_settled"  # the space's saved choice has been read (once per session)
-SWITCH = "od_language_switch"
+SWITCH = "od_language_switch"  # the switch's box (its buttons are BUTTON + the language's code)
+BUTTON = "od_language_"
 LABEL = "Language · Idioma"
 
 
@@ -68,25 +69,23 @@ def settle(place: Here) -> str:
     return language.current()
 
 
-def _chosen() -> str | None:
-    """Speak what the switch now holds, for the rest of the session; None when it holds nothing."""
-    code = st.session_state.get(SWITCH)
+def _chosen(code: str) -> str | None:
+    """Speak ``code`` for the rest of the session; None for a language the app doesn't have."""
     if code not in language.available():
-        return None  # the control was cleared: keep speaking what was spoken
+        return None
     st.session_state[STATE] = code
     st.session_state[SETTLED] = True
     return code
 
 
-def _switched() -> None:
+def _switched(code: str) -> None:
     """The switch before any space opens, or on a partner's page: the session only."""
-    _chosen()
+    _chosen(code)
 
 
 @guarded  # an owner's choice is saved in their space: only while this tab's link opens it
-def _switched_and_kept(place: Here) -> None:
-    code = _chosen()
-    if code is None:
+def _switched_and_kept(place: Here, code: str) -> None:
+    if _chosen(code) is None:
         return
     # The session speaks it already; if storage is away, the space learns it at the next switch.
     with contextlib.suppress(StorageError, OSError):
@@ -94,15 +93,28 @@ def _switched_and_kept(place: Here) -> None:
 
 
 def switch(place: Here | None = None, *, where: str = "sidebar") -> None:
-    """The language switch (``where``: "sidebar" or "page")."""
+    """The language switch (``where``: "sidebar" or "page"): a button for each other language,
+    named in that language ("Español" on an English page, "English" on a Spanish one).
+
+    Buttons rather than a segmented control: Home draws buttons already, and a new visitor's first
+    page then loads no widget code of its own for the switch (a segmented control cost a cold
+    server's first page about 0.4 s in the benchmark).
+    """
     codes = language.available()
     if len(codes) < 2:
         return
-    st.session_state[SWITCH] = language.current()
     box = st.sidebar if where == "sidebar" else st.container(key="od_language_box")
-    # The label is in both languages: someone who can't read the one on screen still finds it.
-    shown = {"format_func": language.name, "key": SWITCH, "selection_mode": "single"}
-    if place is not None and place.role == "owner":
-        box.segmented_control(LABEL, codes, on_change=_switched_and_kept, args=(place,), **shown)
-    else:
-        box.segmented_control(LABEL, codes, on_change=_switched, **shown)
+    owner = place is not None and place.role == "owner"
+    with box.container(key=SWITCH, horizontal=True, vertical_alignment="center"):
+        # The label is in both languages: someone who can't read the one on screen still finds it.
+        st.caption(LABEL)
+        for code in codes:
+            if code == language.current():
+                continue
+            key = f"{BUTTON}{code}"
+            if owner:
+                st.button(
+                    language.name(code), key=key, on_click=_switched_and_kept, args=(place, code)
+                )
+            else:
+                st.button(language.name(code), key=key, on_click=_switched, args=(code,))

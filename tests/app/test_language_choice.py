@@ -5,20 +5,22 @@ from __future__ import annotations
 
 from records import links
 from tests.app.conftest import space_of
-
-SWITCH = "od_language_switch"
+from tests.support.language import shown_language, switch_to
 
 
 def test_the_switch_is_on_the_page_and_says_both_languages(app):
-    switch = app.segmented_control(key=SWITCH)
-    assert switch.value == "en"
-    assert switch.label == "Language · Idioma"
+    assert shown_language(app) == "en"
+    assert app.button(key="od_language_es").label == "Español"
+    assert "Language · Idioma" in [c.value for c in app.sidebar.caption]
+    switch_to(app, "es")
+    assert shown_language(app) == "es"
+    assert app.button(key="od_language_en").label == "English"
 
 
 def test_an_owners_choice_is_saved_in_the_space_and_opens_it_there_next_time(
     app, make_app, data_dir
 ):
-    app.segmented_control(key=SWITCH).set_value("es").run()
+    switch_to(app, "es")
     assert not app.exception
     assert app.session_state["od_language"] == "es"
     store, access = space_of(app, data_dir)
@@ -26,7 +28,7 @@ def test_an_owners_choice_is_saved_in_the_space_and_opens_it_there_next_time(
     elsewhere = make_app(space=app.session_state["od_key"])  # another browser, same link
     elsewhere.run()
     assert elsewhere.session_state["od_language"] == "es"
-    assert elsewhere.segmented_control(key=SWITCH).value == "es"
+    assert shown_language(elsewhere) == "es"
 
 
 def test_switching_back_and_forth_keeps_every_saved_word(app, data_dir):
@@ -34,7 +36,7 @@ def test_switching_back_and_forth_keeps_every_saved_word(app, data_dir):
     links.mark_link_saved(store.private(access))
     before = store.private(access).dump()
     for code in ("es", "en", "es", "en"):
-        app.segmented_control(key=SWITCH).set_value(code).run()
+        switch_to(app, code)
         assert not app.exception
     after = store.private(access).dump()
     after["settings"] = [d for d in after.get("settings", []) if d.get("key") != "language"]

@@ -24,6 +24,7 @@ from records import plan as plan_state
 from storage import keys
 from storage.store import Store
 from tests.app.conftest import backend_of, page_text, space_of
+from tests.support.language import switch_to
 from ui import pages
 from ui.callbacks import CLOSED_NOTE, LinkClosed
 from ui.context import Here
@@ -245,7 +246,7 @@ def press_load(at: AppTest) -> None:
 
 
 def press_language(at: AppTest) -> None:
-    at.segmented_control(key="od_language_switch").set_value("es").run()
+    switch_to(at, "es")
 
 
 CALLBACKS = {

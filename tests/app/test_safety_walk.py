@@ -193,6 +193,5 @@ def test_the_script_builder_says_why_and_points_to_what_helps(app, data_dir, spa
     # Nothing to fill in, practise, pick, load or download.
     assert not at.text_area and not at.text_input and not at.selectbox
     assert not at.get("download_button")
-    # No view picker of the builder (the language switch in the sidebar is on every page).
-    assert [c.key for c in at.get("segmented_control")] == ["od_language_switch"]
+    assert not at.get("segmented_control")
     assert "pre-filled" not in shown.lower()

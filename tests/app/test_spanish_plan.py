@@ -11,16 +11,16 @@ from content import plan as words
 from guide.plan import target_suggestions
 from records import plan as plan_state
 from tests.app.conftest import page_text, space_of
+from tests.support.language import switch_to
 from tests.support.seed import StoreSpace, seed_six_weeks
 from ui import pages
 
 PLAN = pages.path("plan")
-SWITCH = "od_language_switch"
 TODAY = date.today()
 
 
 def speak(at, code: str):
-    at.segmented_control(key=SWITCH).set_value(code).run()
+    switch_to(at, code)
     assert not at.exception, at.exception
     return at
 

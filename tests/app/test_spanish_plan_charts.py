@@ -22,16 +22,16 @@ from records import plan as plan_state
 from tests.app.conftest import page_text, space_of
 from tests.app.test_plan_page import open_plan, section
 from tests.app.test_routines import HARNESS, ROOT, TIMEOUT, Space
+from tests.support.language import switch_to
 from tests.support.seed import seed_six_weeks
 from ui.plan.timer import TIMER
 
 TODAY = date.today()
-SWITCH = "od_language_switch"
 
 
 def _spanish(at: AppTest) -> AppTest:
     """Switch an open session to Spanish with the app's own switch."""
-    at.segmented_control(key=SWITCH).set_value("es").run()
+    switch_to(at, "es")
     assert not at.exception, at.exception
     assert at.session_state["od_language"] == "es"
     return at

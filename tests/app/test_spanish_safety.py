@@ -17,13 +17,13 @@ from content import safety as safety_content
 from guide.safety import FEATURES, SafetyPlan, safety_plan_from_dict
 from storage.errors import AccessDenied, DiskFull, StorageError, StorageUnavailable
 from tests.app.conftest import page_text, space_of
+from tests.support.language import switch_to
 from tests.support.seed import seed_six_weeks
 from ui import pages
 from ui.safety import plan_kept
 
 SAFETY = pages.path("safety")
 MY_DATA = pages.path("my_data")
-SWITCH = "od_language_switch"
 
 with language.speaking("es"):
     ES = safety_content.load()
@@ -155,7 +155,7 @@ def test_a_plan_saved_in_spanish_is_kept_and_stays_when_switching_back(spanish, 
     assert f"- [x] {next(i.label for i in ES.plan.bag_items if i.id == 'phone')}" in markdown
     assert EN.plan.download_title not in markdown
     # Back to English: the words typed in Spanish are still in the form and in storage.
-    spanish.segmented_control(key=SWITCH).set_value("en").run()
+    switch_to(spanish, "en")
     assert not spanish.exception, spanish.exception
     assert spanish.session_state["od_language"] == "en"
     assert spanish.text_area(key="safety_plan_safe_place").value == PLACE

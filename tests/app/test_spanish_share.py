@@ -20,10 +20,10 @@ from records import sharing as records
 from storage import keys
 from tests.app.conftest import page_text, rendered, space_of
 from tests.app.test_share_pages import SHARE, submit
+from tests.support.language import shown_language, switch_to
 from ui.share import links as sharing
 
 LANGUAGE = "od_language"
-SWITCH = "od_language_switch"
 NOW = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
 NOTE = "¿Podemos hablar el sábado? Me encantó la invitación, señor Ñandú."
 
@@ -106,7 +106,7 @@ def test_a_link_made_in_spanish_opens_in_spanish_for_an_english_browser(app, mak
     assert "Alguien que se preocupa por ti hizo esta página para ti." in text
     assert "An invitation" not in text and "Someone who cares about you" not in text
     assert "Una llamada inicial de 30 minutos" in [c.label for c in partner.checkbox]
-    assert partner.segmented_control(key=SWITCH).value == "es"
+    assert shown_language(partner) == "es"
     assert "Salida rápida" in rendered(partner), "the way out speaks it from the first run"
 
     # Saving in Spanish keeps the words, and the page goes on speaking Spanish.
@@ -127,7 +127,7 @@ def test_the_partners_switch_wins_over_the_links_language(app, make_app):
     partner = partner_app(make_app, key)
     assert partner.title[0].value == "Una invitación"
 
-    partner.segmented_control(key=SWITCH).set_value("en").run()
+    switch_to(partner, "en")
     assert not partner.exception, partner.exception
     assert partner.title[0].value == "An invitation"
     assert "A 30-minute intake call" in [c.label for c in partner.checkbox]
@@ -136,7 +136,7 @@ def test_the_partners_switch_wins_over_the_links_language(app, make_app):
     partner.text_area(key="partner_note").input("Saturday suits me.")
     submit(partner, "Send my reply")
     assert "Thank you. Your reply is saved." in page_text(partner)
-    assert partner.segmented_control(key=SWITCH).value == "en"
+    assert shown_language(partner) == "en"
 
 
 def test_an_english_link_opens_in_english_even_for_a_spanish_browser(app, make_app):
@@ -146,7 +146,7 @@ def test_an_english_link_opens_in_english_even_for_a_spanish_browser(app, make_a
     assert "Se abre en English." in page_text(at)
     partner = partner_app(make_app, key, browser="es")
     assert partner.title[0].value == "An invitation"
-    partner.segmented_control(key=SWITCH).set_value("es").run()
+    switch_to(partner, "es")
     assert partner.title[0].value == "Una invitación"
 
 

@@ -1,6 +1,6 @@
 """The shell and Home in Spanish: the front door's words (page titles, the sidebar's sections, the
 quick exit), the notices, Home's welcome and next step, the bad-link and storage-away pages, and
-the switch (``od_language_switch``) that changes the language mid-session."""
+the switch (``od_language_switch``, a button per other language) that changes the language mid-session."""
 
 from __future__ import annotations
 
@@ -16,9 +16,9 @@ from records import links
 from storage.errors import StorageUnavailable
 from tests.app.conftest import page_text, space_of
 from tests.support import journey
+from tests.support.language import switch_to
 from ui.callbacks import CLOSED_STATE
 
-SWITCH = "od_language_switch"
 TODAY = date.today()
 with speaking("es"):
     ES = load_words()
@@ -152,7 +152,7 @@ def test_the_switch_changes_the_language_on_the_bad_link_page(make_app):
     at = make_app(space="nothing-here")
     at.run()
     assert at.title[0].value == "This link doesn't open anything"
-    at.segmented_control(key=SWITCH).set_value("es").run()
+    switch_to(at, "es")
     assert not at.exception
     assert at.title[0].value == "Este enlace no abre nada"
     said_in_spanish_exit(at)
@@ -178,13 +178,13 @@ def test_storage_away_is_said_in_spanish(make_app, monkeypatch):
 def test_the_switch_changes_the_language_and_back(app):
     assert app.title[0].value == EN.welcome.title
     assert "Quick exit" in quick_exit_html(app)[0]
-    app.segmented_control(key=SWITCH).set_value("es").run()
+    switch_to(app, "es")
     assert not app.exception
     assert app.session_state["od_language"] == "es"
     assert app.title[0].value == ES.welcome.title
     said_in_spanish_exit(app)
     assert "Tu camino" in sidebar_captions(app) and "Inicio" in link_labels(app)
-    app.segmented_control(key=SWITCH).set_value("en").run()
+    switch_to(app, "en")
     assert not app.exception
     assert app.title[0].value == EN.welcome.title
     assert "Your path" in sidebar_captions(app) and "Home" in link_labels(app)
