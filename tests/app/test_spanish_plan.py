@@ -11,8 +11,9 @@ from content import plan as words
 from guide.plan import target_suggestions
 from records import plan as plan_state
 from tests.app.conftest import page_text, space_of
+from tests.app.test_plan_page import click, open_plan, progress_text, section, space
 from tests.support.language import switch_to
-from tests.support.seed import StoreSpace, seed_six_weeks
+from tests.support.seed import seed_six_weeks
 from ui import pages
 
 PLAN = pages.path("plan")
@@ -23,32 +24,6 @@ def speak(at, code: str):
     switch_to(at, code)
     assert not at.exception, at.exception
     return at
-
-
-def open_plan(at):
-    at.switch_page(PLAN).run()
-    assert not at.exception, at.exception
-    return at
-
-
-def click(at, label: str):
-    next(b for b in at.button if b.label == label).click().run()
-    assert not at.exception, at.exception
-    return at
-
-
-def section(at, name: str):
-    at.segmented_control(key="plan_section").set_value(name).run()
-    assert not at.exception, at.exception
-    return at
-
-
-def progress_text(at) -> str:
-    return " ".join(p.proto.text for p in at.get("progress"))
-
-
-def space(at, data_dir) -> StoreSpace:
-    return StoreSpace(*space_of(at, data_dir))
 
 
 def test_set_up_and_rate_a_week_in_spanish_and_the_words_stay_in_english(app, data_dir):
