@@ -61,11 +61,7 @@ def main() -> None:
     """Resolve who is here, draw the chrome, and run the chosen page."""
     spoken = language.arrive()  # the session's language, else the browser's, before any word
     # The way out comes before anything that could fail (a new space needs a disk that writes).
-    # It sits in a slot of its own, to be said again if the owner's saved language wins below.
-    exit_slot = st.empty()
-    exit_url = context.load_settings().exit_url
-    with exit_slot:
-        chrome.quick_exit(exit_url)
+    chrome.quick_exit(context.load_settings().exit_url)
     clock.arrive()  # the user's own date for everything this run shows and saves
     try:
         here = context.arrive(opens=_opens_something)
@@ -81,8 +77,11 @@ def main() -> None:
         notices.bad_link()
         return
     if language.settle(here) != spoken:
-        with exit_slot:  # the first run of a session whose space speaks another language
-            chrome.quick_exit(exit_url)
+        # The first run of a session whose space (or partner link) speaks another language than
+        # the browser: run again at once, so the whole page, quick exit first, speaks it. (Not a
+        # slot redrawn in place: an empty slot is sometimes sent as a frame of its own, and a
+        # dead link must send the same frames every time.)
+        st.rerun()
     owner_pages = _owner_pages()  # titled in the language settled on
     try:
         if here.role == "partner":
