@@ -1,6 +1,7 @@
 """Open Door in Spanish in real Chromium (issue 18, point 6): a browser whose language is Spanish
-opens every owner page, the partner view and the safety resources in Spanish, empty and seeded;
-axe-core finds nothing serious on them at phone size (a screenshot of each is kept); and the
+opens every owner page, the partner view and the safety resources in Spanish, empty, seeded and
+in safety mode at phone size (axe-core finds nothing serious; a screenshot of each is kept), and
+with the sidebar at laptop size; and the
 switch takes a page back to English and keeps what was saved.
 
 "In Spanish" is checked against a list of English words that never occur in Spanish text, after
@@ -119,6 +120,8 @@ def test_every_page_and_the_partner_view_are_in_spanish(browser, site):
         page = context.new_page()
         try:
             for name, owner, partner, paths in spaces(data):
+                if label == "laptop" and name != "empty":
+                    continue  # the laptop adds the sidebar's words, which every space shares
                 spared = names + _stored_words(data, owner)
                 for path in paths:
                     where = f"{label} {name} /{path}"
