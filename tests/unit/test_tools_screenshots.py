@@ -17,7 +17,8 @@ SHOWN = set(re.findall(r"docs/screenshots/([\w-]+)\.png", README))
 def test_every_scene_is_in_the_readme_and_on_disk():
     names = [scene.name for scene in SCENES]
     assert len(names) == len(set(names))
-    assert set(names) == SHOWN
+    # The Spanish pictures (es-*) were taken by hand from a Spanish browser, not by a scene yet.
+    assert set(names) == {n for n in SHOWN if not n.startswith("es-")}
     for name in names:
         assert (OUT / f"{name}.png").is_file(), (
             f"run: uv run python -m tools.screenshots --only {name}"
